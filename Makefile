@@ -1,0 +1,42 @@
+# gencisi — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install translations lint bench messages clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+translations: install
+	$(PY) manage.py compile_translations
+
+## make run: install, migrate, load the demo, start the web server and a Celery worker.
+run: translations
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@scripts/run.sh
+
+## make test: ruff, then the whole pytest suite (browser and worker tests included).
+test: translations
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## make messages: re-extract the translatable strings into locale/*/LC_MESSAGES/django.po.
+messages: install
+	$(PY) manage.py makemessages --locale tr --locale en --no-obsolete --ignore ".venv/*" --ignore "bench/*"
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

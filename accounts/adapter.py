@@ -1,0 +1,12 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.auth import get_user_model
+from django.utils import translation
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Write each account e-mail in the recipient's own language."""
+        user = context.get("user") or get_user_model().objects.filter(email__iexact=email).first()
+        language = getattr(user, "language", None) or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = _("Platform")
+
+    def ready(self) -> None:
+        from core.db import register_sqlite_collation
+        from core.services import provinces_sync
+
+        connection_created.connect(register_sqlite_collation, dispatch_uid="core.turkish")
+        post_migrate.connect(provinces_sync, sender=self, dispatch_uid="core.provinces_sync")

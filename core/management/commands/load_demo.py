@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.demo import DEMO_PASSWORD, load_demo_people
+from programs.demo import load_demo_programme
+
+
+class Command(BaseCommand):
+    help = "Load the demo programme from the seed and one demo user per role (idempotent)."
+
+    def handle(self, *args, **options) -> None:
+        with transaction.atomic():
+            people = load_demo_people()
+            program = load_demo_programme(facilitators=[people.facilitator])
+        self.stdout.write(self.style.SUCCESS(f"Demo programme ready: {program.title}"))
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for role, user in (
+            ("coordinator / koordinatör", people.coordinator),
+            ("facilitator / kolaylaştırıcı", people.facilitator),
+            ("participant / katılımcı", people.participant),
+        ):
+            self.stdout.write(f"  {role:<30} {user.email:<32} {user.full_name}")

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("hesap/", include("accounts.urls")),
+    path("hesap/", include("allauth.urls")),
+    path("dil/", set_language, name="set_language"),
+    path("yonetim/", admin.site.urls),
+]

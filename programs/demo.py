@@ -1,0 +1,196 @@
+"""The programme of the seed (`shared/seed/000_…txt`), its objectives verbatim, and a cohort."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from core.models import Province
+from programs.models import Cohort, Module, Objective, Program
+
+SEED_TITLE = "Belediyeler İçin Sosyal Kooperatifçilik Eğitimi"
+SEED_ABOUT = (
+    "Genç İşi Kooperatif, Türkiye’nin ilk Bilimsel Ar-Ge ve Eğitim Kooperatifidir. Yaygın eğitim "
+    "uygulamalarını temel alan, dezavantajlı grupların sürdürülebilir istihdama ve geçim "
+    "kaynaklarına erişimini sağlamak için çabalayan; bu amaçla eğitim, araştırma, danışmanlık "
+    "faaliyetleri gösteren kâr amacı gütmeyen bir sosyal kooperatiftir."
+)
+SEED_SUMMARY = (
+    "Türkiye’de merkezi ve yerel yönetimlerin sunduğu hizmetlerin ulaşamadığı toplulukların "
+    "sosyal ve ekonomik haklara erişimini sağlayan sosyal kooperatifçilik alanına odaklanan Genç "
+    "İşi Kooperatif belediyeler için yaygın-eğitim metodolojisini kullanan bir "
+    "kapasite-geliştirme eğitimi düzenlemektedir."
+)
+SEED_DESCRIPTION = (
+    "Sosyal kooperatiflerin işlevi\n"
+    "İstisnasız tüm kooperatifler sosyal bir görev taşır. Ancak bir kooperatifin ürettiği sosyal "
+    "artı değer, maddi artı değerden fazla ise o kooperatif sosyal niteliktedir. Yerelde, "
+    "hak-temelli çalışan sosyal kooperatif örgütlenmeleri, belediye hizmetlerine erişim "
+    "altyapısını geliştirir.\n\n"
+    "Belediyelerin işlevi\n"
+    "Türkiye Cumhuriyeti anayasasında belirtilen sosyal devlet ilkeleri çerçevesinde Türkiye’de "
+    "Belediyelere büyük görev düşmektedir. Belediyelerin sosyal politikalar geliştirerek "
+    "ekonomik örgütlenme modellerine katkıda bulunan projeler geliştirmesi en önemli "
+    "ihtiyaçlar arasındadır."
+)
+SEED_AUDIENCE = (
+    "Büyükşehir, il ve ilçe belediyelerinin çalışanları; yerel yönetimlerle işbirliği yapmayı "
+    "amaçlayan kooperatifler (sosyal, kadın, tarımsal kooperatifler) ve sivil toplum kuruluşları."
+)
+SEED_OBJECTIVES = [
+    "Kooperatif mevzuatı ile belediye mevzuatı arasında bağ kurmak",
+    (
+        "Belediye çalışanlarının kooperatiflerle işbirliği süreçlerinin modellenmesi için araçlar "
+        "geliştirmek"
+    ),
+    (
+        "Kooperatiflerin yerelde sürdürülebilir ekonomik örgütlenme modellerini destekleyici "
+        "sosyal politikaların oluşması için Belediyelerin yöntem geliştirmesini kolaylaştırmak"
+    ),
+    (
+        "Yerel, sürdürülebilir kalkınma hedef ve ilkeleri çerçevesinde program geliştirilmesine "
+        "katkıda bulunmak"
+    ),
+    (
+        "Sivil toplum örgütlerinin ve kâr amacı gütmeyen kuruluşların sosyal ekonomi geliştirmesi "
+        "için Belediyelerin sosyal politika geliştirmesine katkıda bulunmak."
+    ),
+]
+OBJECTIVES_EN = [
+    "To link cooperative legislation with municipal legislation",
+    "To develop tools for modelling municipal staff's collaboration processes with cooperatives",
+    (
+        "To help municipalities develop methods for social policies that support cooperatives' "
+        "sustainable local economic organisation models"
+    ),
+    (
+        "To contribute to programme development within local sustainable development goals and "
+        "principles"
+    ),
+    (
+        "To contribute to municipalities' social policy development so that NGOs and non-profit "
+        "organisations can develop the social economy."
+    ),
+]
+# (title, English title, description, minutes, method, objective numbers)
+MODULES = [
+    (
+        "Sosyal kooperatifçilik ve belediyeler",
+        "Social cooperativism and municipalities",
+        (
+            "Sosyal kooperatif nedir, belediyelerin sosyal devlet ilkesi çerçevesindeki görevleri "
+            "nelerdir? Katılımcıların kendi deneyimlerinden yola çıkan yaygın eğitim oturumu."
+        ),
+        90,
+        Module.Method.NON_FORMAL,
+        [3, 5],
+    ),
+    (
+        "Yasal dayanaklar: kooperatif mevzuatı ile belediye mevzuatı",
+        "Legal bases: cooperative law and municipal law",
+        (
+            "Belediyelerin kooperatiflerle ilişkilerinde kullanabilecekleri yasal dayanakların "
+            "ayrıntılı anlatımı."
+        ),
+        120,
+        Module.Method.LECTURE,
+        [1],
+    ),
+    (
+        "İşbirliği modelleri: mal ve hizmet alımı, bağış, eşgüdüm, ortaklık",
+        "Collaboration models: procurement, donation, coordination, partnership",
+        "Dört işbirliği türünün koşulları ve sınırları üzerine vaka temelli atölye.",
+        90,
+        Module.Method.NON_FORMAL,
+        [1, 2],
+    ),
+    (
+        "Uluslararası iyi uygulamalar: canlı bağlantı",
+        "International good practice: live link",
+        "Genç İşi Kooperatif'in uluslararası ortaklarıyla canlı bağlantı ve soru-cevap.",
+        60,
+        Module.Method.LIVE_LINK,
+        [3, 4],
+    ),
+    (
+        "Ortaklarımızdan video mesajlar",
+        "Video messages from our partners",
+        "Uluslararası ortakların sosyal kooperatif deneyimlerini anlattığı video mesajlar.",
+        30,
+        Module.Method.VIDEO_MESSAGE,
+        [4],
+    ),
+    (
+        "Grup çalışması: sektörel soru-cevap ve adım adım eylem planları",
+        "Group work: sector Q&A and step-by-step action plans",
+        (
+            "Sektörel gruplarda soru-cevap oturumu; her katılımcı ya da kurum için adım adım eylem "
+            "planı hazırlanması."
+        ),
+        150,
+        Module.Method.GROUP_WORK,
+        [2, 3, 4, 5],
+    ),
+]
+
+
+def load_demo_programme(*, facilitators: list) -> Program:
+    program, _created = Program.objects.update_or_create(
+        slug="belediyeler-icin-sosyal-kooperatifcilik-egitimi",
+        defaults={
+            "title": SEED_TITLE,
+            "title_en": "Social Cooperativism Training for Municipalities",
+            "summary": SEED_SUMMARY,
+            "description": SEED_DESCRIPTION,
+            "audience": SEED_AUDIENCE,
+            "organizer_description": SEED_ABOUT,
+            "status": Program.Status.PUBLISHED,
+        },
+    )
+    objectives = {}
+    for number, (text, text_en) in enumerate(zip(SEED_OBJECTIVES, OBJECTIVES_EN, strict=True), 1):
+        objectives[number], _created = Objective.objects.update_or_create(
+            program=program, number=number, defaults={"text": text, "text_en": text_en}
+        )
+    for position, (title, title_en, description, minutes, method, numbers) in enumerate(MODULES, 1):
+        module, _created = Module.objects.update_or_create(
+            program=program,
+            position=position,
+            defaults={
+                "title": title,
+                "title_en": title_en,
+                "description": description,
+                "duration_minutes": minutes,
+                "method": method,
+            },
+        )
+        module.objectives.set([objectives[number] for number in numbers])
+    _load_upcoming_cohort(program=program, facilitators=facilitators)
+    return program
+
+
+def _load_upcoming_cohort(*, program: Program, facilitators: list) -> Cohort:
+    today = timezone.localdate()
+    starts_on = today + dt.timedelta(days=28)
+    tz = timezone.get_current_timezone()
+    cohort, created = Cohort.objects.get_or_create(
+        program=program,
+        title="İzmir dönemi",
+        defaults={
+            "starts_on": starts_on,
+            "ends_on": starts_on + dt.timedelta(days=1),
+            "province": Province.objects.get(name="İzmir"),
+            "district": "Konak",
+            "venue": "Genç İşi Kooperatif eğitim salonu",
+            "capacity": 24,
+            "registration_opens_at": timezone.now() - dt.timedelta(days=7),
+            "registration_closes_at": dt.datetime.combine(
+                starts_on - dt.timedelta(days=3), dt.time(23, 59), tzinfo=tz
+            ),
+            "requires_approval": True,
+            "attendance_threshold": 80,
+            "status": Cohort.Status.PUBLISHED,
+        },
+    )
+    if created:
+        cohort.facilitators.set(facilitators)
+    return cohort

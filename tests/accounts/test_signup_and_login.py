@@ -1,0 +1,108 @@
+import re
+
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.urls import reverse
+
+from accounts.models import User
+from tests.factories import UserFactory
+
+SIGNUP = {
+    "full_name": "Ayşe Yılmaz",
+    "email": "ayse@example.org",
+    "password1": "uzun-ve-guclu-parola-42",
+    "password2": "uzun-ve-guclu-parola-42",
+}
+
+
+def test_signup_creates_unverified_user_and_sends_turkish_verification_mail(client, db):
+    response = client.post(reverse("account_signup"), SIGNUP)
+    assert response.status_code == 302
+    user = User.objects.get(email="ayse@example.org")
+    assert user.full_name == "Ayşe Yılmaz"
+    assert user.language == "tr"
+    assert not EmailAddress.objects.get(user=user).verified
+    assert len(mail.outbox) == 1
+    assert "E-posta" in mail.outbox[0].subject or "e-posta" in mail.outbox[0].body
+
+
+def test_signup_with_a_taken_email_says_so_and_keeps_what_was_typed(client, db):
+    UserFactory(email="ayse@example.org")
+    response = client.post(reverse("account_signup"), SIGNUP)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bu e-posta adresiyle bir kullanıcı zaten kayıtlı." in html
+    assert 'value="Ayşe Yılmaz"' in html
+    assert 'value="ayse@example.org"' in html
+    assert "uzun-ve-guclu-parola-42" not in html
+
+
+def test_signup_with_a_weak_password_explains_in_turkish(client, db):
+    response = client.post(
+        reverse("account_signup"), {**SIGNUP, "password1": "123456", "password2": "123456"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bu parola çok kısa" in html
+    assert 'value="ayse@example.org"' in html
+    assert not User.objects.exists()
+
+
+def test_signup_with_a_one_word_name_asks_for_full_name(client, db):
+    response = client.post(reverse("account_signup"), {**SIGNUP, "full_name": "A"})
+    assert "Lütfen adınızı ve soyadınızı yazın." in response.content.decode()
+
+
+def test_wrong_login_keeps_email_and_explains(client, db):
+    UserFactory(email="ayse@example.org")
+    response = client.post(
+        reverse("account_login"), {"login": "ayse@example.org", "password": "yanlis-parola"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Girdiğiniz e-posta adresi ve/veya şifre doğru değil." in html
+    assert 'value="ayse@example.org"' in html
+    assert "yanlis-parola" not in html
+
+
+def test_unverified_user_cannot_log_in_before_confirming(client, db):
+    UserFactory(email="yeni@example.org", verified=False)
+    response = client.post(
+        reverse("account_login"), {"login": "yeni@example.org", "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("account_email_verification_sent")
+    assert "_auth_user_id" not in client.session
+
+
+def test_verification_link_logs_the_user_in(client, db):
+    client.post(reverse("account_signup"), SIGNUP)
+    link = re.search(r"https?://[^\s]+/hesap/confirm-email/[^\s]+/", mail.outbox[0].body).group(0)
+    path = link.split("testserver", 1)[1]
+    response = client.post(path)
+    assert response.status_code == 302
+    assert EmailAddress.objects.get(email="ayse@example.org").verified
+    assert client.session["_auth_user_id"] == str(User.objects.get().pk)
+
+
+def test_login_with_upper_case_email_works(client, db):
+    UserFactory(email="ayse@example.org")
+    response = client.post(
+        reverse("account_login"), {"login": "AYSE@example.org", "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("core:home")
+
+
+def test_password_reset_sends_a_mail(client, db):
+    UserFactory(email="ayse@example.org")
+    response = client.post(reverse("account_reset_password"), {"email": "ayse@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert "/hesap/password/reset/key/" in mail.outbox[0].body
+
+
+def test_account_mail_is_written_in_the_recipients_language(client, db):
+    UserFactory(email="jane@example.org", language="en")
+    client.post(reverse("account_reset_password"), {"email": "jane@example.org"})
+    assert "Password Reset" in mail.outbox[0].subject

@@ -1,0 +1,50 @@
+from django.urls import reverse
+
+from core.models import BackgroundJob
+from programs.demo import SEED_OBJECTIVES, SEED_TITLE
+
+
+def test_home_shows_the_seed_programme_and_its_five_objectives(client, demo_data):
+    response = client.get(reverse("core:home"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert SEED_TITLE in html
+    for objective in SEED_OBJECTIVES:
+        assert objective in html
+    assert "İzmir dönemi" in html
+
+
+def test_home_query_count_does_not_grow_with_modules(client, demo_data, django_assert_num_queries):
+    with django_assert_num_queries(5):
+        client.get(reverse("core:home"))
+
+
+def test_home_without_a_published_programme_says_so(client, db):
+    response = client.get(reverse("core:home"))
+    assert "Henüz yayımlanmış bir program yok." in response.content.decode()
+
+
+def test_coordinator_sends_a_worker_check_and_sees_it_done(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("core:worker_check"))
+    job = BackgroundJob.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("core:system_status_job", kwargs={"job_id": job.pk})
+    assert job.status == BackgroundJob.Status.DONE  # eager in unit tests; see test_worker.py
+    fragment = client.get(response.url, HTTP_HX_REQUEST="true").content.decode()
+    assert "hx-get" not in fragment
+    assert "Çalışan yanıt verdi" in fragment
+
+
+def test_worker_check_is_post_only(client, coordinator):
+    client.force_login(coordinator)
+    assert client.get(reverse("core:worker_check")).status_code == 405
+    assert BackgroundJob.objects.count() == 0
+
+
+def test_unknown_job_is_404(client, coordinator):
+    client.force_login(coordinator)
+    assert client.get(reverse("core:system_status_job", kwargs={"job_id": 999})).status_code == 404

@@ -1,0 +1,89 @@
+import datetime as dt
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from accounts.models import User
+from core.models import Province
+from programs.models import Cohort, Module, Objective, Program, Session
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"kisi{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Kişi {n}")
+    password = factory.django.Password("correct-horse-battery")
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*Group.objects.filter(name__in=extracted))
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Program
+
+    title = factory.Sequence(lambda n: f"Sosyal Kooperatifçilik Eğitimi {n}")
+    slug = factory.Sequence(lambda n: f"sosyal-kooperatifcilik-egitimi-{n}")
+    summary = "Belediyeler için kapasite geliştirme eğitimi."
+    status = Program.Status.PUBLISHED
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Objective
+
+    program = factory.SubFactory(ProgramFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Hedef {n}")
+
+
+class ModuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Module
+
+    program = factory.SubFactory(ProgramFactory)
+    position = factory.Sequence(lambda n: n)
+    title = factory.Sequence(lambda n: f"Modül {n}")
+    duration_minutes = 90
+    method = Module.Method.NON_FORMAL
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cohort
+
+    program = factory.SubFactory(ProgramFactory)
+    title = factory.Sequence(lambda n: f"Dönem {n}")
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=30))
+    ends_on = factory.LazyAttribute(lambda cohort: cohort.starts_on + dt.timedelta(days=1))
+    province = factory.LazyFunction(lambda: Province.objects.get(name="İzmir"))
+    capacity = 20
+    registration_opens_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
+    registration_closes_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=20))
+    status = Cohort.Status.PUBLISHED
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    cohort = factory.SubFactory(CohortFactory)
+    title = factory.Sequence(lambda n: f"Oturum {n}")
+    starts_at = factory.LazyAttribute(
+        lambda session: timezone.make_aware(
+            dt.datetime.combine(session.cohort.starts_on, dt.time(10, 0))
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda session: session.starts_at + dt.timedelta(hours=2))

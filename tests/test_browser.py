@@ -1,0 +1,33 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.demo import DEMO_PASSWORD
+from programs.demo import SEED_TITLE
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_visitor_sees_programme_and_demo_participant_logs_in(page, demo_data):
+    page.goto(page.base_url + "/")
+    expect(page).to_have_title(re.compile(SEED_TITLE))
+    expect(page.locator("html")).to_have_attribute("lang", "tr")
+    expect(page.get_by_role("heading", level=1)).to_have_text(SEED_TITLE)
+    expect(page.locator(".objective")).to_have_count(5)
+
+    page.get_by_role("link", name="Giriş yap").click()
+    page.get_by_label("E-posta").fill("katilimci@gencisi.local")
+    page.get_by_label("Parola").fill(DEMO_PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Giriş Yap").click()
+
+    expect(page.get_by_role("navigation", name="Ana menü")).to_contain_text("İnci Çelik")
+
+
+def test_language_switcher_turns_the_page_english(page, demo_data):
+    page.goto(page.base_url + "/")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Social Cooperativism Training for Municipalities"
+    )
