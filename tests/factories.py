@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.models import Province
+from participants.models import Registration
 from programs.models import Cohort, Module, Objective, Program, Session
 
 
@@ -87,3 +88,12 @@ class SessionFactory(factory.django.DjangoModelFactory):
         )
     )
     ends_at = factory.LazyAttribute(lambda session: session.starts_at + dt.timedelta(hours=2))
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    cohort = factory.SubFactory(CohortFactory)
+    participant = factory.SubFactory(UserFactory)
+    status = Registration.Status.CONFIRMED
