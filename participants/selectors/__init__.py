@@ -1,0 +1,1 @@
+"""participants: selectors split by concern (registrations, attendance, …)."""

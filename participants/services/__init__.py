@@ -1,0 +1,1 @@
+"""participants: services split by concern (registrations, attendance, …)."""

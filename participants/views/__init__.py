@@ -1,0 +1,1 @@
+"""participants: views split by concern (registrations, attendance, …)."""
