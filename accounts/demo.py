@@ -13,6 +13,7 @@ DEMO_PASSWORD = "demo-parola-2026"  # noqa: S105 — printed on purpose for the 
 class DemoPeople:
     coordinator: User
     facilitator: User
+    co_facilitator: User
     participant: User
 
 
@@ -27,6 +28,12 @@ def load_demo_people() -> DemoPeople:
         facilitator=user_create(
             email="kolaylastirici@gencisi.local",
             full_name="Emre Işık",
+            password=DEMO_PASSWORD,
+            roles=(FACILITATOR,),
+        ),
+        co_facilitator=user_create(
+            email="kolaylastirici2@gencisi.local",
+            full_name="Selin Öztürk",
             password=DEMO_PASSWORD,
             roles=(FACILITATOR,),
         ),

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from programs.models import Cohort, Module, Objective, Program, Session
+from core.forms import URL_FIELD_OVERRIDES
+from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 
 
 class ObjectiveInline(admin.TabularInline):
@@ -28,12 +29,14 @@ class ModuleAdmin(admin.ModelAdmin):
 
 class SessionInline(admin.TabularInline):
     model = Session
+    formfield_overrides = URL_FIELD_OVERRIDES
     extra = 0
     fields = ["title", "starts_at", "ends_at", "room", "online_url"]
 
 
 @admin.register(Cohort)
 class CohortAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELD_OVERRIDES
     list_display = ["title", "program", "starts_on", "ends_on", "province", "capacity", "status"]
     list_filter = ["status", "program", "requires_approval", "province"]
     list_select_related = ["program", "province"]
@@ -45,8 +48,18 @@ class CohortAdmin(admin.ModelAdmin):
 
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELD_OVERRIDES
     list_display = ["title", "cohort", "starts_at", "ends_at", "room"]
     list_filter = ["cohort__program"]
     list_select_related = ["cohort"]
     search_fields = ["title", "cohort__title"]
+    filter_horizontal = ["modules"]
+
+
+@admin.register(GoodPractice)
+class GoodPracticeAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELD_OVERRIDES
+    list_display = ["title", "partner", "country", "kind", "is_published"]
+    list_filter = ["kind", "country", "is_published"]
+    search_fields = ["title", "partner", "summary"]
     filter_horizontal = ["modules"]

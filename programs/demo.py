@@ -5,7 +5,7 @@ import datetime as dt
 from django.utils import timezone
 
 from core.models import Province
-from programs.models import Cohort, Module, Objective, Program
+from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 
 SEED_TITLE = "Belediyeler İçin Sosyal Kooperatifçilik Eğitimi"
 SEED_ABOUT = (
@@ -133,6 +133,72 @@ MODULES = [
 ]
 
 
+# (day offset, start, end, module positions, title)
+SCHEDULE = [
+    (0, (9, 30), (11, 0), [1], "Açılış ve sosyal kooperatifçilik"),
+    (0, (11, 15), (13, 15), [2], "Yasal dayanaklar"),
+    (0, (14, 30), (16, 0), [3], "İşbirliği modelleri atölyesi"),
+    (1, (9, 30), (10, 30), [4], "Canlı bağlantı: uluslararası ortaklar"),
+    (1, (10, 45), (11, 15), [5], "Video mesajlar"),
+    (1, (11, 30), (16, 0), [6], "Grup çalışması ve eylem planları"),
+]
+GOOD_PRACTICES = [
+    {
+        "partner": "Sosyal kooperatifler konsorsiyumu (örnek)",
+        "country": "İtalya",
+        "country_en": "Italy",
+        "kind": GoodPractice.Kind.CASE_STUDY,
+        "title": "B tipi sosyal kooperatifler ve belediye hizmetleri",
+        "title_en": "Type B social cooperatives and municipal services",
+        "summary": (
+            "İtalya'da dezavantajlı kişilerin istihdamını amaçlayan B tipi sosyal "
+            "kooperatiflerin belediyelerle kurduğu hizmet ilişkileri üzerine bir vaka "
+            "çalışması. Türkiye'deki karşılığı için yasal dayanaklar kütüphanesine bakın."
+        ),
+        "modules": [3, 4],
+    },
+    {
+        "partner": "Enerji kooperatifi (örnek)",
+        "country": "Almanya",
+        "country_en": "Germany",
+        "kind": GoodPractice.Kind.LIVE_LINK,
+        "title": "Yurttaş enerji kooperatifi ile belediye ortaklığı",
+        "title_en": "A municipality's partnership with a citizens' energy cooperative",
+        "summary": (
+            "Bir yurttaş enerji kooperatifinin yöneticileriyle canlı bağlantı: belediyenin "
+            "ortak olarak yer aldığı bir yerel enerji girişiminin kuruluşu ve yönetimi."
+        ),
+        "modules": [4],
+    },
+    {
+        "partner": "Sosyal ekonomi ağı (örnek)",
+        "country": "Yunanistan",
+        "country_en": "Greece",
+        "kind": GoodPractice.Kind.VIDEO_MESSAGE,
+        "title": "Sosyal ve dayanışma ekonomisi kooperatiflerinde yerel yönetimler",
+        "title_en": "Local government and social and solidarity economy cooperatives",
+        "summary": (
+            "Sosyal ve dayanışma ekonomisi alanında çalışan kooperatiflerin yerel "
+            "yönetimlerle eşgüdümünü anlatan video mesaj."
+        ),
+        "modules": [5],
+    },
+    {
+        "partner": "Kadın kooperatifleri birliği (örnek)",
+        "country": "İspanya",
+        "country_en": "Spain",
+        "kind": GoodPractice.Kind.VIDEO_MESSAGE,
+        "title": "Bakım hizmetlerinde kadın kooperatifleri",
+        "title_en": "Women's cooperatives in care services",
+        "summary": (
+            "Bakım hizmeti sunan kadın kooperatiflerinin belediyelerle mal ve hizmet alımı "
+            "ilişkisini anlatan video mesaj."
+        ),
+        "modules": [3, 5],
+    },
+]
+
+
 def load_demo_programme(*, facilitators: list) -> Program:
     program, _created = Program.objects.update_or_create(
         slug="belediyeler-icin-sosyal-kooperatifcilik-egitimi",
@@ -151,8 +217,9 @@ def load_demo_programme(*, facilitators: list) -> Program:
         objectives[number], _created = Objective.objects.update_or_create(
             program=program, number=number, defaults={"text": text, "text_en": text_en}
         )
+    modules = {}
     for position, (title, title_en, description, minutes, method, numbers) in enumerate(MODULES, 1):
-        module, _created = Module.objects.update_or_create(
+        modules[position], _created = Module.objects.update_or_create(
             program=program,
             position=position,
             defaults={
@@ -163,26 +230,61 @@ def load_demo_programme(*, facilitators: list) -> Program:
                 "method": method,
             },
         )
-        module.objectives.set([objectives[number] for number in numbers])
-    _load_upcoming_cohort(program=program, facilitators=facilitators)
+        modules[position].objectives.set([objectives[number] for number in numbers])
+    today = timezone.localdate()
+    _load_cohort(
+        program=program,
+        title="İzmir dönemi",
+        starts_on=today + dt.timedelta(days=28),
+        province="İzmir",
+        district="Konak",
+        capacity=24,
+        facilitators=facilitators,
+        modules=modules,
+    )
+    _load_cohort(
+        program=program,
+        title="Ankara dönemi",
+        starts_on=today - dt.timedelta(days=60),
+        province="Ankara",
+        district="Çankaya",
+        capacity=20,
+        facilitators=facilitators[:1],
+        modules=modules,
+    )
+    for practice in GOOD_PRACTICES:
+        fields = {key: value for key, value in practice.items() if key != "modules"}
+        item, _created = GoodPractice.objects.update_or_create(
+            title=fields.pop("title"), defaults=fields
+        )
+        item.modules.set([modules[position] for position in practice["modules"]])
     return program
 
 
-def _load_upcoming_cohort(*, program: Program, facilitators: list) -> Cohort:
-    today = timezone.localdate()
-    starts_on = today + dt.timedelta(days=28)
+def _load_cohort(
+    *,
+    program: Program,
+    title: str,
+    starts_on: dt.date,
+    province: str,
+    district: str,
+    capacity: int,
+    facilitators: list,
+    modules: dict,
+) -> Cohort:
     tz = timezone.get_current_timezone()
+    opens = dt.datetime.combine(starts_on - dt.timedelta(days=45), dt.time(9, 0), tzinfo=tz)
     cohort, created = Cohort.objects.get_or_create(
         program=program,
-        title="İzmir dönemi",
+        title=title,
         defaults={
             "starts_on": starts_on,
             "ends_on": starts_on + dt.timedelta(days=1),
-            "province": Province.objects.get(name="İzmir"),
-            "district": "Konak",
+            "province": Province.objects.get(name=province),
+            "district": district,
             "venue": "Genç İşi Kooperatif eğitim salonu",
-            "capacity": 24,
-            "registration_opens_at": timezone.now() - dt.timedelta(days=7),
+            "capacity": capacity,
+            "registration_opens_at": opens,
             "registration_closes_at": dt.datetime.combine(
                 starts_on - dt.timedelta(days=3), dt.time(23, 59), tzinfo=tz
             ),
@@ -193,4 +295,15 @@ def _load_upcoming_cohort(*, program: Program, facilitators: list) -> Cohort:
     )
     if created:
         cohort.facilitators.set(facilitators)
+    if not cohort.sessions.exists():
+        for offset, start, end, positions, session_title in SCHEDULE:
+            day = cohort.starts_on + dt.timedelta(days=offset)
+            session = Session.objects.create(
+                cohort=cohort,
+                title=session_title,
+                starts_at=dt.datetime.combine(day, dt.time(*start), tzinfo=tz),
+                ends_at=dt.datetime.combine(day, dt.time(*end), tzinfo=tz),
+                room="Salon A",
+            )
+            session.modules.set([modules[position] for position in positions])
     return cohort

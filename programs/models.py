@@ -193,6 +193,20 @@ class Cohort(models.Model):
         return self.ends_on < timezone.localdate()
 
     @property
+    def seats_left(self) -> int:
+        """Needs the `seats_taken` annotation of programs.selectors.with_seat_counts."""
+        return max(self.capacity - self.seats_taken, 0)
+
+    @property
+    def fill_percent(self) -> int:
+        """Needs the `seats_taken` annotation of programs.selectors.with_seat_counts."""
+        return min(round(100 * self.seats_taken / self.capacity), 100) if self.capacity else 0
+
+    @property
+    def registration_not_yet_open(self) -> bool:
+        return timezone.now() < self.registration_opens_at
+
+    @property
     def registration_is_open(self) -> bool:
         now = timezone.now()
         return (
@@ -234,3 +248,39 @@ class Session(models.Model):
     @property
     def duration_minutes(self) -> int:
         return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+
+class GoodPractice(models.Model):
+    """An international partner's contribution: a live link, a video message or a case study."""
+
+    class Kind(models.TextChoices):
+        LIVE_LINK = "live_link", _("live link")
+        VIDEO_MESSAGE = "video_message", _("video message")
+        CASE_STUDY = "case_study", _("case study")
+
+    partner = models.CharField(_("partner organisation"), max_length=200)
+    country = models.CharField(_("country (Turkish)"), max_length=100)
+    country_en = models.CharField(_("country (English)"), max_length=100, blank=True)
+    title = models.CharField(_("title (Turkish)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    summary = models.TextField(_("summary (Turkish)"))
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    link = models.URLField(_("video or page link"), blank=True)
+    modules = models.ManyToManyField(
+        Module, verbose_name=_("modules it illustrates"), related_name="good_practices", blank=True
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    display_title = Localized("title")
+    display_summary = Localized("summary")
+    display_country = Localized("country")
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+        ordering = ["-created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.partner})"

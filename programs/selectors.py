@@ -1,35 +1,218 @@
-"""Reads for programmes and cohorts, with the joins each page needs."""
+"""Reads for programmes, cohorts, sessions and good practices, with the joins each page needs."""
 
-from django.db.models import Prefetch, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from programs.models import Cohort, Module, Program
+from accounts.roles import FACILITATOR
+from core.db import turkish_collate
+from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
+
+# A pending registration holds its seat until a coordinator decides, so approval never overbooks.
+SEAT_HOLDING_STATUSES = ("confirmed", "pending")
+
+
+def with_seat_counts(queryset: QuerySet[Cohort]) -> QuerySet[Cohort]:
+    """Annotate `seats_taken`, `pending_count` and `waitlisted_count`.
+
+    Cohort.seats_left and Cohort.fill_percent read `seats_taken`.
+    """
+    return queryset.annotate(
+        seats_taken=Count(
+            "registrations",
+            filter=Q(registrations__status__in=SEAT_HOLDING_STATUSES),
+            distinct=True,
+        ),
+        pending_count=Count(
+            "registrations", filter=Q(registrations__status="pending"), distinct=True
+        ),
+        waitlisted_count=Count(
+            "registrations", filter=Q(registrations__status="waitlisted"), distinct=True
+        ),
+    )
+
+
+def _facilitators_prefetch() -> Prefetch:
+    return Prefetch(
+        "facilitators",
+        queryset=get_user_model().objects.order_by(turkish_collate("full_name")),
+    )
 
 
 def published_programs() -> QuerySet[Program]:
-    return Program.objects.filter(status=Program.Status.PUBLISHED)
+    return Program.objects.filter(status=Program.Status.PUBLISHED).order_by(
+        turkish_collate("title")
+    )
 
 
 def upcoming_cohorts_qs() -> QuerySet[Cohort]:
-    return (
+    return with_seat_counts(
         Cohort.objects.filter(
             status=Cohort.Status.PUBLISHED,
             program__status=Program.Status.PUBLISHED,
             ends_on__gte=timezone.localdate(),
         )
         .select_related("program", "province")
+        .prefetch_related(_facilitators_prefetch())
         .order_by("starts_on", "pk")
+    )
+
+
+def _program_detail_qs() -> QuerySet[Program]:
+    return Program.objects.prefetch_related(
+        "objectives",
+        Prefetch("modules", queryset=Module.objects.prefetch_related("objectives")),
+        Prefetch("cohorts", queryset=upcoming_cohorts_qs(), to_attr="upcoming_cohorts"),
     )
 
 
 def featured_program() -> Program | None:
     """The programme the home page presents: the most recently created published one."""
     return (
-        published_programs()
+        _program_detail_qs()
+        .filter(status=Program.Status.PUBLISHED)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def program_get(*, slug: str) -> Program | None:
+    return _program_detail_qs().filter(slug=slug).first()
+
+
+def cohort_get(*, pk: int) -> Cohort | None:
+    return (
+        with_seat_counts(Cohort.objects.filter(pk=pk))
+        .select_related("program", "province")
+        .prefetch_related(
+            _facilitators_prefetch(),
+            Prefetch(
+                "sessions",
+                queryset=Session.objects.prefetch_related("modules").order_by("starts_at", "pk"),
+            ),
+        )
+        .first()
+    )
+
+
+def session_get(*, pk: int) -> Session | None:
+    return (
+        Session.objects.select_related("cohort__program", "cohort__province").filter(pk=pk).first()
+    )
+
+
+def good_practices(
+    *, kind: str = "", country: str = "", module_id: int | None = None
+) -> QuerySet[GoodPractice]:
+    queryset = GoodPractice.objects.filter(is_published=True).prefetch_related("modules")
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if country:
+        queryset = queryset.filter(country=country)
+    if module_id:
+        queryset = queryset.filter(modules__pk=module_id)
+    return queryset.order_by(turkish_collate("country"), turkish_collate("partner"), "pk")
+
+
+def good_practice_countries() -> list[str]:
+    return list(
+        GoodPractice.objects.filter(is_published=True)
+        .order_by(turkish_collate("country"))
+        .values_list("country", flat=True)
+        .distinct()
+    )
+
+
+def facilitator_choices() -> QuerySet:
+    """Users in the facilitator role, in Turkish alphabetical order."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=FACILITATOR, is_active=True)
+        .order_by(turkish_collate("full_name"))
+    )
+
+
+# Console -----------------------------------------------------------------------------------
+
+
+def console_programs() -> QuerySet[Program]:
+    return Program.objects.annotate(
+        objective_count=Count("objectives", distinct=True),
+        module_count=Count("modules", distinct=True),
+        cohort_count=Count("cohorts", distinct=True),
+    ).order_by("-created_at", "-pk")
+
+
+def console_program_get(*, pk: int) -> Program | None:
+    return (
+        Program.objects.filter(pk=pk)
         .prefetch_related(
             "objectives",
             Prefetch("modules", queryset=Module.objects.prefetch_related("objectives")),
-            Prefetch("cohorts", queryset=upcoming_cohorts_qs(), to_attr="upcoming_cohorts"),
+            Prefetch(
+                "cohorts",
+                queryset=with_seat_counts(Cohort.objects.select_related("province")).order_by(
+                    "-starts_on"
+                ),
+            ),
         )
         .first()
+    )
+
+
+def console_cohorts() -> QuerySet[Cohort]:
+    """The dashboard: every cohort with its fill rate and what waits for a decision."""
+    return (
+        with_seat_counts(Cohort.objects.all())
+        .annotate(session_count=Count("sessions", distinct=True))
+        .select_related("program", "province")
+        .order_by("-starts_on", "-pk")
+    )
+
+
+def console_cohort_get(*, pk: int) -> Cohort | None:
+    return cohort_get(pk=pk)
+
+
+def objective_get(*, pk: int) -> Objective | None:
+    return Objective.objects.select_related("program").filter(pk=pk).first()
+
+
+def module_get(*, pk: int) -> Module | None:
+    return Module.objects.select_related("program").filter(pk=pk).first()
+
+
+def good_practice_get(*, pk: int) -> GoodPractice | None:
+    return GoodPractice.objects.filter(pk=pk).first()
+
+
+def console_good_practices() -> QuerySet[GoodPractice]:
+    return GoodPractice.objects.prefetch_related("modules").order_by("-created_at", "-pk")
+
+
+def facilitator_cohorts(*, user) -> QuerySet[Cohort]:
+    """The cohorts a facilitator runs, newest first, with their sessions."""
+    return (
+        with_seat_counts(Cohort.objects.filter(facilitators=user))
+        .select_related("program", "province")
+        .prefetch_related(
+            Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "pk"))
+        )
+        .order_by("-starts_on", "-pk")
+    )
+
+
+def sessions_by_day(sessions) -> list[tuple]:
+    """[(date, [sessions…]), …] in local (Istanbul) days, for schedules."""
+    days: dict = {}
+    for session in sessions:
+        days.setdefault(timezone.localtime(session.starts_at).date(), []).append(session)
+    return list(days.items())
+
+
+def modules_with_good_practices() -> QuerySet[Module]:
+    return (
+        Module.objects.filter(good_practices__is_published=True)
+        .distinct()
+        .order_by(turkish_collate("title"))
     )

@@ -11,7 +11,15 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from core.models import BackgroundJob
-from tests.factories import UserFactory
+from programs.models import GoodPractice
+from tests.factories import (
+    CohortFactory,
+    ModuleFactory,
+    ObjectiveFactory,
+    ProgramFactory,
+    SessionFactory,
+    UserFactory,
+)
 
 ROLES = ("anonymous", "participant", "facilitator", "coordinator")
 LOGIN = "login"  # a redirect to the login page
@@ -43,6 +51,57 @@ MATRIX: dict[str, Expect] = {
     "core:worker_check": Expect(LOGIN, 403, 403, 302, method="post"),
     "core:system_status_job": Expect(LOGIN, 403, 403, 200, kwargs={"job_id": "job"}),
     "accounts:profile": MEMBERS,
+    # Programmes: public pages, a facilitator's cohorts, the coordinator console.
+    "programs:program_list": EVERYONE,
+    "programs:program_detail": Expect(200, 200, 200, 200, kwargs={"slug": "program.slug"}),
+    "programs:cohort_detail": Expect(200, 200, 200, 200, kwargs={"pk": "cohort"}),
+    "programs:cohort_ical": Expect(200, 200, 200, 200, kwargs={"pk": "cohort"}),
+    "programs:session_ical": Expect(200, 200, 200, 200, kwargs={"pk": "session"}),
+    "programs:good_practice_list": EVERYONE,
+    "programs:my_cohorts": Expect(LOGIN, 403, 200, 403),
+    "programs:console_dashboard": COORDINATORS,
+    "programs:console_program_create": COORDINATORS,
+    "programs:console_program": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "program"}),
+    "programs:console_program_edit": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "program"}),
+    "programs:console_program_status": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"pk": "program"}, data={"status": "draft"}
+    ),
+    "programs:console_objective_create": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"pk": "program"}, data={"text": "Hedef"}
+    ),
+    "programs:console_objective": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "objective"}),
+    "programs:console_objective_action": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"pk": "objective"}, data={"action": "down"}
+    ),
+    "programs:console_module_create": Expect(
+        LOGIN, 403, 403, 200, kwargs={"program_pk": "program"}
+    ),
+    "programs:console_module": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "module"}),
+    "programs:console_module_action": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"pk": "module"}, data={"action": "down"}
+    ),
+    "programs:console_cohort_create": Expect(
+        LOGIN, 403, 403, 200, kwargs={"program_pk": "program"}
+    ),
+    "programs:console_cohort": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "cohort"}),
+    "programs:console_cohort_edit": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "cohort"}),
+    "programs:console_cohort_status": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"pk": "cohort"}, data={"status": "published"}
+    ),
+    "programs:console_schedule_create": Expect(
+        LOGIN, 403, 403, 200, method="post", kwargs={"pk": "cohort"}
+    ),
+    "programs:console_session_create": Expect(LOGIN, 403, 403, 200, kwargs={"cohort_pk": "cohort"}),
+    "programs:console_session": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "session"}),
+    "programs:console_session_delete": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"pk": "session"}
+    ),
+    "programs:console_good_practices": COORDINATORS,
+    "programs:console_good_practice_create": COORDINATORS,
+    "programs:console_good_practice": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "good_practice"}),
+    "programs:console_good_practice_delete": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"pk": "good_practice"}
+    ),
     "set_language": Expect(302, 302, 302, 302, method="post", data={"language": "en"}),
     # django-allauth: guests see the entrance pages, members are sent on.
     "account_login": Expect(200, 302, 302, 302),
@@ -100,7 +159,27 @@ def role_users(db):
 
 @pytest.fixture
 def db_objects(db):
-    return {"job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK)}
+    program = ProgramFactory()
+    cohort = CohortFactory(program=program)
+    return {
+        "job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK),
+        "program": program,
+        "objective": ObjectiveFactory(program=program),
+        "module": ModuleFactory(program=program),
+        "cohort": cohort,
+        "session": SessionFactory(cohort=cohort),
+        "good_practice": GoodPractice.objects.create(
+            partner="Ortak", country="İtalya", title="Vaka", summary="Özet", kind="case_study"
+        ),
+    }
+
+
+def _resolve(value, db_objects):
+    """ "cohort" → the cohort's pk, "program.slug" → that attribute, anything else as it is."""
+    if isinstance(value, str) and "." in value:
+        name, attribute = value.split(".", 1)
+        return getattr(db_objects[name], attribute)
+    return db_objects[value].pk if value in db_objects else value
 
 
 def _check(client, url: str, expect: Expect, role: str, user) -> None:
@@ -122,10 +201,7 @@ def _check(client, url: str, expect: Expect, role: str, user) -> None:
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_url_access(client, role_users, db_objects, name, role):
     expect = MATRIX[name]
-    kwargs = {
-        key: (db_objects[value].pk if value in db_objects else value)
-        for key, value in expect.kwargs.items()
-    }
+    kwargs = {key: _resolve(value, db_objects) for key, value in expect.kwargs.items()}
     _check(client, reverse(name, kwargs=kwargs), expect, role, role_users[role])
 
 

@@ -2,7 +2,7 @@ import io
 
 from accounts.models import User
 from programs.demo import SEED_OBJECTIVES, SEED_TITLE
-from programs.models import Cohort, Module, Objective, Program
+from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 
 
 def test_load_demo_is_idempotent_and_uses_the_seed_verbatim(demo_data):
@@ -15,12 +15,20 @@ def test_load_demo_is_idempotent_and_uses_the_seed_verbatim(demo_data):
     assert list(Objective.objects.values_list("text", flat=True)) == SEED_OBJECTIVES
     assert Module.objects.count() == 6
     assert set(Module.objects.values_list("method", flat=True)) == set(Module.Method.values)
-    assert Cohort.objects.count() == 1
-    assert User.objects.count() == 3
+    assert Cohort.objects.count() == 2
+    assert Session.objects.count() == 12
+    assert GoodPractice.objects.count() == 4
+    assert User.objects.count() == 4
 
 
-def test_demo_cohort_is_upcoming_and_open_for_registration(demo_data):
-    cohort = Cohort.objects.get()
-    assert not cohort.is_finished
-    assert cohort.registration_is_open
-    assert [user.full_name for user in cohort.facilitators.all()] == ["Emre Işık"]
+def test_demo_has_an_upcoming_open_cohort_and_a_finished_one(demo_data):
+    upcoming = Cohort.objects.get(title="İzmir dönemi")
+    finished = Cohort.objects.get(title="Ankara dönemi")
+    assert not upcoming.is_finished
+    assert upcoming.registration_is_open
+    assert sorted(user.full_name for user in upcoming.facilitators.all()) == [
+        "Emre Işık",
+        "Selin Öztürk",
+    ]
+    assert finished.is_finished
+    assert not finished.registration_is_open

@@ -1,5 +1,9 @@
+import datetime as dt
+
 from django import template
-from django.utils.translation import ngettext
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language, ngettext
 
 from core.text import turkish_upper
 
@@ -24,3 +28,17 @@ def duration_minutes(minutes: int | None) -> str:
 def upper_tr(text: str) -> str:
     """Upper-case for display with Turkish İ/I rules (never str.upper)."""
     return turkish_upper(str(text))
+
+
+_LONG_DATE_FORMATS = {"tr": "j F Y, l", "en": "l, j F Y"}
+
+
+@register.filter
+def long_date(value) -> str:
+    """A date with its weekday: "26 Kasım 2026, Perşembe" / "Thursday, 26 November 2026"."""
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date()
+    language = (get_language() or "tr")[:2]
+    return date_format(value, _LONG_DATE_FORMATS.get(language, _LONG_DATE_FORMATS["tr"]))

@@ -11,12 +11,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         with transaction.atomic():
             people = load_demo_people()
-            program = load_demo_programme(facilitators=[people.facilitator])
+            program = load_demo_programme(facilitators=[people.facilitator, people.co_facilitator])
         self.stdout.write(self.style.SUCCESS(f"Demo programme ready: {program.title}"))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for role, user in (
             ("coordinator / koordinatör", people.coordinator),
             ("facilitator / kolaylaştırıcı", people.facilitator),
+            ("facilitator / kolaylaştırıcı", people.co_facilitator),
             ("participant / katılımcı", people.participant),
         ):
             self.stdout.write(f"  {role:<30} {user.email:<32} {user.full_name}")

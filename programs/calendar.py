@@ -1,0 +1,53 @@
+"""iCalendar (RFC 5545) feeds of a cohort and of a single session."""
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from programs.models import Cohort, Session
+
+
+def _calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Genç İşi Kooperatif//gencisi//TR")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    return calendar
+
+
+def _location(cohort: Cohort, session: Session) -> str:
+    """The physical place; meeting links stay out of public feeds (they go to participants)."""
+    parts = [session.room, cohort.venue, cohort.address, cohort.district]
+    if cohort.province_id:
+        parts.append(cohort.province.name)
+    return ", ".join(part for part in parts if part)
+
+
+def _event(session: Session, cohort: Cohort) -> Event:
+    event = Event()
+    event.add("uid", f"session-{session.pk}@gencisi")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", timezone.localtime(session.starts_at))
+    event.add("dtend", timezone.localtime(session.ends_at))
+    event.add("summary", f"{session.title} — {cohort.program.title}")
+    location = _location(cohort, session)
+    if location:
+        event.add("location", location)
+    event.add("description", f"{cohort.program.title}\n{cohort.title}")
+    event.add("url", f"{settings.SITE_URL}/donemler/{cohort.pk}/")
+    return event
+
+
+def cohort_calendar(*, cohort: Cohort) -> bytes:
+    calendar = _calendar(f"{cohort.program.title} — {cohort.title}")
+    for session in cohort.sessions.all():
+        calendar.add_component(_event(session, cohort))
+    return calendar.to_ical()
+
+
+def session_calendar(*, session: Session) -> bytes:
+    calendar = _calendar(session.title)
+    calendar.add_component(_event(session, session.cohort))
+    return calendar.to_ical()

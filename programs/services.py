@@ -1,0 +1,184 @@
+"""Writes for programmes, objectives, modules, cohorts, sessions and good practices."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from core.text import turkish_slugify
+from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
+
+
+class PublishError(Exception):
+    """A programme that cannot be published yet; the message says why (translated)."""
+
+
+def unique_program_slug(*, title: str, exclude_pk: int | None = None) -> str:
+    """A readable ASCII slug from a Turkish title, with -2, -3… when it is taken."""
+    base = turkish_slugify(title)[:190] or "program"
+    slug, suffix = base, 2
+    taken = Program.objects.exclude(pk=exclude_pk)
+    while taken.filter(slug=slug).exists():
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    return slug
+
+
+def program_save(*, program: Program) -> Program:
+    """Create or update a programme; an empty slug is made from the title."""
+    if not program.slug:
+        program.slug = unique_program_slug(title=program.title, exclude_pk=program.pk)
+    program.save()
+    return program
+
+
+def program_publish(*, program: Program) -> Program:
+    from django.utils.translation import gettext as _
+
+    if not program.objectives.exists():
+        raise PublishError(_("A programme needs at least one objective before it is published."))
+    program.status = Program.Status.PUBLISHED
+    program.save(update_fields=["status", "updated_at"])
+    return program
+
+
+def program_set_status(*, program: Program, status: str) -> Program:
+    """Back to draft or into the archive (publishing goes through program_publish)."""
+    program.status = status
+    program.save(update_fields=["status", "updated_at"])
+    return program
+
+
+@transaction.atomic
+def objective_add(*, program: Program, text: str, text_en: str = "") -> Objective:
+    Program.objects.select_for_update().filter(pk=program.pk).first()
+    last = program.objectives.aggregate(last=Max("number"))["last"] or 0
+    return Objective.objects.create(program=program, number=last + 1, text=text, text_en=text_en)
+
+
+def _renumber(objectives: list[Objective]) -> None:
+    # Two passes keep the (program, number) unique constraint satisfied at every step.
+    offset = 10_000
+    for index, objective in enumerate(objectives, 1):
+        objective.number = offset + index
+    Objective.objects.bulk_update(objectives, ["number"])
+    for index, objective in enumerate(objectives, 1):
+        objective.number = index
+    Objective.objects.bulk_update(objectives, ["number"])
+
+
+@transaction.atomic
+def objective_move(*, objective: Objective, up: bool) -> None:
+    """Swap an objective with its neighbour and keep the numbering 01…NN without gaps."""
+    Program.objects.select_for_update().filter(pk=objective.program_id).first()
+    ordered = list(Objective.objects.filter(program_id=objective.program_id).order_by("number"))
+    index = next(i for i, item in enumerate(ordered) if item.pk == objective.pk)
+    other = index - 1 if up else index + 1
+    if 0 <= other < len(ordered):
+        ordered[index], ordered[other] = ordered[other], ordered[index]
+    _renumber(ordered)
+
+
+@transaction.atomic
+def objective_delete(*, objective: Objective) -> None:
+    Program.objects.select_for_update().filter(pk=objective.program_id).first()
+    program_id = objective.program_id
+    objective.delete()
+    _renumber(list(Objective.objects.filter(program_id=program_id).order_by("number")))
+
+
+def module_save(*, module: Module, objectives: Iterable[Objective]) -> Module:
+    if module.pk is None:
+        last = module.program.modules.aggregate(last=Max("position"))["last"]
+        module.position = 1 if last is None else last + 1
+    module.save()
+    module.objectives.set(objectives)
+    return module
+
+
+@transaction.atomic
+def module_move(*, module: Module, up: bool) -> None:
+    Program.objects.select_for_update().filter(pk=module.program_id).first()
+    ordered = list(Module.objects.filter(program_id=module.program_id).order_by("position", "pk"))
+    index = next(i for i, item in enumerate(ordered) if item.pk == module.pk)
+    other = index - 1 if up else index + 1
+    if 0 <= other < len(ordered):
+        ordered[index], ordered[other] = ordered[other], ordered[index]
+    for position, item in enumerate(ordered, 1):
+        item.position = position
+    Module.objects.bulk_update(ordered, ["position"])
+
+
+def cohort_save(*, cohort: Cohort, facilitators: Iterable) -> Cohort:
+    """Create or update a cohort and its facilitators. Raising the capacity frees seats for the
+    waiting list (participants.services promotes in the same transaction when it exists)."""
+    cohort.save()
+    cohort.facilitators.set(facilitators)
+    return cohort
+
+
+def cohort_set_status(*, cohort: Cohort, status: str) -> Cohort:
+    cohort.status = status
+    cohort.save(update_fields=["status", "updated_at"])
+    return cohort
+
+
+def session_save(*, session: Session, modules: Iterable[Module]) -> Session:
+    session.save()
+    session.modules.set(modules)
+    return session
+
+
+def _aware(day: dt.date, time: dt.time) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, time))
+
+
+def schedule_blocks(
+    *, first_day: dt.date, days: int, blocks: list[tuple[dt.time, dt.time]]
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The (start, end) of every block of every day, in order."""
+    return [
+        (
+            _aware(first_day + dt.timedelta(days=offset), start),
+            _aware(first_day + dt.timedelta(days=offset), end),
+        )
+        for offset in range(days)
+        for start, end in blocks
+    ]
+
+
+@transaction.atomic
+def sessions_bulk_create(
+    *,
+    cohort: Cohort,
+    title: str,
+    first_day: dt.date,
+    days: int,
+    blocks: list[tuple[dt.time, dt.time]],
+    room: str = "",
+    online_url: str = "",
+) -> list[Session]:
+    """Quick add of a multi-day schedule: one session per block per day, numbered in order."""
+    Cohort.objects.select_for_update().filter(pk=cohort.pk).first()
+    existing = cohort.sessions.count()
+    times = schedule_blocks(first_day=first_day, days=days, blocks=blocks)
+    return Session.objects.bulk_create(
+        [
+            Session(
+                cohort=cohort,
+                title=f"{title} {existing + number}",
+                starts_at=start,
+                ends_at=end,
+                room=room,
+                online_url=online_url,
+            )
+            for number, (start, end) in enumerate(times, 1)
+        ]
+    )
+
+
+def good_practice_save(*, practice: GoodPractice, modules: Iterable[Module]) -> GoodPractice:
+    practice.save()
+    practice.modules.set(modules)
+    return practice

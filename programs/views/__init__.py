@@ -1,0 +1,1 @@
+"""programs views: public pages, the coordinator console and the facilitator's cohorts."""

@@ -1,0 +1,78 @@
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+
+from programs import permissions, selectors
+from programs.calendar import cohort_calendar, session_calendar
+from programs.models import GoodPractice
+
+
+def program_list(request: HttpRequest) -> HttpResponse:
+    programs = selectors.published_programs().prefetch_related("objectives")
+    return render(request, "programs/program_list.html", {"programs": programs})
+
+
+def program_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    program = selectors.program_get(slug=slug)
+    if program is None or not permissions.can_view_program(request.user, program):
+        raise Http404
+    return render(request, "programs/program_detail.html", {"program": program})
+
+
+def _visible_cohort(request: HttpRequest, pk: int):
+    cohort = selectors.cohort_get(pk=pk)
+    if cohort is None or not permissions.can_view_cohort(request.user, cohort):
+        raise Http404
+    return cohort
+
+
+def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = _visible_cohort(request, pk)
+    return render(
+        request,
+        "programs/cohort_detail.html",
+        {
+            "cohort": cohort,
+            "program": cohort.program,
+            "days": selectors.sessions_by_day(cohort.sessions.all()),
+            "can_manage": permissions.can_manage_programs(request.user),
+        },
+    )
+
+
+def _ics_response(calendar_bytes: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(calendar_bytes, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+    return response
+
+
+def cohort_ical(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = _visible_cohort(request, pk)
+    return _ics_response(cohort_calendar(cohort=cohort), slugify(f"donem-{cohort.pk}"))
+
+
+def session_ical(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.session_get(pk=pk)
+    if session is None or not permissions.can_view_cohort(request.user, session.cohort):
+        raise Http404
+    return _ics_response(session_calendar(session=session), f"oturum-{session.pk}")
+
+
+def good_practice_list(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("tur", "")
+    kind = kind if kind in GoodPractice.Kind.values else ""
+    country = request.GET.get("ulke", "")
+    module_raw = request.GET.get("modul", "")
+    module_id = int(module_raw) if module_raw.isdigit() else None
+    practices = selectors.good_practices(kind=kind, country=country, module_id=module_id)
+    return render(
+        request,
+        "programs/good_practice_list.html",
+        {
+            "practices": practices,
+            "kinds": GoodPractice.Kind.choices,
+            "countries": selectors.good_practice_countries(),
+            "modules": selectors.modules_with_good_practices(),
+            "selected": {"kind": kind, "country": country, "module": module_id},
+        },
+    )

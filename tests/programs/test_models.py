@@ -1,0 +1,35 @@
+import datetime as dt
+
+from django.utils import timezone
+
+from programs.models import Cohort
+from programs.selectors import with_seat_counts
+from tests.factories import CohortFactory, RegistrationFactory
+
+
+def test_seats_left_counts_confirmed_and_pending_but_not_waitlisted(db):
+    cohort = CohortFactory(capacity=3)
+    RegistrationFactory(cohort=cohort, status="confirmed")
+    RegistrationFactory(cohort=cohort, status="pending")
+    RegistrationFactory(cohort=cohort, status="waitlisted")
+    RegistrationFactory(cohort=cohort, status="cancelled")
+    annotated = with_seat_counts(Cohort.objects.filter(pk=cohort.pk)).get()
+    assert annotated.seats_taken == 2
+    assert annotated.seats_left == 1
+    assert annotated.pending_count == 1
+    assert annotated.waitlisted_count == 1
+    assert annotated.fill_percent == 67
+
+
+def test_registration_window(db):
+    now = timezone.now()
+    open_cohort = CohortFactory()
+    later = CohortFactory(
+        registration_opens_at=now + dt.timedelta(days=1),
+        registration_closes_at=now + dt.timedelta(days=2),
+    )
+    draft = CohortFactory(status=Cohort.Status.DRAFT)
+    assert open_cohort.registration_is_open
+    assert not later.registration_is_open
+    assert later.registration_not_yet_open
+    assert not draft.registration_is_open
