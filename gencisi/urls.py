@@ -5,6 +5,7 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("programs.urls")),
+    path("", include("participants.urls")),
     path("hesap/", include("accounts.urls")),
     path("hesap/", include("allauth.urls")),
     path("dil/", set_language, name="set_language"),

@@ -100,6 +100,7 @@ class CohortForm(forms.ModelForm):
             "registration_closes_at",
             "requires_approval",
             "attendance_threshold",
+            "survey_anonymous",
             "facilitators",
         ]
         widgets = {

@@ -159,6 +159,13 @@ class Cohort(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
+    survey_anonymous = models.BooleanField(
+        _("anonymous evaluation survey"),
+        default=False,
+        help_text=_("Answers cannot be traced back to a person in the site or in exports."),
+    )
+    survey_opened_at = models.DateTimeField(_("survey opened early at"), null=True, blank=True)
+    survey_closed_at = models.DateTimeField(_("survey closed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

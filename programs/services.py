@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.text import turkish_slugify
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
@@ -34,12 +35,13 @@ def program_save(*, program: Program) -> Program:
 
 
 def program_publish(*, program: Program) -> Program:
-    from django.utils.translation import gettext as _
-
     if not program.objectives.exists():
         raise PublishError(_("A programme needs at least one objective before it is published."))
+    from participants.services.evaluations import survey_questions_ensure
+
     program.status = Program.Status.PUBLISHED
     program.save(update_fields=["status", "updated_at"])
+    survey_questions_ensure(program=program)
     return program
 
 

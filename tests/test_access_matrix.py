@@ -102,6 +102,26 @@ MATRIX: dict[str, Expect] = {
     "programs:console_good_practice_delete": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"pk": "good_practice"}
     ),
+    # Evaluation survey and its reports
+    "participants:survey": Expect(LOGIN, 404, 404, 404, kwargs={"cohort_pk": "cohort"}),
+    "participants:survey_report": Expect(LOGIN, 404, 404, 200, kwargs={"pk": "cohort"}),
+    "participants:survey_state": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"pk": "cohort"}, data={"action": "open"}
+    ),
+    "participants:program_survey_report": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "program"}),
+    "participants:survey_questions": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "program"}),
+    "participants:cohort_survey_responses_export": Expect(
+        LOGIN, 404, 404, 200, kwargs={"pk": "cohort", "fmt": "csv"}
+    ),
+    "participants:cohort_survey_report_export": Expect(
+        LOGIN, 404, 404, 200, kwargs={"pk": "cohort", "fmt": "xlsx"}
+    ),
+    "participants:program_survey_responses_export": Expect(
+        LOGIN, 404, 404, 200, kwargs={"pk": "program", "fmt": "xlsx"}
+    ),
+    "participants:program_survey_report_export": Expect(
+        LOGIN, 404, 404, 200, kwargs={"pk": "program", "fmt": "csv"}
+    ),
     "set_language": Expect(302, 302, 302, 302, method="post", data={"language": "en"}),
     # django-allauth: guests see the entrance pages, members are sent on.
     "account_login": Expect(200, 302, 302, 302),

@@ -1,0 +1,116 @@
+"""Small server-rendered SVG charts: no JavaScript, no third-party library, CSP-safe.
+
+Every chart is an <svg role="img"> with a <title> and a <desc>, and every page shows the same
+numbers in a table beside it.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+# Five steps from "strongly disagree" (1) to "strongly agree" (5); colour-blind safe.
+SCALE_COLOURS = ("#b2182b", "#ef8a62", "#d9d9d9", "#67a9cf", "#2166ac")
+BAR_COLOUR = "#0e5a57"
+
+
+@dataclass(frozen=True)
+class StackedRow:
+    label: str
+    counts: Sequence[int]  # one per scale step
+
+
+@dataclass(frozen=True)
+class BarRow:
+    label: str
+    value: float
+    display: str
+
+
+def _truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def stacked_scale_chart(
+    *, rows: Sequence[StackedRow], title: str, legend: Sequence[str], label_width: int = 320
+) -> SafeString:
+    """100 % stacked horizontal bars of answers 1…5, one bar per question."""
+    bar_width, row_height, top = 440, 34, 36
+    width = label_width + bar_width + 20
+    height = top + row_height * len(rows) + 10
+    parts = [
+        (
+            f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" '
+            f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(title)}">'
+        ),
+        f"<title>{escape(title)}</title>",
+        f"<desc>{escape(', '.join(legend))}</desc>",
+    ]
+    step = bar_width / len(legend)
+    for index, name in enumerate(legend):
+        x = label_width + index * step
+        parts.append(
+            f'<rect x="{x:.1f}" y="6" width="14" height="14" fill="{SCALE_COLOURS[index]}"/>'
+            f'<text x="{x + 18:.1f}" y="18" font-size="12">{escape(name)}</text>'
+        )
+    for row_index, row in enumerate(rows):
+        y = top + row_index * row_height
+        total = sum(row.counts) or 1
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 20}" font-size="13" text-anchor="end">'
+            f"<title>{escape(row.label)}</title>{escape(_truncate(row.label, 44))}</text>"
+        )
+        x = float(label_width)
+        for index, count in enumerate(row.counts):
+            span = bar_width * count / total
+            if span > 0:
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y + 4}" width="{span:.1f}" height="24" '
+                    f'fill="{SCALE_COLOURS[index]}"><title>{escape(legend[index])}: {count}'
+                    f"</title></rect>"
+                )
+                if span >= 24:
+                    colour = "#fff" if index in {0, 4} else "#1d2527"
+                    parts.append(
+                        f'<text x="{x + span / 2:.1f}" y="{y + 21}" font-size="12" '
+                        f'text-anchor="middle" fill="{colour}">{count}</text>'
+                    )
+            x += span
+        if not sum(row.counts):
+            parts.append(
+                f'<rect x="{label_width}" y="{y + 4}" width="{bar_width}" height="24" '
+                f'fill="none" stroke="#d9dedd"/>'
+            )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 — every text above is escaped
+
+
+def bar_chart(
+    *, rows: Sequence[BarRow], title: str, maximum: float, label_width: int = 320
+) -> SafeString:
+    """Horizontal bars, e.g. the mean score (0–5) of each objective."""
+    bar_width, row_height = 400, 32
+    width = label_width + bar_width + 70
+    height = row_height * len(rows) + 10
+    parts = [
+        (
+            f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" '
+            f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(title)}">'
+        ),
+        f"<title>{escape(title)}</title>",
+    ]
+    for index, row in enumerate(rows):
+        y = index * row_height + 4
+        span = bar_width * (row.value / maximum) if maximum else 0
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 18}" font-size="13" text-anchor="end">'
+            f"<title>{escape(row.label)}</title>{escape(_truncate(row.label, 44))}</text>"
+            f'<rect x="{label_width}" y="{y + 3}" width="{bar_width}" height="22" fill="#eef2f1"/>'
+            f'<rect x="{label_width}" y="{y + 3}" width="{span:.1f}" height="22" '
+            f'fill="{BAR_COLOUR}"/>'
+            f'<text x="{label_width + bar_width + 8}" y="{y + 19}" font-size="13">'
+            f"{escape(row.display)}</text>"
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 — every text above is escaped

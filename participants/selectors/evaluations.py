@@ -1,0 +1,177 @@
+"""Reads for the evaluation survey: its window, its questions and the report's arithmetic."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Max, QuerySet
+from django.utils import timezone
+
+from participants.models import (
+    Registration,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveySubmission,
+)
+from programs.models import Cohort, Program
+
+SCALE = (1, 2, 3, 4, 5)
+
+
+def survey_opens_at(*, cohort: Cohort) -> dt.datetime:
+    """When the last session ends (or the last day ends, when there is no schedule)."""
+    prefetched = getattr(cohort, "_prefetched_objects_cache", {}).get("sessions")
+    if prefetched is not None:
+        last_end = max((session.ends_at for session in prefetched), default=None)
+    else:
+        last_end = cohort.sessions.aggregate(last=Max("ends_at"))["last"]
+    if last_end is None:
+        last_end = timezone.make_aware(dt.datetime.combine(cohort.ends_on, dt.time(23, 59)))
+    return last_end
+
+
+def survey_is_open(*, cohort: Cohort, now: dt.datetime | None = None) -> bool:
+    if cohort.survey_closed_at:
+        return False
+    if cohort.survey_opened_at:
+        return True
+    return (now or timezone.now()) >= survey_opens_at(cohort=cohort)
+
+
+def survey_questions(*, program: Program) -> QuerySet[SurveyQuestion]:
+    return SurveyQuestion.objects.filter(program=program).select_related("objective")
+
+
+def survey_registration(*, user, cohort: Cohort) -> Registration | None:
+    """The user's confirmed registration in the cohort, if any."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Registration.objects.filter(cohort=cohort, participant=user, status="confirmed")
+        .select_related("cohort__program")
+        .first()
+    )
+
+
+def has_submitted(*, registration: Registration) -> bool:
+    return SurveySubmission.objects.filter(registration=registration).exists()
+
+
+@dataclass
+class QuestionStats:
+    question: SurveyQuestion
+    distribution: dict[int, int] = field(default_factory=lambda: dict.fromkeys(SCALE, 0))
+    choices: dict[str, int] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)
+    by_kind: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        if self.question.kind == SurveyQuestion.Kind.SCALE:
+            return sum(self.distribution.values())
+        if self.question.kind == SurveyQuestion.Kind.CHOICE:
+            return sum(self.choices.values())
+        return len(self.texts)
+
+    @property
+    def mean(self) -> Decimal | None:
+        total = sum(self.distribution.values())
+        if not total:
+            return None
+        score = sum(value * count for value, count in self.distribution.items())
+        return (Decimal(score) / Decimal(total)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+    @property
+    def distribution_rows(self) -> list[tuple[int, int, int]]:
+        """(score, count, percent of answers) for 1…5."""
+        total = self.count or 1
+        return [
+            (value, count, round(100 * count / total)) for value, count in self.distribution.items()
+        ]
+
+
+@dataclass
+class SurveyReport:
+    cohorts: list[Cohort]
+    invited: int
+    responses: int
+    questions: list[QuestionStats]
+    kinds: list[str]
+
+    @property
+    def response_rate(self) -> int | None:
+        return round(100 * self.responses / self.invited) if self.invited else None
+
+    @property
+    def scale_questions(self) -> list[QuestionStats]:
+        return [stats for stats in self.questions if stats.question.kind == "scale"]
+
+    @property
+    def objective_questions(self) -> list[QuestionStats]:
+        return [stats for stats in self.questions if stats.question.topic == "objective"]
+
+    @property
+    def aspect_questions(self) -> list[QuestionStats]:
+        return [stats for stats in self.scale_questions if stats.question.topic != "objective"]
+
+    @property
+    def text_questions(self) -> list[QuestionStats]:
+        return [stats for stats in self.questions if stats.question.kind == "text"]
+
+    @property
+    def choice_questions(self) -> list[QuestionStats]:
+        return [stats for stats in self.questions if stats.question.kind == "choice"]
+
+
+def survey_report(*, program: Program, cohorts: list[Cohort]) -> SurveyReport:
+    """Response rate, distribution and mean per question, per objective and per organisation
+    kind, for one cohort or for all cohorts of a programme, in a fixed number of queries."""
+    stats = {
+        question.pk: QuestionStats(question=question)
+        for question in survey_questions(program=program)
+    }
+    answers = SurveyAnswer.objects.filter(response__cohort__in=cohorts, question__in=stats.keys())
+    for row in (
+        answers.filter(scale__isnull=False).values("question_id", "scale").annotate(n=Count("pk"))
+    ):
+        stats[row["question_id"]].distribution[row["scale"]] = row["n"]
+    for row in answers.exclude(choice="").values("question_id", "choice").annotate(n=Count("pk")):
+        stats[row["question_id"]].choices[row["choice"]] = row["n"]
+    for question_id, text in (
+        answers.exclude(text="").order_by("response_id").values_list("question_id", "text")
+    ):
+        stats[question_id].texts.append(text)
+    kinds: set[str] = set()
+    per_kind = (
+        answers.filter(scale__isnull=False)
+        .values("question_id", "response__organization_kind", "scale")
+        .annotate(n=Count("pk"))
+    )
+    sums: dict[tuple[int, str], list[int]] = {}
+    for row in per_kind:
+        kind = row["response__organization_kind"]
+        kinds.add(kind)
+        total = sums.setdefault((row["question_id"], kind), [0, 0])
+        total[0] += row["scale"] * row["n"]
+        total[1] += row["n"]
+    for (question_id, kind), (score, count) in sums.items():
+        stats[question_id].by_kind[kind] = (Decimal(score) / Decimal(count)).quantize(
+            Decimal("0.01"), ROUND_HALF_UP
+        )
+    return SurveyReport(
+        cohorts=cohorts,
+        invited=Registration.objects.filter(cohort__in=cohorts, status="confirmed").count(),
+        responses=SurveyResponse.objects.filter(cohort__in=cohorts).count(),
+        questions=list(stats.values()),
+        kinds=sorted(kinds),
+    )
+
+
+def survey_responses_for_export(*, cohorts: list[Cohort]) -> QuerySet[SurveyResponse]:
+    return (
+        SurveyResponse.objects.filter(cohort__in=cohorts)
+        .select_related("cohort", "registration__participant")
+        .prefetch_related("answers")
+        .order_by("cohort_id", "pk")
+    )

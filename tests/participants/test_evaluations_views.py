@@ -1,0 +1,222 @@
+import csv
+import datetime as dt
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from participants.models import SurveyQuestion, SurveyResponse
+from participants.services import evaluations as services
+from tests.factories import (
+    CohortFactory,
+    ObjectiveFactory,
+    ProgramFactory,
+    RegistrationFactory,
+    SessionFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def cohort(db):
+    program = ProgramFactory()
+    ObjectiveFactory(program=program, number=1, text="Bağ kurmak")
+    services.survey_questions_ensure(program=program)
+    cohort = CohortFactory(
+        program=program,
+        title="Ankara dönemi",
+        starts_on=timezone.localdate() - dt.timedelta(days=5),
+        ends_on=timezone.localdate() - dt.timedelta(days=5),
+        registration_opens_at=timezone.now() - dt.timedelta(days=30),
+        registration_closes_at=timezone.now() - dt.timedelta(days=7),
+    )
+    SessionFactory(cohort=cohort)
+    return cohort
+
+
+def _post_data(cohort, score="4"):
+    return {
+        f"q{question.pk}": score if question.kind == "scale" else "Daha çok vaka"
+        for question in SurveyQuestion.objects.filter(program=cohort.program)
+    }
+
+
+def test_confirmed_participant_fills_the_survey_once(client, cohort):
+    registration = RegistrationFactory(cohort=cohort)
+    client.force_login(registration.participant)
+    url = reverse("participants:survey", kwargs={"cohort_pk": cohort.pk})
+    assert "Değerlendirme anketi" in client.get(url).content.decode()
+    response = client.post(url, _post_data(cohort), follow=True)
+    assert "Teşekkürler! Yanıtlarınız kaydedildi." in response.content.decode()
+    assert SurveyResponse.objects.get().registration == registration
+    second = client.post(url, _post_data(cohort, "1"), follow=True).content.decode()
+    assert "Bu anketi zaten yanıtladınız. Teşekkürler!" in second
+    assert SurveyResponse.objects.count() == 1
+
+
+def test_missing_and_out_of_range_answers_are_explained_and_kept(client, cohort):
+    registration = RegistrationFactory(cohort=cohort)
+    client.force_login(registration.participant)
+    data = _post_data(cohort)
+    questions = list(SurveyQuestion.objects.filter(program=cohort.program, kind="scale"))
+    data[f"q{questions[0].pk}"] = "9"
+    del data[f"q{questions[1].pk}"]
+    html = client.post(
+        reverse("participants:survey", kwargs={"cohort_pk": cohort.pk}), data
+    ).content.decode()
+    assert html.count("Lütfen 1 ile 5 arasında bir puan seçin.") == 2
+    assert "Daha çok vaka" in html
+    assert re.search(rf'name="q{questions[2].pk}" value="4"[^>]*checked', html)
+    assert not SurveyResponse.objects.exists()
+
+
+def test_survey_not_yet_open_says_when_it_opens(client, cohort):
+    cohort.sessions.update(ends_at=timezone.now() + dt.timedelta(days=2))
+    registration = RegistrationFactory(cohort=cohort)
+    client.force_login(registration.participant)
+    html = client.get(
+        reverse("participants:survey", kwargs={"cohort_pk": cohort.pk})
+    ).content.decode()
+    assert "Anket son oturumdan sonra" in html
+
+
+def test_closed_survey_accepts_nothing(client, cohort):
+    services.survey_close(cohort=cohort)
+    registration = RegistrationFactory(cohort=cohort)
+    client.force_login(registration.participant)
+    response = client.post(
+        reverse("participants:survey", kwargs={"cohort_pk": cohort.pk}), _post_data(cohort)
+    )
+    assert "Bu dönemin anketi kapandı." in response.content.decode()
+    assert not SurveyResponse.objects.exists()
+
+
+@pytest.mark.parametrize("status", ["pending", "waitlisted", "cancelled"])
+def test_only_confirmed_participants_may_answer(client, cohort, status):
+    registration = RegistrationFactory(cohort=cohort, status=status)
+    client.force_login(registration.participant)
+    assert (
+        client.get(reverse("participants:survey", kwargs={"cohort_pk": cohort.pk})).status_code
+        == 404
+    )
+
+
+def test_report_shows_chart_and_numbers(client, cohort, coordinator):
+    for score in (5, 3):
+        services.survey_submit(
+            registration=RegistrationFactory(cohort=cohort),
+            answers={
+                question.pk: {"scale": score}
+                for question in SurveyQuestion.objects.filter(program=cohort.program, kind="scale")
+            },
+        )
+    client.force_login(coordinator)
+    html = client.get(
+        reverse("participants:survey_report", kwargs={"pk": cohort.pk})
+    ).content.decode()
+    assert '<svg class="chart" role="img"' in html
+    assert "%100" in html  # response rate: 2 of 2
+    assert "4,00" in html or "4.00" in html
+
+
+def test_facilitator_of_another_cohort_cannot_read_the_report(client, cohort, facilitator):
+    client.force_login(facilitator)
+    url = reverse("participants:survey_report", kwargs={"pk": cohort.pk})
+    assert client.get(url).status_code == 404
+    cohort.facilitators.add(facilitator)
+    assert client.get(url).status_code == 200
+
+
+def test_anonymous_export_has_no_personal_field(client, cohort, coordinator):
+    cohort.survey_anonymous = True
+    cohort.save()
+    participant = UserFactory(full_name="Gizli Kişi", email="gizli@example.org")
+    services.survey_submit(
+        registration=RegistrationFactory(cohort=cohort, participant=participant),
+        answers={
+            question.pk: {"scale": 4}
+            for question in SurveyQuestion.objects.filter(program=cohort.program, kind="scale")
+        },
+    )
+    client.force_login(coordinator)
+    for fmt in ("csv", "xlsx"):
+        response = client.get(
+            reverse(
+                "participants:cohort_survey_responses_export", kwargs={"pk": cohort.pk, "fmt": fmt}
+            )
+        )
+        content = response.content
+        if fmt == "xlsx":
+            sheet = load_workbook(io.BytesIO(content)).active
+            text = " ".join(str(cell.value) for row in sheet.iter_rows() for cell in row)
+        else:
+            text = content.decode("utf-8-sig")
+        assert "Gizli Kişi" not in text
+        assert "gizli@example.org" not in text
+        assert "Ad soyad" not in text
+
+
+def test_named_csv_export_opens_in_excel_with_turkish_headers(client, cohort, coordinator):
+    participant = UserFactory(full_name="İnci Işık")
+    services.survey_submit(
+        registration=RegistrationFactory(cohort=cohort, participant=participant),
+        answers={
+            question.pk: {"scale": 5}
+            for question in SurveyQuestion.objects.filter(program=cohort.program, kind="scale")
+        },
+    )
+    client.force_login(coordinator)
+    response = client.get(
+        reverse(
+            "participants:cohort_survey_responses_export", kwargs={"pk": cohort.pk, "fmt": "csv"}
+        )
+    )
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    assert "filename*=UTF-8''" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:4] == ["Eğitim dönemi", "Ad soyad", "E-posta adresi", "Kurum türü"]
+    assert rows[1][:2] == ["Ankara dönemi", "İnci Işık"]
+
+
+def test_report_table_export(client, cohort, coordinator):
+    client.force_login(coordinator)
+    response = client.get(
+        reverse("participants:cohort_survey_report_export", kwargs={"pk": cohort.pk, "fmt": "xlsx"})
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A1"].value == "Soru"
+    assert sheet["C1"].value == "Ortalama"
+
+
+@pytest.mark.parametrize("count", [1, 3, 30])
+def test_report_query_count_does_not_grow_with_responses(
+    client, cohort, coordinator, count, django_assert_num_queries
+):
+    scale = list(SurveyQuestion.objects.filter(program=cohort.program, kind="scale"))
+    for index in range(count):
+        services.survey_submit(
+            registration=RegistrationFactory(cohort=cohort),
+            answers={question.pk: {"scale": 1 + index % 5} for question in scale},
+        )
+    client.force_login(coordinator)
+    with django_assert_num_queries(15):
+        client.get(reverse("participants:survey_report", kwargs={"pk": cohort.pk}))
+
+
+def test_coordinator_adds_a_choice_question_and_bad_input_is_explained(client, cohort, coordinator):
+    client.force_login(coordinator)
+    url = reverse("participants:survey_questions", kwargs={"pk": cohort.program.pk})
+    html = client.post(
+        url, {"text": "Hangi gün?", "kind": "choice", "choices": "Pazartesi", "required": "on"}
+    ).content.decode()
+    assert "Tek seçimli bir soru en az iki seçenek içermelidir." in html
+    assert 'value="Hangi gün?"' in html
+    client.post(
+        url,
+        {"text": "Hangi gün?", "kind": "choice", "choices": "Pazartesi\nSalı", "required": "on"},
+    )
+    question = SurveyQuestion.objects.get(topic="custom")
+    assert question.choice_list == ["Pazartesi", "Salı"]
