@@ -97,8 +97,10 @@ def survey_questions_ensure(*, program: Program) -> list[SurveyQuestion]:
             Topic.OBJECTIVE,
             Kind.SCALE,
             f"{objective.code} — {objective.text}: bu hedefe ulaşıldı.",
-            f"{objective.code} — {objective.text_en or objective.text}: "
-            "this objective was achieved.",
+            (
+                f"{objective.code} — {objective.text_en or objective.text}: "
+                "this objective was achieved."
+            ),
             objective,
         )
         for objective in program.objectives.all()
