@@ -7,6 +7,7 @@ from action_plans.models import (
     LegalReference,
     StepTemplate,
 )
+from action_plans.services import REVIEWED_CONTENT_FIELDS
 
 
 @admin.register(LegalReference)
@@ -23,8 +24,14 @@ class LegalReferenceAdmin(admin.ModelAdmin):
     list_filter = ["domain", "kind", "review_status", "is_active", "law_name"]
     list_select_related = ["reviewer"]
     search_fields = ["law_number", "law_name", "article_number", "article_heading", "summary"]
-    # The review is recorded by the console's "mark reviewed" action (who and when).
-    readonly_fields = ["reviewer", "reviewed_at", "created_at", "updated_at"]
+    # The review is recorded by the console's review page (status, who and when).
+    readonly_fields = ["review_status", "reviewer", "reviewed_at", "created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        """As in the console: changed legal content sends a reviewed reference back to review."""
+        if change and obj.is_reviewed and set(form.changed_data) & set(REVIEWED_CONTENT_FIELDS):
+            obj.review_status = LegalReference.ReviewStatus.AWAITING
+        super().save_model(request, obj, form, change)
 
 
 class CollaborationBasisInline(admin.StackedInline):

@@ -627,7 +627,7 @@ STEP_TEMPLATES = {
             [("4734", "3"), ("4734", "22")],
         ),
         (
-            "Teknik şartname ve yaklaşık maliyetin hazırlanması",
+            "İhtiyacın ve beklenen hizmetin yazılı olarak tanımlanması",
             "İlgili müdürlük",
             14,
             [],

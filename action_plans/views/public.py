@@ -41,7 +41,11 @@ def reference_detail(request: HttpRequest, reference_id: int) -> HttpResponse:
     reference = selectors.public_reference(reference_id=reference_id)
     if reference is None:
         raise Http404
-    return render(request, "action_plans/reference_detail.html", {"reference": reference})
+    return render(
+        request,
+        "action_plans/reference_detail.html",
+        {"reference": reference, "can_curate": permissions.can_curate_library(request.user)},
+    )
 
 
 def bridge(request: HttpRequest) -> HttpResponse:

@@ -326,3 +326,32 @@ def test_type_page_lists_bases_and_steps(curator):
     content = response.content.decode()
     assert basis.reference.label in content
     assert "İlk adım" in content
+
+
+def test_detail_page_offers_curation_links_to_coordinators_only(client, coordinator, participant):
+    reference = LegalReferenceFactory()
+    url = reverse("action_plans:reference_detail", kwargs={"reference_id": reference.pk})
+    edit = reverse("action_plans:console_reference_edit", kwargs={"reference_id": reference.pk})
+
+    client.force_login(participant)
+    assert edit not in client.get(url).content.decode()
+    client.force_login(coordinator)
+    assert edit in client.get(url).content.decode()
+
+
+def test_admin_edit_of_reviewed_content_sends_it_back_to_review(client, coordinator):
+    coordinator.is_superuser = True
+    coordinator.save()
+    reference = LegalReferenceFactory(
+        law_number="5393", article_number="14", review_status="reviewed", reviewer=coordinator
+    )
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("admin:action_plans_legalreference_change", args=[reference.pk]),
+        {**_reference_data(summary="Yeni özet."), "is_active": "on"},
+    )
+
+    assert response.status_code == 302
+    reference.refresh_from_db()
+    assert (reference.summary, reference.review_status) == ("Yeni özet.", "awaiting")
