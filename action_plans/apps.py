@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class ActionPlansConfig(AppConfig):
     name = "action_plans"
     verbose_name = _("Legal bases and action plans")
+
+    def ready(self) -> None:
+        from action_plans.services import sdgs_sync
+
+        post_migrate.connect(sdgs_sync, sender=self, dispatch_uid="action_plans.sdgs_sync")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("participants.urls")),
     path("hesap/", include("accounts.urls")),
     path("hesap/", include("allauth.urls")),
+    path("yasal-dayanaklar/", include("action_plans.urls")),
     path("dil/", set_language, name="set_language"),
     path("yonetim/", admin.site.urls),
 ]

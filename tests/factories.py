@@ -97,3 +97,49 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     cohort = factory.SubFactory(CohortFactory)
     participant = factory.SubFactory(UserFactory)
     status = Registration.Status.CONFIRMED
+
+
+# action_plans: the legal-basis library
+
+
+class LegalReferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "action_plans.LegalReference"
+
+    kind = "law"
+    law_number = factory.Sequence(lambda n: str(9000 + n))
+    law_name = "Belediye Kanunu"
+    article_number = factory.Sequence(lambda n: str(n + 1))
+    article_heading = "Görev ve sorumluluklar"
+    summary = "Belediyenin görevlerini sayar."
+    domain = "municipal"
+
+
+class CollaborationTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "action_plans.CollaborationType"
+
+    slug = factory.Sequence(lambda n: f"tur-{n}")
+    name = factory.Sequence(lambda n: f"İşbirliği türü {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class CollaborationBasisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "action_plans.CollaborationBasis"
+
+    collaboration_type = factory.SubFactory(CollaborationTypeFactory)
+    reference = factory.SubFactory(LegalReferenceFactory)
+    side = "municipal"
+    effect = "enables"
+    explanation = "Bu madde işbirliğine olanak tanır."
+
+
+class StepTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "action_plans.StepTemplate"
+
+    collaboration_type = factory.SubFactory(CollaborationTypeFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    description = factory.Sequence(lambda n: f"Adım {n}")
+    responsible_role = "Belediye meclisi"

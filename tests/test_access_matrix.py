@@ -14,10 +14,13 @@ from core.models import BackgroundJob
 from programs.models import GoodPractice
 from tests.factories import (
     CohortFactory,
+    CollaborationBasisFactory,
+    LegalReferenceFactory,
     ModuleFactory,
     ObjectiveFactory,
     ProgramFactory,
     SessionFactory,
+    StepTemplateFactory,
     UserFactory,
 )
 
@@ -141,6 +144,40 @@ MATRIX: dict[str, Expect] = {
         200, 200, 200, 200, kwargs={"uidb36": "0", "key": "gecersiz-anahtar"}
     ),
     "account_reset_password_from_key_done": EVERYONE,
+    # action_plans: the legal-basis library is public; its console is for coordinators.
+    "action_plans:library": EVERYONE,
+    "action_plans:reference_detail": Expect(200, 200, 200, 200, kwargs={"reference_id": "ref"}),
+    "action_plans:bridge": EVERYONE,
+    "action_plans:console_references": COORDINATORS,
+    "action_plans:console_reference_create": COORDINATORS,
+    "action_plans:console_reference_edit": Expect(
+        LOGIN, 403, 403, 200, kwargs={"reference_id": "ref"}
+    ),
+    "action_plans:console_reference_review": Expect(
+        LOGIN, 403, 403, 200, kwargs={"reference_id": "ref"}
+    ),
+    "action_plans:console_reference_retire": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"reference_id": "ref"}
+    ),
+    "action_plans:console_reference_restore": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"reference_id": "ref"}
+    ),
+    "action_plans:console_types": COORDINATORS,
+    "action_plans:console_type": Expect(LOGIN, 403, 403, 200, kwargs={"slug": "ortaklik"}),
+    "action_plans:console_type_edit": Expect(LOGIN, 403, 403, 200, kwargs={"slug": "ortaklik"}),
+    "action_plans:console_basis_create": Expect(LOGIN, 403, 403, 200, kwargs={"slug": "ortaklik"}),
+    "action_plans:console_basis_edit": Expect(LOGIN, 403, 403, 200, kwargs={"basis_id": "basis"}),
+    "action_plans:console_basis_delete": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"basis_id": "basis"}
+    ),
+    "action_plans:console_step_create": Expect(LOGIN, 403, 403, 200, kwargs={"slug": "ortaklik"}),
+    "action_plans:console_step_edit": Expect(LOGIN, 403, 403, 200, kwargs={"step_id": "step"}),
+    "action_plans:console_step_delete": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"step_id": "step"}
+    ),
+    "action_plans:console_step_move": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"step_id": "step"}, data={"direction": "up"}
+    ),
 }
 # The Django admin is for staff; coordinators are staff and see the apps their role grants
 # (accounts and groups stay with superusers). Checked on its index and on the change list of
@@ -181,6 +218,7 @@ def role_users(db):
 def db_objects(db):
     program = ProgramFactory()
     cohort = CohortFactory(program=program)
+    basis = CollaborationBasisFactory(collaboration_type__slug="ortaklik")
     return {
         "job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK),
         "program": program,
@@ -191,6 +229,9 @@ def db_objects(db):
         "good_practice": GoodPractice.objects.create(
             partner="Ortak", country="İtalya", title="Vaka", summary="Özet", kind="case_study"
         ),
+        "ref": LegalReferenceFactory(),
+        "basis": basis,
+        "step": StepTemplateFactory(collaboration_type=basis.collaboration_type),
     }
 
 

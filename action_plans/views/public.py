@@ -1,0 +1,64 @@
+"""The public legal-basis library: list, reference detail and the bridge page (no login)."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from action_plans import permissions, selectors
+from action_plans.models import LegalReference
+from action_plans.selectors import LibraryFilters
+
+
+def _choice(value: str, allowed) -> str:
+    return value if value in allowed else ""
+
+
+def library(request: HttpRequest) -> HttpResponse:
+    types = list(selectors.collaboration_types())
+    law_names = selectors.library_law_names()
+    filters = LibraryFilters(
+        domain=_choice(request.GET.get("domain", ""), LegalReference.Domain.values),
+        law=_choice(request.GET.get("law", ""), law_names),
+        review_status=_choice(request.GET.get("status", ""), LegalReference.ReviewStatus.values),
+        collaboration_type=_choice(request.GET.get("type", ""), {t.slug for t in types}),
+        query=request.GET.get("q", "").strip()[:100],
+    )
+    return render(
+        request,
+        "action_plans/library.html",
+        {
+            "references": list(selectors.library_references(filters=filters)),
+            "filters": filters,
+            "domains": LegalReference.Domain.choices,
+            "law_names": law_names,
+            "statuses": LegalReference.ReviewStatus.choices,
+            "collaboration_types": types,
+            "can_curate": permissions.can_curate_library(request.user),
+        },
+    )
+
+
+def reference_detail(request: HttpRequest, reference_id: int) -> HttpResponse:
+    reference = selectors.public_reference(reference_id=reference_id)
+    if reference is None:
+        raise Http404
+    return render(
+        request,
+        "action_plans/reference_detail.html",
+        {"reference": reference, "can_curate": permissions.can_curate_library(request.user)},
+    )
+
+
+def bridge(request: HttpRequest) -> HttpResponse:
+    types = list(selectors.collaboration_types())
+    selected = _choice(request.GET.get("type", ""), {t.slug for t in types})
+    return render(
+        request,
+        "action_plans/bridge.html",
+        {
+            "rows": selectors.bridge_rows(type_slug=selected),
+            "constitution": list(selectors.constitutional_references()),
+            "collaboration_types": types,
+            "selected_type": selected,
+            "can_curate": permissions.can_curate_library(request.user),
+        },
+    )
