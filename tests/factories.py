@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.models import Province
-from participants.models import Registration
+from participants.models import Attendance, Registration
 from programs.models import Cohort, Module, Objective, Program, Session
 
 
@@ -97,3 +97,16 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     cohort = factory.SubFactory(CohortFactory)
     participant = factory.SubFactory(UserFactory)
     status = Registration.Status.CONFIRMED
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    session = factory.SubFactory(SessionFactory)
+    registration = factory.SubFactory(
+        RegistrationFactory, cohort=factory.SelfAttribute("..session.cohort")
+    )
+    status = Attendance.Status.PRESENT
+    method = Attendance.Method.GRID
+    marked_at = factory.LazyFunction(timezone.now)

@@ -11,7 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from core.models import BackgroundJob
-from tests.factories import UserFactory
+from tests.factories import SessionFactory, UserFactory
 
 ROLES = ("anonymous", "participant", "facilitator", "coordinator")
 LOGIN = "login"  # a redirect to the login page
@@ -62,6 +62,22 @@ MATRIX: dict[str, Expect] = {
         200, 200, 200, 200, kwargs={"uidb36": "0", "key": "gecersiz-anahtar"}
     ),
     "account_reset_password_from_key_done": EVERYONE,
+    # Attendance: facilitators of the cohort and coordinators; the matrix's facilitator does
+    # not facilitate the session's cohort, so its sessions do not exist for them (404).
+    "participants:attendance_home": Expect(LOGIN, 403, 200, 200),
+    "participants:attendance_grid": Expect(
+        LOGIN, 403, 404, 200, kwargs={"session_id": "attendance_session"}
+    ),
+    "participants:attendance_qr": Expect(
+        LOGIN, 403, 404, 200, kwargs={"session_id": "attendance_session"}
+    ),
+    "participants:attendance_cohort": Expect(
+        LOGIN, 403, 404, 200, kwargs={"cohort_id": "attendance_cohort"}
+    ),
+    # Anyone logged in may scan; a bad code gets a Turkish explanation, not an error page.
+    "participants:attendance_checkin": Expect(
+        LOGIN, 200, 200, 200, kwargs={"session_id": "attendance_session", "code": "1-gecersiz"}
+    ),
 }
 # The Django admin is for staff; coordinators are staff and see the apps their role grants
 # (accounts and groups stay with superusers). Checked on its index and on the change list of
@@ -100,7 +116,12 @@ def role_users(db):
 
 @pytest.fixture
 def db_objects(db):
-    return {"job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK)}
+    attendance_session = SessionFactory()
+    return {
+        "job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK),
+        "attendance_session": attendance_session,
+        "attendance_cohort": attendance_session.cohort,
+    }
 
 
 def _check(client, url: str, expect: Expect, role: str, user) -> None:
