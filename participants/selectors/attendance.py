@@ -162,6 +162,10 @@ class CohortOverview:
     attended_per_session: list[int]
     total_minutes: int
 
+    @property
+    def total_hours(self) -> Decimal:
+        return (Decimal(self.total_minutes) / 60).quantize(Decimal("0.1"))
+
 
 def cohort_attendance_overview(*, cohort: Cohort) -> CohortOverview:
     """Sessions × confirmed participants with each cell's status, each person's rate and
