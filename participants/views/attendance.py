@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -138,7 +139,9 @@ class SessionQrView(RoleRequiredMixin, View):
             url = checkin_codes.checkin_url(session_id=session.pk, at=now)
             context.update(checkin_url=url, qr_svg=checkin_codes.qr_svg(url))
         template = "includes/qr_panel.html" if _is_htmx(request) else "qr.html"
-        return render(request, f"participants/attendance/{template}", context)
+        response = render(request, f"participants/attendance/{template}", context)
+        patch_vary_headers(response, ["HX-Request"])  # the page and its fragment share a URL
+        return response
 
 
 class CohortAttendanceView(RoleRequiredMixin, View):

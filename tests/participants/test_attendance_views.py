@@ -259,7 +259,9 @@ def test_qr_page_shows_an_svg_code_for_an_absolute_check_in_url(
 def test_qr_fragment_for_htmx_polling_is_the_panel_only(client, facilitator, session):
     client.force_login(facilitator)
     with time_machine.travel(session.starts_at, tick=False):
-        html = client.get(_qr_url(session), HTTP_HX_REQUEST="true").content.decode()
+        response = client.get(_qr_url(session), HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "HX-Request" in response["Vary"]
     assert html.lstrip().startswith('<section id="qr-panel"')
     assert "<html" not in html
 
