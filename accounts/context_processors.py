@@ -2,6 +2,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from accounts import permissions
+from participants import permissions as participant_permissions
 
 
 class _Roles:
@@ -13,6 +14,7 @@ class _Roles:
         self.is_participant = permissions.is_participant(user)
         self.can_use_console = permissions.can_use_console(user)
         self.can_check_worker = permissions.can_check_worker(user)
+        self.can_take_attendance = participant_permissions.can_take_attendance_somewhere(user)
 
 
 def roles(request: HttpRequest) -> dict:

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from core.converters import ExportFormatConverter
-from participants.views import evaluations
+from participants.views import attendance, evaluations
 
 app_name = "participants"
 register_converter(ExportFormatConverter, "export")
@@ -55,5 +55,26 @@ urlpatterns = [
         evaluations.SurveyReportExportView.as_view(),
         {"kind": "program"},
         name="program_survey_report_export",
+    ),
+    path("yoklama/", attendance.AttendanceHomeView.as_view(), name="attendance_home"),
+    path(
+        "yoklama/oturum/<int:session_id>/",
+        attendance.SessionGridView.as_view(),
+        name="attendance_grid",
+    ),
+    path(
+        "yoklama/oturum/<int:session_id>/qr/",
+        attendance.SessionQrView.as_view(),
+        name="attendance_qr",
+    ),
+    path(
+        "yoklama/donem/<int:cohort_id>/",
+        attendance.CohortAttendanceView.as_view(),
+        name="attendance_cohort",
+    ),
+    path(
+        "yoklama/giris/<int:session_id>/<slug:code>/",
+        attendance.CheckInView.as_view(),
+        name="attendance_checkin",
     ),
 ]

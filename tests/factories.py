@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.models import Province
-from participants.models import Registration
+from participants.models import Attendance, Registration
 from programs.models import Cohort, Module, Objective, Program, Session
 
 
@@ -143,3 +143,16 @@ class StepTemplateFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n + 1)
     description = factory.Sequence(lambda n: f"Adım {n}")
     responsible_role = "Belediye meclisi"
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    session = factory.SubFactory(SessionFactory)
+    registration = factory.SubFactory(
+        RegistrationFactory, cohort=factory.SelfAttribute("..session.cohort")
+    )
+    status = Attendance.Status.PRESENT
+    method = Attendance.Method.GRID
+    marked_at = factory.LazyFunction(timezone.now)

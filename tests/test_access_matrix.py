@@ -178,6 +178,22 @@ MATRIX: dict[str, Expect] = {
     "action_plans:console_step_move": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"step_id": "step"}, data={"direction": "up"}
     ),
+    # Attendance: facilitators of the cohort and coordinators; the matrix's facilitator does
+    # not facilitate the session's cohort, so its sessions do not exist for them (404).
+    "participants:attendance_home": Expect(LOGIN, 403, 200, 200),
+    "participants:attendance_grid": Expect(
+        LOGIN, 403, 404, 200, kwargs={"session_id": "attendance_session"}
+    ),
+    "participants:attendance_qr": Expect(
+        LOGIN, 403, 404, 200, kwargs={"session_id": "attendance_session"}
+    ),
+    "participants:attendance_cohort": Expect(
+        LOGIN, 403, 404, 200, kwargs={"cohort_id": "attendance_cohort"}
+    ),
+    # Anyone logged in may scan; a bad code gets a Turkish explanation, not an error page.
+    "participants:attendance_checkin": Expect(
+        LOGIN, 200, 200, 200, kwargs={"session_id": "attendance_session", "code": "1-gecersiz"}
+    ),
 }
 # The Django admin is for staff; coordinators are staff and see the apps their role grants
 # (accounts and groups stay with superusers). Checked on its index and on the change list of
@@ -216,6 +232,7 @@ def role_users(db):
 
 @pytest.fixture
 def db_objects(db):
+    attendance_session = SessionFactory()
     program = ProgramFactory()
     cohort = CohortFactory(program=program)
     basis = CollaborationBasisFactory(collaboration_type__slug="ortaklik")
@@ -232,6 +249,8 @@ def db_objects(db):
         "ref": LegalReferenceFactory(),
         "basis": basis,
         "step": StepTemplateFactory(collaboration_type=basis.collaboration_type),
+        "attendance_session": attendance_session,
+        "attendance_cohort": attendance_session.cohort,
     }
 
 

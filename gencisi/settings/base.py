@@ -21,6 +21,13 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
+# QR self check-in: the code shown in the room changes every step (the current and the previous
+# step are accepted); check-in opens this many minutes before a session starts and closes at its
+# end; a code scanned in time stays usable this long for logging in and confirming.
+ATTENDANCE_QR_STEP_SECONDS = 45
+ATTENDANCE_QR_OPENS_MINUTES_BEFORE = 30
+ATTENDANCE_QR_CONFIRM_MINUTES = 10
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

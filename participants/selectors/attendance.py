@@ -1,0 +1,230 @@
+"""Reads for attendance: the sessions a person takes attendance for, the grid, the rates.
+
+Attendance rate rule (read by certificates): present and late count as attended, absent and
+unmarked do not. The rate is attended session minutes ÷ the minutes of all the cohort's
+sessions, as a percentage rounded down to two decimals (so it never overstates: 79.999 % is
+79.99 %, below an 80 % threshold). A cohort without sessions gives 0. Minutes, not a count of
+sessions, because sessions differ in length and certificates state total hours.
+Only confirmed registrations have rates.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
+
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from accounts.permissions import is_coordinator
+from core.db import turkish_collate
+from participants.models import Attendance, Registration
+from programs.models import Cohort, Session
+
+_CENT = Decimal("0.01")
+
+
+def attendance_percent(*, attended_minutes: int, total_minutes: int) -> Decimal:
+    if total_minutes <= 0:
+        return Decimal("0.00")
+    return (Decimal(attended_minutes) * 100 / Decimal(total_minutes)).quantize(
+        _CENT, rounding=ROUND_DOWN
+    )
+
+
+def _session_minutes(*, cohort_id: int) -> dict[int, int]:
+    sessions = Session.objects.filter(cohort_id=cohort_id).only("pk", "starts_at", "ends_at")
+    return {session.pk: session.duration_minutes for session in sessions}
+
+
+def attendance_rates_for_cohort(*, cohort: Cohort) -> dict[int, Decimal]:
+    """Registration id → attendance rate (percent) for every confirmed registration.
+    Three queries, whatever the size of the cohort."""
+    minutes = _session_minutes(cohort_id=cohort.pk)
+    total = sum(minutes.values())
+    attended = Counter()
+    for registration_id, session_id in Attendance.objects.filter(
+        session__cohort=cohort,
+        registration__status=Registration.Status.CONFIRMED,
+        status__in=Attendance.ATTENDED,
+    ).values_list("registration_id", "session_id"):
+        attended[registration_id] += minutes[session_id]
+    registration_ids = Registration.objects.filter(
+        cohort=cohort, status=Registration.Status.CONFIRMED
+    ).values_list("pk", flat=True)
+    return {
+        pk: attendance_percent(attended_minutes=attended[pk], total_minutes=total)
+        for pk in registration_ids
+    }
+
+
+def attendance_rate(*, registration: Registration) -> Decimal:
+    """The attendance rate (percent) of one registration; two queries."""
+    minutes = _session_minutes(cohort_id=registration.cohort_id)
+    attended_ids = Attendance.objects.filter(
+        registration=registration, status__in=Attendance.ATTENDED
+    ).values_list("session_id", flat=True)
+    return attendance_percent(
+        attended_minutes=sum(minutes.get(pk, 0) for pk in attended_ids),
+        total_minutes=sum(minutes.values()),
+    )
+
+
+def attendance_sessions_for(*, user) -> QuerySet[Session]:
+    """Sessions of the cohorts the user facilitates (every cohort for coordinators), with how
+    many confirmed participants each cohort has and how many attended each session."""
+    confirmed = (
+        Registration.objects.filter(
+            cohort_id=OuterRef("cohort_id"), status=Registration.Status.CONFIRMED
+        )
+        .order_by()
+        .values("cohort_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    sessions = (
+        Session.objects.exclude(cohort__status=Cohort.Status.CANCELLED)
+        .select_related("cohort__program")
+        .annotate(
+            confirmed_count=Coalesce(Subquery(confirmed, output_field=IntegerField()), 0),
+            attended_count=Count(
+                "attendances",
+                filter=Q(
+                    attendances__status__in=Attendance.ATTENDED,
+                    attendances__registration__status=Registration.Status.CONFIRMED,
+                ),
+            ),
+        )
+        .order_by("cohort__starts_on", "cohort_id", "starts_at", "pk")
+    )
+    if is_coordinator(user):
+        return sessions
+    return sessions.filter(cohort__facilitators=user)
+
+
+def session_get(*, session_id: int) -> Session | None:
+    return Session.objects.select_related("cohort__program").filter(pk=session_id).first()
+
+
+def cohort_get(*, cohort_id: int) -> Cohort | None:
+    return Cohort.objects.select_related("program").filter(pk=cohort_id).first()
+
+
+def grid_rows_qs(*, session: Session) -> QuerySet[Registration]:
+    """Confirmed registrations of the session's cohort, Turkish-sorted by name, each with
+    `attendance_status` (None when unmarked). One query."""
+    status = Attendance.objects.filter(session=session, registration=OuterRef("pk")).values(
+        "status"
+    )[:1]
+    return (
+        Registration.objects.filter(
+            cohort_id=session.cohort_id, status=Registration.Status.CONFIRMED
+        )
+        .select_related("participant")
+        .annotate(attendance_status=Subquery(status))
+        .order_by(turkish_collate("participant__full_name"), "pk")
+    )
+
+
+def grid_counts(rows) -> dict[str, int]:
+    """Present / late / absent / unmarked counts of grid rows."""
+    counts = Counter(row.attendance_status for row in rows)
+    return {
+        "present": counts[Attendance.Status.PRESENT],
+        "late": counts[Attendance.Status.LATE],
+        "absent": counts[Attendance.Status.ABSENT],
+        "unmarked": counts[None],
+        "total": sum(counts.values()),
+    }
+
+
+def session_registration_get(*, session: Session, registration_id: int) -> Registration | None:
+    """A registration (of any status) of the session's cohort."""
+    return (
+        Registration.objects.select_related("participant")
+        .filter(cohort_id=session.cohort_id, pk=registration_id)
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    registration: Registration
+    statuses: list[str | None]  # one per session, in session order
+    attended_minutes: int
+    rate: Decimal
+    meets_threshold: bool
+
+
+@dataclass(frozen=True)
+class CohortOverview:
+    sessions: list[Session]
+    rows: list[OverviewRow]
+    attended_per_session: list[int]
+    total_minutes: int
+
+    @property
+    def total_hours(self) -> Decimal:
+        return (Decimal(self.total_minutes) / 60).quantize(Decimal("0.1"))
+
+
+def cohort_attendance_overview(*, cohort: Cohort) -> CohortOverview:
+    """Sessions × confirmed participants with each cell's status, each person's rate and
+    each session's attended count. Three queries, whatever the size of the cohort."""
+    sessions = list(Session.objects.filter(cohort=cohort).order_by("starts_at", "pk"))
+    registrations = list(
+        Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
+        .select_related("participant")
+        .order_by(turkish_collate("participant__full_name"), "pk")
+    )
+    cells = {
+        (registration_id, session_id): status
+        for registration_id, session_id, status in Attendance.objects.filter(
+            session__cohort=cohort, registration__status=Registration.Status.CONFIRMED
+        ).values_list("registration_id", "session_id", "status")
+    }
+    total = sum(session.duration_minutes for session in sessions)
+    rows = []
+    for registration in registrations:
+        statuses = [cells.get((registration.pk, session.pk)) for session in sessions]
+        attended = sum(
+            session.duration_minutes
+            for session, status in zip(sessions, statuses, strict=True)
+            if status in Attendance.ATTENDED
+        )
+        rate = attendance_percent(attended_minutes=attended, total_minutes=total)
+        rows.append(
+            OverviewRow(
+                registration=registration,
+                statuses=statuses,
+                attended_minutes=attended,
+                rate=rate,
+                meets_threshold=rate >= cohort.attendance_threshold,
+            )
+        )
+    attended_per_session = [
+        sum(1 for row in rows if row.statuses[index] in Attendance.ATTENDED)
+        for index in range(len(sessions))
+    ]
+    return CohortOverview(
+        sessions=sessions,
+        rows=rows,
+        attended_per_session=attended_per_session,
+        total_minutes=total,
+    )
+
+
+def attended_count(*, session: Session) -> int:
+    """How many confirmed participants attended (present or late) the session so far."""
+    return Attendance.objects.filter(
+        session=session,
+        status__in=Attendance.ATTENDED,
+        registration__status=Registration.Status.CONFIRMED,
+    ).count()
+
+
+def has_attended(*, session: Session, participant) -> bool:
+    return Attendance.objects.filter(
+        session=session,
+        registration__participant=participant,
+        status__in=Attendance.ATTENDED,
+    ).exists()

@@ -1,0 +1,235 @@
+"""Attendance pages: the facilitator's entry point, the grid, the QR page, the cohort overview
+and the participant's QR check-in."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views import View
+
+from accounts.mixins import RoleRequiredMixin
+from participants import checkin_codes, permissions
+from participants.checkin_codes import CodeCheck
+from participants.models import Attendance
+from participants.selectors import attendance as selectors
+from participants.services.attendance import (
+    AttendanceRefusedError,
+    attendance_check_in,
+    attendance_mark,
+    check_in_problem,
+)
+
+SCANS_SESSION_KEY = "attendance_checkin_scans"
+
+
+def _session_for_attendance(request: HttpRequest, session_id: int):
+    """The session, or 404 for one the user does not take attendance for."""
+    session = selectors.session_get(session_id=session_id)
+    if session is None or not permissions.can_take_attendance(request.user, session):
+        raise Http404
+    return session
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+class AttendanceHomeView(RoleRequiredMixin, View):
+    """ "Yoklama": the sessions of the cohorts the user facilitates (all, for coordinators)."""
+
+    role_test = permissions.can_take_attendance_somewhere
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        sessions = list(selectors.attendance_sessions_for(user=request.user))
+        return render(request, "participants/attendance/home.html", {"sessions": sessions})
+
+
+class SessionGridView(RoleRequiredMixin, View):
+    """One row per confirmed participant, one button per status; htmx saves each click."""
+
+    role_test = permissions.can_take_attendance_somewhere
+
+    def get(self, request: HttpRequest, session_id: int) -> HttpResponse:
+        session = _session_for_attendance(request, session_id)
+        rows = list(selectors.grid_rows_qs(session=session))
+        return render(
+            request,
+            "participants/attendance/grid.html",
+            {
+                "session": session,
+                "rows": rows,
+                "counts": selectors.grid_counts(rows),
+                "status_choices": Attendance.Status.choices,
+            },
+        )
+
+    def post(self, request: HttpRequest, session_id: int) -> HttpResponse:
+        session = _session_for_attendance(request, session_id)
+        registration_id = request.POST.get("registration", "")
+        registration = (
+            selectors.session_registration_get(
+                session=session, registration_id=int(registration_id)
+            )
+            if registration_id.isdigit()
+            else None
+        )
+        if registration is None:
+            raise Http404
+        grid_url = reverse("participants:attendance_grid", kwargs={"session_id": session.pk})
+        try:
+            attendance = attendance_mark(
+                session=session,
+                registration=registration,
+                status=request.POST.get("status", ""),
+                marked_by=request.user,
+                method=Attendance.Method.GRID,
+            )
+        except AttendanceRefusedError as refusal:
+            messages.error(request, refusal.message)
+            if _is_htmx(request):
+                return HttpResponse(status=200, headers={"HX-Redirect": grid_url})
+            return redirect(grid_url)
+        if not _is_htmx(request):
+            messages.success(
+                request,
+                _("%(name)s: %(status)s.")
+                % {
+                    "name": registration.participant.full_name,
+                    "status": attendance.get_status_display(),
+                },
+            )
+            return redirect(f"{grid_url}#kayit-{registration.pk}")
+        rows = list(selectors.grid_rows_qs(session=session))
+        row = next(row for row in rows if row.pk == registration.pk)
+        return render(
+            request,
+            "participants/attendance/includes/grid_update.html",
+            {
+                "session": session,
+                "row": row,
+                "counts": selectors.grid_counts(rows),
+                "status_choices": Attendance.Status.choices,
+            },
+        )
+
+
+class SessionQrView(RoleRequiredMixin, View):
+    """The QR code a facilitator shows in the room; htmx fetches a fresh one every 10 s."""
+
+    role_test = permissions.can_take_attendance_somewhere
+
+    def get(self, request: HttpRequest, session_id: int) -> HttpResponse:
+        session = _session_for_attendance(request, session_id)
+        now = timezone.now()
+        opens, closes = checkin_codes.checkin_window(session)
+        context = {
+            "session": session,
+            "opens": opens,
+            "is_open": opens <= now <= closes,
+            "has_ended": now > closes,
+            "step_seconds": settings.ATTENDANCE_QR_STEP_SECONDS,
+            "checked_in": selectors.attended_count(session=session),
+        }
+        if context["is_open"]:
+            url = checkin_codes.checkin_url(session_id=session.pk, at=now)
+            context.update(checkin_url=url, qr_svg=checkin_codes.qr_svg(url))
+        template = "includes/qr_panel.html" if _is_htmx(request) else "qr.html"
+        response = render(request, f"participants/attendance/{template}", context)
+        patch_vary_headers(response, ["HX-Request"])  # the page and its fragment share a URL
+        return response
+
+
+class CohortAttendanceView(RoleRequiredMixin, View):
+    """Sessions × participants, with each person's attendance rate."""
+
+    role_test = permissions.can_take_attendance_somewhere
+
+    def get(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
+        cohort = selectors.cohort_get(cohort_id=cohort_id)
+        if cohort is None or not permissions.can_view_cohort_attendance(request.user, cohort):
+            raise Http404
+        return render(
+            request,
+            "participants/attendance/cohort.html",
+            {"cohort": cohort, "overview": selectors.cohort_attendance_overview(cohort=cohort)},
+        )
+
+
+class CheckInView(View):
+    """A participant scans the room's QR code and confirms with a POST.
+
+    A code is fresh for one or two steps (under 90 s). Scanning it while fresh records the
+    scan in the visitor's session, so logging in first and confirming a few minutes later
+    still works with that same code (ATTENDANCE_QR_CONFIRM_MINUTES), and only from that browser.
+    """
+
+    template_name = "participants/attendance/checkin.html"
+
+    def dispatch(self, request: HttpRequest, session_id: int, code: str) -> HttpResponse:
+        session = selectors.session_get(session_id=session_id)
+        if session is None:
+            raise Http404
+        code_state = self._code_state(request, session, code)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().dispatch(request, session=session, code_state=code_state)
+
+    @staticmethod
+    def _code_state(request: HttpRequest, session, code: str) -> CodeCheck:
+        now = timezone.now()
+        state = checkin_codes.check_code(session_id=session.pk, code=code, at=now)
+        scans = request.session.get(SCANS_SESSION_KEY, {})
+        key = str(session.pk)
+        if state is CodeCheck.VALID:
+            if scans.get(key, {}).get("code") != code:
+                scans[key] = {"code": code, "at": now.timestamp()}
+                request.session[SCANS_SESSION_KEY] = scans
+            return state
+        scan = scans.get(key)
+        grace = settings.ATTENDANCE_QR_CONFIRM_MINUTES * 60
+        if (
+            state is CodeCheck.EXPIRED
+            and scan
+            and scan["code"] == code
+            and now.timestamp() - scan["at"] <= grace
+        ):
+            return CodeCheck.VALID
+        return state
+
+    def _render(self, request: HttpRequest, session, outcome: str, message: str = ""):
+        return render(
+            request,
+            self.template_name,
+            {"session": session, "outcome": outcome, "message": message},
+        )
+
+    def _code_problem(self, code_state: CodeCheck) -> str:
+        if code_state is CodeCheck.EXPIRED:
+            return _("This QR code has expired. Please scan the code now shown in the room again.")
+        return _(
+            "This QR code is not valid for this session. Please scan the code shown in the room."
+        )
+
+    def get(self, request: HttpRequest, session, code_state: CodeCheck) -> HttpResponse:
+        if code_state is not CodeCheck.VALID:
+            return self._render(request, session, "refused", self._code_problem(code_state))
+        problem = check_in_problem(session=session, participant=request.user)
+        if problem:
+            return self._render(request, session, "refused", problem)
+        if selectors.has_attended(session=session, participant=request.user):
+            return self._render(request, session, "already")
+        return self._render(request, session, "confirm")
+
+    def post(self, request: HttpRequest, session, code_state: CodeCheck) -> HttpResponse:
+        if code_state is not CodeCheck.VALID:
+            return self._render(request, session, "refused", self._code_problem(code_state))
+        try:
+            marked = attendance_check_in(session=session, participant=request.user)
+        except AttendanceRefusedError as refusal:
+            return self._render(request, session, "refused", refusal.message)
+        return self._render(request, session, "marked" if marked else "already")
