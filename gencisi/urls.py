@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("hesap/", include("accounts.urls")),
     path("hesap/", include("allauth.urls")),
+    path("", include("participants.urls")),
     path("dil/", set_language, name="set_language"),
     path("yonetim/", admin.site.urls),
 ]

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.demo import DEMO_PASSWORD, load_demo_people
+from participants.demo import load_demo_registrations
 from programs.demo import load_demo_programme
 
 
@@ -12,6 +13,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             people = load_demo_people()
             program = load_demo_programme(facilitators=[people.facilitator])
+            load_demo_registrations(demo_participant=people.participant)
         self.stdout.write(self.style.SUCCESS(f"Demo programme ready: {program.title}"))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for role, user in (
