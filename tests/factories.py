@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.models import Province
-from participants.models import Registration
+from core.text import turkish_fold
+from participants.models import Organization, ParticipantProfile, Registration
 from programs.models import Cohort, Module, Objective, Program, Session
 
 
@@ -97,3 +98,23 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     cohort = factory.SubFactory(CohortFactory)
     participant = factory.SubFactory(UserFactory)
     status = Registration.Status.CONFIRMED
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Örnek Belediyesi {n}")
+    search_name = factory.LazyAttribute(lambda org: turkish_fold(org.name))
+    kind = Organization.Kind.DISTRICT_MUNICIPALITY
+    province = factory.LazyFunction(lambda: Province.objects.get(name="İzmir"))
+
+
+class ParticipantProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ParticipantProfile
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    title = "Sosyal Hizmetler Müdürlüğü"
+    phone = "+905321234567"

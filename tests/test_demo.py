@@ -1,6 +1,7 @@
 import io
 
 from accounts.models import User
+from participants.demo import PARTICIPANTS
 from programs.demo import SEED_OBJECTIVES, SEED_TITLE
 from programs.models import Cohort, Module, Objective, Program
 
@@ -16,7 +17,7 @@ def test_load_demo_is_idempotent_and_uses_the_seed_verbatim(demo_data):
     assert Module.objects.count() == 6
     assert set(Module.objects.values_list("method", flat=True)) == set(Module.Method.values)
     assert Cohort.objects.count() == 1
-    assert User.objects.count() == 3
+    assert User.objects.count() == 3 + len(PARTICIPANTS)
 
 
 def test_demo_cohort_is_upcoming_and_open_for_registration(demo_data):
