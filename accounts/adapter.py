@@ -13,10 +13,17 @@ class AccountAdapter(DefaultAccountAdapter):
             super().send_mail(template_prefix, email, context)
 
     def get_login_redirect_url(self, request) -> str:
-        """A participant without a participant profile completes it first (after signup and
-        e-mail verification, and at any later login until it is done)."""
-        from participants.selectors.profiles import needs_participant_profile
+        """A participant without a participant profile completes it first (after e-mail
+        verification, and at any later login until it is done)."""
+        return _profile_first(request) or super().get_login_redirect_url(request)
 
-        if needs_participant_profile(user=request.user):
-            return reverse("participants:profile")
-        return super().get_login_redirect_url(request)
+    def get_signup_redirect_url(self, request) -> str:
+        return _profile_first(request) or super().get_signup_redirect_url(request)
+
+
+def _profile_first(request) -> str | None:
+    from participants.selectors.profiles import needs_participant_profile
+
+    if request.user.is_authenticated and needs_participant_profile(user=request.user):
+        return reverse("participants:profile")
+    return None

@@ -91,7 +91,7 @@ def test_login_with_upper_case_email_works(client, db):
         reverse("account_login"), {"login": "AYSE@example.org", "password": "correct-horse-battery"}
     )
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("participants:profile")  # no participant profile yet
 
 
 def test_password_reset_sends_a_mail(client, db):
