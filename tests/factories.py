@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.models import Province
 from core.text import turkish_fold
-from participants.models import Organization, ParticipantProfile, Registration
+from participants.models import Notification, Organization, ParticipantProfile, Registration
 from programs.models import Cohort, Module, Objective, Program, Session
 
 
@@ -118,3 +118,17 @@ class ParticipantProfileFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     title = "Sosyal Hizmetler Müdürlüğü"
     phone = "+905321234567"
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    registration = factory.SubFactory(RegistrationFactory)
+    recipient = factory.LazyAttribute(lambda notification: notification.registration.participant)
+    kind = Notification.Kind.CONFIRMED
+    language = "tr"
+    subject = "Kaydınız onaylandı"
+    body = "Merhaba"
+    status = Notification.Status.FAILED
+    dedupe_key = factory.Sequence(lambda n: f"test:{n}")

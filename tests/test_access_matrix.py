@@ -11,7 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from core.models import BackgroundJob
-from tests.factories import UserFactory
+from tests.factories import NotificationFactory, RegistrationFactory, UserFactory
 
 ROLES = ("anonymous", "participant", "facilitator", "coordinator")
 LOGIN = "login"  # a redirect to the login page
@@ -62,6 +62,51 @@ MATRIX: dict[str, Expect] = {
         200, 200, 200, 200, kwargs={"uidb36": "0", "key": "gecersiz-anahtar"}
     ),
     "account_reset_password_from_key_done": EVERYONE,
+    # participants: registrations, profile, personal data (issue 4). Staff are participants too.
+    "participants:register": Expect(LOGIN, 302, 302, 302, kwargs={"cohort_pk": "cohort"}),
+    "participants:my_registrations": MEMBERS,
+    "participants:cancel": Expect(
+        LOGIN, 404, 404, 404, method="post", kwargs={"pk": "registration"}
+    ),
+    "participants:profile": MEMBERS,
+    "participants:organization_search": MEMBERS,
+    "participants:privacy_notice": EVERYONE,
+    "participants:my_data": MEMBERS,
+    "participants:my_data_export": MEMBERS,
+    "participants:my_data_erase": Expect(LOGIN, 200, 200, 200, method="post"),
+    "participants:console": Expect(LOGIN, 403, 200, 200),
+    "participants:cohort_registrations": Expect(
+        LOGIN, 403, 404, 200, kwargs={"cohort_pk": "cohort"}
+    ),
+    "participants:cohort_registrations_bulk": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "cohort"}
+    ),
+    "participants:registration_promote": Expect(
+        LOGIN,
+        403,
+        403,
+        302,
+        method="post",
+        kwargs={"cohort_pk": "cohort", "pk": "registration"},
+    ),
+    "participants:registration_move": Expect(
+        LOGIN,
+        403,
+        403,
+        302,
+        method="post",
+        kwargs={"cohort_pk": "cohort", "pk": "registration"},
+        data={"direction": "up"},
+    ),
+    "participants:cohort_registrations_export": Expect(
+        LOGIN, 403, 403, 200, kwargs={"cohort_pk": "cohort", "file_format": "csv"}
+    ),
+    "participants:cohort_audit_log": Expect(LOGIN, 403, 403, 200, kwargs={"cohort_pk": "cohort"}),
+    "participants:organization_merge": COORDINATORS,
+    "participants:failed_emails": COORDINATORS,
+    "participants:email_retry": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"pk": "notification"}
+    ),
 }
 # The Django admin is for staff; coordinators are staff and see the apps their role grants
 # (accounts and groups stay with superusers). Checked on its index and on the change list of
@@ -100,7 +145,13 @@ def role_users(db):
 
 @pytest.fixture
 def db_objects(db):
-    return {"job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK)}
+    registration = RegistrationFactory(status="waitlisted", waitlist_order=1)
+    return {
+        "job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK),
+        "cohort": registration.cohort,
+        "registration": registration,
+        "notification": NotificationFactory(registration=registration),
+    }
 
 
 def _check(client, url: str, expect: Expect, role: str, user) -> None:

@@ -19,7 +19,9 @@ def test_turkish_and_international_numbers_are_stored_as_e164(raw, expected):
     assert normalize_phone(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["", "12345", "0532 123 45", "+90 132 123 45 67", "telefon", "+0 123"])
+@pytest.mark.parametrize(
+    "raw", ["", "12345", "0532 123 45", "+90 132 123 45 67", "telefon", "+0 123"]
+)
 def test_malformed_numbers_are_refused_with_a_turkish_message(raw, settings):
     from django.utils import translation
 
