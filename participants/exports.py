@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.text import turkish_slugify
 from participants.phone import format_phone
+from participants.templatetags.participants_tags import capfirst_tr
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -52,7 +53,7 @@ def _rows(registrations) -> list[list]:
                 organization.province.name if organization else "",
                 _safe(organization.district) if organization else "",
                 _safe(profile.title) if profile else "",
-                str(registration.get_status_display()),
+                capfirst_tr(registration.get_status_display()),
                 registration.position or "",
                 timezone.localtime(registration.created_at).strftime("%d.%m.%Y %H:%M"),
             ]

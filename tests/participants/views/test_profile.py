@@ -36,6 +36,7 @@ def test_verification_link_sends_a_new_participant_to_the_profile_form(client):
             "email": "ayse@example.org",
             "password1": "uzun-ve-guclu-parola-42",
             "password2": "uzun-ve-guclu-parola-42",
+            "privacy_acknowledged": "on",
         },
     )
     link = re.search(r"https?://[^\s]+/hesap/confirm-email/[^\s]+/", mail.outbox[0].body).group(0)
