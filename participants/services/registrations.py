@@ -127,10 +127,6 @@ def registration_create(
     Raises a `RegistrationError` (with a message for the person) when the window is closed,
     the profile is missing, the notice was not acknowledged, or they are registered already.
     """
-    if not ParticipantProfile.objects.filter(user=participant).exists():
-        raise ProfileMissingError
-    if not privacy_acknowledged:
-        raise PrivacyNoticeNotAcknowledgedError
     with transaction.atomic():
         cohort = _lock_cohort(cohort)
         now = timezone.now()
@@ -142,6 +138,10 @@ def registration_create(
         if existing is not None and existing.status != Status.CANCELLED:
             raise AlreadyRegisteredError(registration=existing)
         _check_window(cohort, now)
+        if not ParticipantProfile.objects.filter(user=participant).exists():
+            raise ProfileMissingError
+        if not privacy_acknowledged:
+            raise PrivacyNoticeNotAcknowledgedError
         registration = existing or Registration(cohort=cohort, participant=participant)
         registration.cohort = cohort
         registration.cancelled_at = None

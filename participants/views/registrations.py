@@ -73,6 +73,7 @@ class RegisterView(RoleRequiredMixin, View):
             registration = None
         if (
             registration is None
+            and cohort.registration_is_open
             and not ParticipantProfile.objects.filter(user=request.user).exists()
         ):
             return self._profile_redirect(request, cohort_pk)

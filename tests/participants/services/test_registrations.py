@@ -7,7 +7,11 @@ from django.utils import timezone
 from participants import privacy
 from participants.models import AuditEntry, ConsentRecord, Notification, Registration
 from participants.services import registrations as services
-from tests.factories import CohortFactory, ParticipantProfileFactory, RegistrationFactory
+from tests.factories import (
+    CohortFactory,
+    ParticipantProfileFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -68,11 +72,7 @@ def test_registration_needs_profile_and_acknowledgement_and_an_open_window():
     cohort = CohortFactory()
     with pytest.raises(services.ProfileMissingError):
         services.registration_create(
-            cohort=cohort,
-            participant=RegistrationFactory.build().participant.__class__.objects.create_user(
-                email="profilsiz@example.org", full_name="Profil Yok"
-            ),
-            privacy_acknowledged=True,
+            cohort=cohort, participant=UserFactory(), privacy_acknowledged=True
         )
     user = ParticipantProfileFactory().user
     with pytest.raises(services.PrivacyNoticeNotAcknowledgedError):

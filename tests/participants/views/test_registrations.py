@@ -136,3 +136,14 @@ def test_my_registrations_shows_only_mine_with_a_constant_number_of_queries(
         html = client.get(MINE).content.decode()
     assert html.count("registration-card") == 3
     assert 'data-confirm="Bu kaydı iptal etmek istediğinize emin misiniz?' in html
+
+
+def test_closed_cohort_says_closed_even_before_the_profile_is_filled(client, participant):
+    closed = CohortFactory(
+        registration_opens_at=timezone.now() - dt.timedelta(days=5),
+        registration_closes_at=timezone.now() - dt.timedelta(days=1),
+    )
+    client.force_login(participant)
+    assert "Bu dönemin kayıtları kapandı." in client.get(_url(closed)).content.decode()
+    response = client.post(_url(closed), {"privacy_acknowledged": "on"})
+    assert "Bu dönemin kayıtları kapandı." in response.content.decode()
