@@ -6,7 +6,13 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from participants import privacy
-from participants.models import AuditEntry, ConsentRecord, Notification, ParticipantProfile
+from participants.models import (
+    AuditEntry,
+    ConsentRecord,
+    Notification,
+    ParticipantProfile,
+    Registration,
+)
 from participants.selectors.privacy import consent_state
 from participants.services.audit import audit_log
 
@@ -43,18 +49,17 @@ def personal_data_erase(*, user) -> None:
     are cancelled (which may promote the next person); the account is deactivated."""
     from participants.services.registrations import registration_cancel
 
-    for registration in list(
-        user.registrations.filter(status__in=("pending", "confirmed", "waitlisted"))
-    ):
-        registration_cancel(registration=registration, by=user, notify=False)
     with transaction.atomic():
-        anonymous_email = f"silinmis-{uuid.uuid4().hex[:12]}@anonim.invalid"
+        for registration in list(user.registrations.filter(status__in=Registration.ACTIVE)):
+            registration_cancel(registration=registration, by=user, notify=False)
         user.full_name = ERASED_NAME
-        user.email = anonymous_email
+        user.email = f"silinmis-{uuid.uuid4().hex[:12]}@anonim.invalid"
         user.is_active = False
         user.set_unusable_password()
         user.save()
         EmailAddress.objects.filter(user=user).delete()
         ParticipantProfile.objects.filter(user=user).update(title="", phone="")
-        Notification.objects.filter(recipient=user).update(subject="—", body="", error="")
+        notifications = Notification.objects.filter(recipient=user)
+        notifications.exclude(status=Notification.Status.SENT).delete()
+        notifications.update(subject="—", body="", error="")
         audit_log(actor=None, action=AuditEntry.Action.DATA_ERASED, detail=f"#{user.pk}")
