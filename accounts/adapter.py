@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import translation
 
 
@@ -10,3 +11,19 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(user, "language", None) or translation.get_language()
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+    def get_login_redirect_url(self, request) -> str:
+        """A participant without a participant profile completes it first (after e-mail
+        verification, and at any later login until it is done)."""
+        return _profile_first(request) or super().get_login_redirect_url(request)
+
+    def get_signup_redirect_url(self, request) -> str:
+        return _profile_first(request) or super().get_signup_redirect_url(request)
+
+
+def _profile_first(request) -> str | None:
+    from participants.selectors.profiles import needs_participant_profile
+
+    if request.user.is_authenticated and needs_participant_profile(user=request.user):
+        return reverse("participants:profile")
+    return None

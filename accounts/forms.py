@@ -1,8 +1,19 @@
 from django import forms
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+
+
+def _privacy_notice_link() -> str:
+    return format_html(
+        '<a href="{}" target="_blank" rel="noopener">{}</a>',
+        reverse("participants:privacy_notice"),
+        gettext("Read the privacy notice (KVKK)"),
+    )
 
 
 class SignupForm(forms.Form):
@@ -15,7 +26,14 @@ class SignupForm(forms.Form):
         help_text=_("As it should appear on your certificate."),
     )
 
-    field_order = ["full_name", "email", "password1", "password2"]
+    privacy_acknowledged = forms.BooleanField(
+        label=_("I have read the privacy notice."),
+        help_text=lazy(_privacy_notice_link, str)(),
+        error_messages={"required": _("Please confirm that you have read the privacy notice.")},
+        template_name="participants/forms/checkbox_field.html",
+    )
+
+    field_order = ["full_name", "email", "password1", "password2", "privacy_acknowledged"]
 
     def clean_full_name(self) -> str:
         name = " ".join(self.cleaned_data["full_name"].split())
@@ -24,9 +42,12 @@ class SignupForm(forms.Form):
         return name
 
     def signup(self, request, user) -> None:  # noqa: ARG002 — allauth's hook signature
+        from participants.services.privacy import privacy_notice_acknowledge
+
         user.full_name = self.cleaned_data["full_name"]
         user.language = (get_language() or "tr")[:2]
         user.save(update_fields=["full_name", "language"])
+        privacy_notice_acknowledge(user=user)
 
 
 class ProfileForm(forms.ModelForm):

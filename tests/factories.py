@@ -7,7 +7,14 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.models import Province
-from participants.models import Attendance, Registration
+from core.text import turkish_fold
+from participants.models import (
+    Attendance,
+    Notification,
+    Organization,
+    ParticipantProfile,
+    Registration,
+)
 from programs.models import Cohort, Module, Objective, Program, Session
 
 
@@ -97,6 +104,11 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     cohort = factory.SubFactory(CohortFactory)
     participant = factory.SubFactory(UserFactory)
     status = Registration.Status.CONFIRMED
+    waitlist_order = factory.Maybe(
+        factory.LazyAttribute(lambda registration: registration.status == "waitlisted"),
+        yes_declaration=factory.Sequence(lambda n: n + 1),
+        no_declaration=None,
+    )
 
 
 # action_plans: the legal-basis library
@@ -156,3 +168,37 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     status = Attendance.Status.PRESENT
     method = Attendance.Method.GRID
     marked_at = factory.LazyFunction(timezone.now)
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Örnek Belediyesi {n}")
+    search_name = factory.LazyAttribute(lambda org: turkish_fold(org.name))
+    kind = Organization.Kind.DISTRICT_MUNICIPALITY
+    province = factory.LazyFunction(lambda: Province.objects.get(name="İzmir"))
+
+
+class ParticipantProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ParticipantProfile
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    title = "Sosyal Hizmetler Müdürlüğü"
+    phone = "+905321234567"
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    registration = factory.SubFactory(RegistrationFactory)
+    recipient = factory.LazyAttribute(lambda notification: notification.registration.participant)
+    kind = Notification.Kind.CONFIRMED
+    language = "tr"
+    subject = "Kaydınız onaylandı"
+    body = "Merhaba"
+    status = Notification.Status.FAILED
+    dedupe_key = factory.Sequence(lambda n: f"test:{n}")

@@ -17,8 +17,10 @@ from tests.factories import (
     CollaborationBasisFactory,
     LegalReferenceFactory,
     ModuleFactory,
+    NotificationFactory,
     ObjectiveFactory,
     ProgramFactory,
+    RegistrationFactory,
     SessionFactory,
     StepTemplateFactory,
     UserFactory,
@@ -194,6 +196,51 @@ MATRIX: dict[str, Expect] = {
     "participants:attendance_checkin": Expect(
         LOGIN, 200, 200, 200, kwargs={"session_id": "attendance_session", "code": "1-gecersiz"}
     ),
+    # participants: registrations, profile, personal data (issue 4). Staff are participants too.
+    "participants:register": Expect(LOGIN, 302, 302, 302, kwargs={"cohort_pk": "cohort"}),
+    "participants:my_registrations": MEMBERS,
+    "participants:cancel": Expect(
+        LOGIN, 404, 404, 404, method="post", kwargs={"pk": "registration"}
+    ),
+    "participants:profile": MEMBERS,
+    "participants:organization_search": MEMBERS,
+    "participants:privacy_notice": EVERYONE,
+    "participants:my_data": MEMBERS,
+    "participants:my_data_export": MEMBERS,
+    "participants:my_data_erase": Expect(LOGIN, 200, 200, 200, method="post"),
+    "participants:console": Expect(LOGIN, 403, 200, 200),
+    "participants:cohort_registrations": Expect(
+        LOGIN, 403, 404, 200, kwargs={"cohort_pk": "cohort"}
+    ),
+    "participants:cohort_registrations_bulk": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "cohort"}
+    ),
+    "participants:registration_promote": Expect(
+        LOGIN,
+        403,
+        403,
+        302,
+        method="post",
+        kwargs={"cohort_pk": "cohort", "pk": "registration"},
+    ),
+    "participants:registration_move": Expect(
+        LOGIN,
+        403,
+        403,
+        302,
+        method="post",
+        kwargs={"cohort_pk": "cohort", "pk": "registration"},
+        data={"direction": "up"},
+    ),
+    "participants:cohort_registrations_export": Expect(
+        LOGIN, 403, 403, 200, kwargs={"cohort_pk": "cohort", "file_format": "csv"}
+    ),
+    "participants:cohort_audit_log": Expect(LOGIN, 403, 403, 200, kwargs={"cohort_pk": "cohort"}),
+    "participants:organization_merge": COORDINATORS,
+    "participants:failed_emails": COORDINATORS,
+    "participants:email_retry": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"pk": "notification"}
+    ),
 }
 # The Django admin is for staff; coordinators are staff and see the apps their role grants
 # (accounts and groups stay with superusers). Checked on its index and on the change list of
@@ -235,6 +282,7 @@ def db_objects(db):
     attendance_session = SessionFactory()
     program = ProgramFactory()
     cohort = CohortFactory(program=program)
+    registration = RegistrationFactory(cohort=cohort, status="waitlisted", waitlist_order=1)
     basis = CollaborationBasisFactory(collaboration_type__slug="ortaklik")
     return {
         "job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK),
@@ -251,6 +299,8 @@ def db_objects(db):
         "step": StepTemplateFactory(collaboration_type=basis.collaboration_type),
         "attendance_session": attendance_session,
         "attendance_cohort": attendance_session.cohort,
+        "registration": registration,
+        "notification": NotificationFactory(registration=registration),
     }
 
 

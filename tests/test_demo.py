@@ -1,6 +1,7 @@
 import io
 
 from accounts.models import User
+from participants.demo import PARTICIPANTS
 from programs.demo import SEED_OBJECTIVES, SEED_TITLE
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 
@@ -18,7 +19,7 @@ def test_load_demo_is_idempotent_and_uses_the_seed_verbatim(demo_data):
     assert Cohort.objects.count() == 2
     assert Session.objects.count() == 12
     assert GoodPractice.objects.count() == 4
-    assert User.objects.count() == 4
+    assert User.objects.count() == 4 + len(PARTICIPANTS)
 
 
 def test_demo_has_an_upcoming_open_cohort_and_a_finished_one(demo_data):

@@ -8,6 +8,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -226,6 +227,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+# Registrations: the e-mail reminder the day before a cohort's first day (idempotent).
+CELERY_BEAT_SCHEDULE["participants-session-reminders"] = {
+    "task": "participants.send_session_reminders",
+    "schedule": crontab(hour=9, minute=0),
+}
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,7 @@ SIGNUP = {
     "email": "ayse@example.org",
     "password1": "uzun-ve-guclu-parola-42",
     "password2": "uzun-ve-guclu-parola-42",
+    "privacy_acknowledged": "on",
 }
 
 
@@ -91,7 +92,7 @@ def test_login_with_upper_case_email_works(client, db):
         reverse("account_login"), {"login": "AYSE@example.org", "password": "correct-horse-battery"}
     )
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("participants:profile")  # no participant profile yet
 
 
 def test_password_reset_sends_a_mail(client, db):
@@ -106,3 +107,22 @@ def test_account_mail_is_written_in_the_recipients_language(client, db):
     UserFactory(email="jane@example.org", language="en")
     client.post(reverse("account_reset_password"), {"email": "jane@example.org"})
     assert "Password Reset" in mail.outbox[0].subject
+
+
+def test_signup_requires_and_records_the_privacy_notice_acknowledgement(client, db):
+    from participants import privacy
+    from participants.models import ConsentRecord
+
+    data = {key: value for key, value in SIGNUP.items() if key != "privacy_acknowledged"}
+    response = client.post(reverse("account_signup"), data)
+    html = response.content.decode()
+    assert "Lütfen aydınlatma metnini okuduğunuzu onaylayın." in html
+    assert reverse("participants:privacy_notice") in html
+    assert not User.objects.exists()
+    client.post(reverse("account_signup"), SIGNUP)
+    record = ConsentRecord.objects.get(user__email="ayse@example.org")
+    assert (record.kind, record.granted, record.notice_version) == (
+        "privacy_notice",
+        True,
+        privacy.VERSION,
+    )

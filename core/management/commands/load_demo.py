@@ -3,6 +3,7 @@ from django.db import transaction
 
 from accounts.demo import DEMO_PASSWORD, load_demo_people
 from action_plans.demo import load_demo_legal_library
+from participants.demo import load_demo_registrations
 from programs.demo import load_demo_programme
 
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
             people = load_demo_people()
             program = load_demo_programme(facilitators=[people.facilitator, people.co_facilitator])
             load_demo_legal_library()
+            load_demo_registrations(demo_participant=people.participant)
         self.stdout.write(self.style.SUCCESS(f"Demo programme ready: {program.title}"))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for role, user in (

@@ -1,0 +1,140 @@
+"""Demo organisations, participants with profiles, and registrations for the "İzmir dönemi".
+
+Names of organisations use real place names (generic municipal and cooperative names); the
+people are invented. Idempotent: keyed on names and e-mail addresses.
+"""
+
+from django.db import transaction
+
+from accounts.services import user_create
+from core.models import Province
+from core.text import turkish_fold
+from participants import privacy
+from participants.models import ConsentRecord, Organization, ParticipantProfile, Registration
+from programs.models import Cohort
+
+Kind = Organization.Kind
+Coop = Organization.CooperativeKind
+
+# (name, kind, cooperative kind, province, district)
+ORGANIZATIONS = [
+    ("İzmir Büyükşehir Belediyesi", Kind.METROPOLITAN_MUNICIPALITY, "", "İzmir", ""),
+    ("Konak Belediyesi", Kind.DISTRICT_MUNICIPALITY, "", "İzmir", "Konak"),
+    ("Bayındır Belediyesi", Kind.DISTRICT_MUNICIPALITY, "", "İzmir", "Bayındır"),
+    ("Çankaya Belediyesi", Kind.DISTRICT_MUNICIPALITY, "", "Ankara", "Çankaya"),
+    ("Eskişehir Büyükşehir Belediyesi", Kind.METROPOLITAN_MUNICIPALITY, "", "Eskişehir", ""),
+    ("Bolu Belediyesi", Kind.PROVINCIAL_MUNICIPALITY, "", "Bolu", "Merkez"),
+    ("Bayındır Kadın Kooperatifi", Kind.COOPERATIVE, Coop.WOMEN, "İzmir", "Bayındır"),
+    ("Tire Süt Üreticileri Kooperatifi", Kind.COOPERATIVE, Coop.AGRICULTURAL, "İzmir", "Tire"),
+    ("Ege Sosyal Girişim Kooperatifi", Kind.COOPERATIVE, Coop.SOCIAL, "İzmir", "Bornova"),
+    ("Kadıköy Dayanışma Derneği", Kind.NGO, "", "İstanbul", "Kadıköy"),
+    ("Mersin Kent Konseyi Gönüllüleri Derneği", Kind.NGO, "", "Mersin", "Yenişehir"),
+    ("İzmir İl Sosyal Hizmetler Müdürlüğü", Kind.PUBLIC_BODY, "", "İzmir", "Konak"),
+]
+
+# (e-mail, full name, organisation index, title, phone)
+PARTICIPANTS = [
+    (
+        "ayse.demir@ornek.gencisi.local",
+        "Ayşe Demir",
+        0,
+        "Sosyal Hizmetler Dairesi",
+        "+905321110001",
+    ),
+    ("mehmet.kaya@ornek.gencisi.local", "Mehmet Kaya", 1, "Strateji Geliştirme", "+905321110002"),
+    ("fatma.sahin@ornek.gencisi.local", "Fatma Şahin", 6, "Kooperatif başkanı", "+905321110003"),
+    (
+        "ozan.yildiz@ornek.gencisi.local",
+        "Ozan Yıldız",
+        3,
+        "Kadın ve Aile Müdürlüğü",
+        "+905321110004",
+    ),
+    ("elif.arslan@ornek.gencisi.local", "Elif Arslan", 8, "Proje koordinatörü", "+905321110005"),
+    ("hakan.celik@ornek.gencisi.local", "Hakan Çelik", 4, "Kırsal Hizmetler", "+905321110006"),
+    ("zehra.koc@ornek.gencisi.local", "Zehra Koç", 7, "Yönetim kurulu üyesi", "+905321110007"),
+    ("burak.aydin@ornek.gencisi.local", "Burak Aydın", 5, "Mali Hizmetler", "+905321110008"),
+    ("selin.ozturk@ornek.gencisi.local", "Selin Öztürk", 9, "Gönüllü", "+905321110009"),
+    ("irem.gunes@ornek.gencisi.local", "İrem Güneş", 2, "Yazı İşleri", "+905321110010"),
+    ("ugur.polat@ornek.gencisi.local", "Uğur Polat", 10, "Dernek başkanı", "+905321110011"),
+    ("deniz.erdem@ornek.gencisi.local", "Deniz Erdem", 11, "Sosyal çalışmacı", "+905321110012"),
+    ("gul.tas@ornek.gencisi.local", "Gül Taş", 6, "Kooperatif üyesi", "+905321110013"),
+    (
+        "kemal.aksoy@ornek.gencisi.local",
+        "Kemal Aksoy",
+        0,
+        "İklim Değişikliği Dairesi",
+        "+905321110014",
+    ),
+    ("nur.kilic@ornek.gencisi.local", "Nur Kılıç", 1, "Kent Konseyi", "+905321110015"),
+]
+PASSWORD = None  # demo participants cannot log in; the demo login is katilimci@gencisi.local
+
+
+def _organizations() -> list[Organization]:
+    result = []
+    for name, kind, cooperative_kind, province, district in ORGANIZATIONS:
+        organization, _created = Organization.objects.update_or_create(
+            name=name,
+            defaults={
+                "search_name": turkish_fold(name),
+                "kind": kind,
+                "cooperative_kind": cooperative_kind,
+                "province": Province.objects.get(name=province),
+                "district": district,
+            },
+        )
+        result.append(organization)
+    return result
+
+
+def _profile(user, organization, title: str, phone: str) -> None:
+    ParticipantProfile.objects.update_or_create(
+        user=user, defaults={"organization": organization, "title": title, "phone": phone}
+    )
+    ConsentRecord.objects.get_or_create(
+        user=user,
+        kind=ConsentRecord.Kind.PRIVACY_NOTICE,
+        notice_version=privacy.VERSION,
+        defaults={"granted": True},
+    )
+
+
+def _register(cohort: Cohort, user, status: str, order: int | None) -> None:
+    if Registration.objects.filter(cohort=cohort, participant=user).exists():
+        return
+    Registration.objects.create(
+        cohort=cohort,
+        participant=user,
+        status=status,
+        waitlist_order=order,
+        privacy_notice_version=privacy.VERSION,
+    )
+
+
+@transaction.atomic
+def load_demo_registrations(*, demo_participant, cohort: Cohort | None = None) -> None:
+    """Organisations, 15 participants with profiles and the demo participant's profile; the
+    upcoming cohort gets confirmed, pending and waiting-list registrations (its capacity is
+    set to 12 here so that the waiting list shows)."""
+    organizations = _organizations()
+    users = []
+    for email, name, org_index, title, phone in PARTICIPANTS:
+        user = user_create(email=email, full_name=name, password=PASSWORD)
+        _profile(user, organizations[org_index], title, phone)
+        users.append(user)
+    _profile(demo_participant, organizations[8], "Eğitim sorumlusu", "+905321234567")
+    cohort = cohort or Cohort.objects.filter(title="İzmir dönemi").first()
+    if cohort is None:
+        return
+    if cohort.capacity != 12:
+        cohort.capacity = 12
+        cohort.save(update_fields=["capacity"])
+    _register(cohort, demo_participant, Registration.Status.CONFIRMED, None)
+    for index, user in enumerate(users):
+        if index < 8:
+            _register(cohort, user, Registration.Status.CONFIRMED, None)
+        elif index < 11:
+            _register(cohort, user, Registration.Status.PENDING, None)
+        else:
+            _register(cohort, user, Registration.Status.WAITLISTED, index - 10)

@@ -1,0 +1,78 @@
+"""Reads about a person's data: their consents and the export of everything we hold."""
+
+from participants import privacy
+from participants.models import ConsentRecord, Notification, ParticipantProfile, Registration
+
+
+def consent_state(*, user) -> dict[str, bool]:
+    """The current answer per kind (the latest record wins; no record means no)."""
+    state = dict.fromkeys(ConsentRecord.Kind.values, False)
+    seen = set()
+    for kind, granted in ConsentRecord.objects.filter(user=user).values_list("kind", "granted"):
+        if kind not in seen:
+            seen.add(kind)
+            state[kind] = granted
+    return state
+
+
+def has_acknowledged_current_notice(*, user) -> bool:
+    return ConsentRecord.objects.filter(
+        user=user,
+        kind=ConsentRecord.Kind.PRIVACY_NOTICE,
+        granted=True,
+        notice_version=privacy.VERSION,
+    ).exists()
+
+
+def personal_data_export(*, user) -> dict:
+    """Everything the platform holds about `user`, as JSON-ready data (KVKK art. 11)."""
+    profile = (
+        ParticipantProfile.objects.select_related("organization__province")
+        .filter(user=user)
+        .first()
+    )
+    registrations = Registration.objects.filter(participant=user).select_related("cohort__program")
+    return {
+        "account": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "language": user.language,
+            "date_joined": user.date_joined.isoformat(),
+        },
+        "profile": profile
+        and {
+            "organization": profile.organization.name,
+            "organization_kind": profile.organization.kind,
+            "province": profile.organization.province.name,
+            "title": profile.title,
+            "phone": profile.phone,
+        },
+        "registrations": [
+            {
+                "programme": registration.cohort.program.title,
+                "cohort": registration.cohort.title,
+                "status": registration.status,
+                "registered_at": registration.created_at.isoformat(),
+                "privacy_notice_version": registration.privacy_notice_version,
+            }
+            for registration in registrations
+        ],
+        "consents": [
+            {
+                "kind": record.kind,
+                "given": record.granted,
+                "notice_version": record.notice_version,
+                "recorded_at": record.created_at.isoformat(),
+            }
+            for record in ConsentRecord.objects.filter(user=user)
+        ],
+        "emails": [
+            {
+                "kind": item.kind,
+                "subject": item.subject,
+                "status": item.status,
+                "created_at": item.created_at.isoformat(),
+            }
+            for item in Notification.objects.filter(recipient=user)
+        ],
+    }

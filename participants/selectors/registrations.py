@@ -1,0 +1,183 @@
+"""Reads for registrations, with the joins their pages need (query counts do not grow)."""
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from core.db import turkish_collate
+from core.text import turkish_fold
+from participants.models import AuditEntry, Notification, Organization, Registration
+from programs.models import Cohort, Session
+
+
+def _position_subquery() -> Subquery:
+    ahead = (
+        Registration.objects.filter(
+            cohort_id=OuterRef("cohort_id"),
+            status=Registration.Status.WAITLISTED,
+            waitlist_order__lte=OuterRef("waitlist_order"),
+        )
+        .order_by()
+        .values("cohort_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Subquery(ahead, output_field=IntegerField())
+
+
+def with_position(queryset: QuerySet[Registration]) -> QuerySet[Registration]:
+    """Annotate `position`: 1-based place on the waiting list (None when not waiting)."""
+    return queryset.annotate(position=_position_subquery())
+
+
+def cohort_for_registration(*, cohort_pk: int) -> Cohort | None:
+    """A published cohort of a published programme, with what its summary shows."""
+    return (
+        Cohort.objects.select_related("program", "province")
+        .prefetch_related(Prefetch("sessions", queryset=Session.objects.order_by("starts_at")))
+        .filter(
+            pk=cohort_pk,
+            status=Cohort.Status.PUBLISHED,
+            program__status="published",
+        )
+        .first()
+    )
+
+
+def cohort_get(*, cohort_pk: int) -> Cohort | None:
+    return Cohort.objects.select_related("program", "province").filter(pk=cohort_pk).first()
+
+
+def registration_of(*, cohort: Cohort, participant) -> Registration | None:
+    return with_position(
+        Registration.objects.filter(cohort=cohort, participant=participant)
+    ).first()
+
+
+def registrations_of_participant(*, participant) -> QuerySet[Registration]:
+    return with_position(
+        Registration.objects.filter(participant=participant)
+        .select_related("cohort__program", "cohort__province")
+        .prefetch_related(
+            Prefetch("cohort__sessions", queryset=Session.objects.order_by("starts_at"))
+        )
+        .order_by("-cohort__starts_on", "-pk")
+    )
+
+
+def registration_of_participant(*, participant, pk: int) -> Registration | None:
+    return Registration.objects.filter(participant=participant, pk=pk).first()
+
+
+def registration_in_cohort(*, cohort: Cohort, pk: int) -> Registration | None:
+    return Registration.objects.filter(cohort=cohort, pk=pk).first()
+
+
+def cohort_registrations(
+    *,
+    cohort: Cohort,
+    status: str = "",
+    organization_kind: str = "",
+    province_id: int | None = None,
+    query: str = "",
+) -> list[Registration]:
+    """The cohort's registrations for the coordinator's table: filters in the database, the
+    Turkish-aware search (name, e-mail, organisation) on the folded text."""
+    registrations = with_position(
+        Registration.objects.filter(cohort=cohort).select_related(
+            "participant__participant_profile__organization__province"
+        )
+    ).order_by(Coalesce("waitlist_order", 0), "created_at", "pk")
+    if status:
+        registrations = registrations.filter(status=status)
+    if organization_kind:
+        registrations = registrations.filter(
+            participant__participant_profile__organization__kind=organization_kind
+        )
+    if province_id:
+        registrations = registrations.filter(
+            participant__participant_profile__organization__province_id=province_id
+        )
+    rows = list(registrations)
+    needle = turkish_fold(query.strip())
+    if needle:
+        rows = [row for row in rows if needle in _search_text(row)]
+    return rows
+
+
+def _search_text(registration: Registration) -> str:
+    user = registration.participant
+    profile = getattr(user, "participant_profile", None)
+    parts = [user.full_name, user.email, profile.organization.name if profile else ""]
+    return turkish_fold(" ".join(parts))
+
+
+def cohort_status_counts(*, cohort: Cohort) -> dict[str, int]:
+    counts = dict.fromkeys(Registration.Status.values, 0)
+    for row in Registration.objects.filter(cohort=cohort).values("status").annotate(n=Count("pk")):
+        counts[row["status"]] = row["n"]
+    return counts
+
+
+def cohort_kind_counts(*, cohort: Cohort) -> list[tuple[str, int]]:
+    """Active registrations per organisation kind, labelled, largest first."""
+    labels = dict(Organization.Kind.choices)
+    rows = (
+        Registration.objects.filter(cohort=cohort, status__in=Registration.ACTIVE)
+        .values("participant__participant_profile__organization__kind")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    return [
+        (
+            str(labels.get(row["participant__participant_profile__organization__kind"], "—")),
+            row["n"],
+        )
+        for row in rows
+    ]
+
+
+def cohorts_with_counts(*, user=None) -> QuerySet[Cohort]:
+    """Cohorts with their registration counts; only those `user` facilitates when given."""
+    cohorts = Cohort.objects.select_related("program").annotate(
+        confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
+        pending=Count("registrations", filter=Q(registrations__status="pending")),
+        waitlisted=Count("registrations", filter=Q(registrations__status="waitlisted")),
+    )
+    if user is not None:
+        cohorts = cohorts.filter(facilitators=user)
+    return cohorts.order_by("-starts_on", "pk")
+
+
+def cohort_audit_entries(*, cohort: Cohort) -> QuerySet[AuditEntry]:
+    return (
+        AuditEntry.objects.filter(cohort=cohort)
+        .select_related("actor", "registration__participant")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def failed_notifications() -> QuerySet[Notification]:
+    return (
+        Notification.objects.filter(status=Notification.Status.FAILED)
+        .select_related("recipient")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def organizations_search(*, query: str, limit: int = 10) -> list[Organization]:
+    needle = turkish_fold(" ".join(query.split()))
+    if len(needle) < 2:
+        return []
+    return list(
+        Organization.objects.select_related("province")
+        .filter(search_name__contains=needle)
+        .order_by(turkish_collate("name"), "pk")[:limit]
+    )
+
+
+def organizations_for_merge() -> QuerySet[Organization]:
+    return (
+        Organization.objects.select_related("province")
+        .annotate(profile_count=Count("profiles"))
+        .order_by(turkish_collate("name"), "pk")
+    )

@@ -1,0 +1,104 @@
+"""E-mails as rows: queued inside the transaction of the change they report, sent after commit
+by `participants.send_notification`, at most once (unique dedupe key, sent only while queued)."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from participants.models import Notification, Registration
+
+logger = logging.getLogger(__name__)
+
+
+def _site_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def notification_queue(
+    *,
+    recipient,
+    kind: str,
+    dedupe_key: str,
+    registration: Registration | None = None,
+    context: dict | None = None,
+) -> Notification:
+    """Render the e-mail in the recipient's language and queue it; a second call with the same
+    key returns the first row and queues nothing."""
+    from django.urls import reverse
+
+    from participants.tasks import send_notification
+
+    existing = Notification.objects.filter(dedupe_key=dedupe_key).first()
+    if existing is not None:
+        return existing
+    language = recipient.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        data = {
+            "user": recipient,
+            "registration": registration,
+            "cohort": registration.cohort if registration else None,
+            "my_registrations_url": _site_url(reverse("participants:my_registrations")),
+            **(context or {}),
+        }
+        subject = render_to_string(f"participants/email/{kind}_subject.txt", data)
+        body = render_to_string(f"participants/email/{kind}.txt", data)
+    notification = Notification.objects.create(
+        recipient=recipient,
+        registration=registration,
+        kind=kind,
+        language=language,
+        subject=" ".join(subject.split())[:250],
+        body=body.strip() + "\n",
+        dedupe_key=dedupe_key,
+    )
+    transaction.on_commit(lambda: send_notification.delay(notification_id=notification.pk))
+    return notification
+
+
+def notification_send(*, notification_id: int) -> Notification | None:
+    """Send one queued e-mail. Idempotent: anything not queued any more is left alone."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update()
+            .select_related("recipient")
+            .filter(pk=notification_id)
+            .first()
+        )
+        if notification is None or notification.status != Notification.Status.QUEUED:
+            return notification
+        notification.attempts += 1
+        try:
+            send_mail(
+                subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.subject,
+                message=notification.body,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=[notification.recipient.email],
+            )
+        except Exception as error:  # any transport error is recorded for a retry
+            logger.warning("e-mail %s failed: %s", notification.pk, error)
+            notification.status = Notification.Status.FAILED
+            notification.error = str(error)[:2000]
+        else:
+            notification.status = Notification.Status.SENT
+            notification.sent_at = timezone.now()
+            notification.error = ""
+        notification.save(update_fields=["status", "attempts", "error", "sent_at"])
+    return notification
+
+
+def notification_retry(*, notification: Notification) -> Notification:
+    """Put a failed e-mail back in the queue (a coordinator pressed "retry")."""
+    from participants.tasks import send_notification
+
+    with transaction.atomic():
+        updated = Notification.objects.filter(
+            pk=notification.pk, status=Notification.Status.FAILED
+        ).update(status=Notification.Status.QUEUED)
+        if updated:
+            transaction.on_commit(lambda: send_notification.delay(notification_id=notification.pk))
+    notification.refresh_from_db()
+    return notification

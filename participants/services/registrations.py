@@ -1,0 +1,383 @@
+"""Registrations: seats, the waiting list and its automatic promotion.
+
+Every write locks the cohort row first (`select_for_update`), so two requests for the last
+seat are served one after the other, and re-counts the seats inside that lock. Pending
+registrations hold a seat, like confirmed ones: approving them can never overbook.
+"""
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from participants import privacy
+from participants.models import AuditEntry, Notification, ParticipantProfile, Registration
+from participants.services.audit import audit_log
+from participants.services.notifications import notification_queue
+from participants.services.privacy import consents_update, privacy_notice_acknowledge
+from programs.models import Cohort
+
+Status = Registration.Status
+
+
+class RegistrationError(Exception):
+    """A registration that cannot be made or changed; `message` is for the person."""
+
+    message = _("This registration cannot be changed.")
+
+    def __init__(self, message=None, *, registration: Registration | None = None) -> None:
+        self.registration = registration
+        if message is not None:
+            self.message = message
+        super().__init__(str(self.message))
+
+
+class RegistrationNotOpenYetError(RegistrationError):
+    message = _("Registration for this cohort has not opened yet.")
+
+
+class RegistrationClosedError(RegistrationError):
+    message = _("Registration for this cohort is closed.")
+
+
+class AlreadyRegisteredError(RegistrationError):
+    message = _("You have already registered for this cohort.")
+
+
+class ProfileMissingError(RegistrationError):
+    message = _("Please complete your participant profile before registering.")
+
+
+class PrivacyNoticeNotAcknowledgedError(RegistrationError):
+    message = _("Please confirm that you have read the privacy notice.")
+
+
+class NoFreeSeatError(RegistrationError):
+    message = _("There is no free seat. Raise the capacity or cancel a registration first.")
+
+
+def _lock_cohort(cohort: Cohort) -> Cohort:
+    return Cohort.objects.select_for_update().get(pk=cohort.pk)
+
+
+def _seats_taken(cohort: Cohort) -> int:
+    return Registration.objects.filter(cohort=cohort, status__in=Registration.SEAT_HOLDING).count()
+
+
+def _next_waitlist_order(cohort: Cohort) -> int:
+    top = Registration.objects.filter(cohort=cohort).aggregate(top=Max("waitlist_order"))["top"]
+    return (top or 0) + 1
+
+
+def waitlist_position(*, registration: Registration) -> int | None:
+    if registration.status != Status.WAITLISTED:
+        return None
+    return Registration.objects.filter(
+        cohort_id=registration.cohort_id,
+        status=Status.WAITLISTED,
+        waitlist_order__lte=registration.waitlist_order,
+    ).count()
+
+
+def _set_status(registration: Registration, status: str, now: dt.datetime) -> None:
+    registration.status = status
+    registration.status_changed_at = now
+    if status == Status.WAITLISTED:
+        if registration.waitlist_order is None:
+            registration.waitlist_order = _next_waitlist_order(registration.cohort)
+    else:
+        registration.waitlist_order = None
+
+
+def _notify(registration: Registration, kind: str, **context) -> Notification:
+    return notification_queue(
+        recipient=registration.participant,
+        kind=kind,
+        registration=registration,
+        dedupe_key=f"{kind}:{registration.pk}:{registration.status_changed_at.isoformat()}",
+        context=context,
+    )
+
+
+def _seat_status(cohort: Cohort) -> str:
+    return Status.PENDING if cohort.requires_approval else Status.CONFIRMED
+
+
+def _check_window(cohort: Cohort, now: dt.datetime) -> None:
+    if not (cohort.is_published and cohort.program.is_published):
+        raise RegistrationClosedError
+    if now < cohort.registration_opens_at:
+        raise RegistrationNotOpenYetError
+    if now >= cohort.registration_closes_at:
+        raise RegistrationClosedError
+
+
+def registration_create(
+    *,
+    cohort: Cohort,
+    participant,
+    privacy_acknowledged: bool,
+    consents: dict[str, bool] | None = None,
+) -> Registration:
+    """Register `participant`: a seat (confirmed, or pending when the cohort needs approval)
+    while there is one, the end of the waiting list otherwise.
+
+    Raises a `RegistrationError` (with a message for the person) when the window is closed,
+    the profile is missing, the notice was not acknowledged, or they are registered already.
+    """
+    with transaction.atomic():
+        cohort = _lock_cohort(cohort)
+        now = timezone.now()
+        existing = (
+            Registration.objects.select_for_update()
+            .filter(cohort=cohort, participant=participant)
+            .first()
+        )
+        if existing is not None and existing.status != Status.CANCELLED:
+            raise AlreadyRegisteredError(registration=existing)
+        _check_window(cohort, now)
+        if not ParticipantProfile.objects.filter(user=participant).exists():
+            raise ProfileMissingError
+        if not privacy_acknowledged:
+            raise PrivacyNoticeNotAcknowledgedError
+        registration = existing or Registration(cohort=cohort, participant=participant)
+        registration.cohort = cohort
+        registration.cancelled_at = None
+        registration.cancelled_by = None
+        registration.privacy_notice_version = privacy.VERSION
+        registration.privacy_acknowledged_at = now
+        if _seats_taken(cohort) < cohort.capacity:
+            _set_status(registration, _seat_status(cohort), now)
+        else:
+            _set_status(registration, Status.WAITLISTED, now)
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError as error:
+            raise AlreadyRegisteredError from error
+        privacy_notice_acknowledge(user=participant)
+        if consents is not None:
+            consents_update(user=participant, choices=consents)
+        audit_log(
+            actor=participant,
+            action={
+                Status.PENDING: AuditEntry.Action.REGISTERED,
+                Status.CONFIRMED: AuditEntry.Action.CONFIRMED,
+                Status.WAITLISTED: AuditEntry.Action.WAITLISTED,
+            }[registration.status],
+            cohort=cohort,
+            registration=registration,
+        )
+        if registration.status == Status.WAITLISTED:
+            _notify(
+                registration,
+                Notification.Kind.WAITLISTED,
+                position=waitlist_position(registration=registration),
+            )
+        elif registration.status == Status.PENDING:
+            _notify(registration, Notification.Kind.RECEIVED)
+        else:
+            _notify(registration, Notification.Kind.CONFIRMED)
+    return registration
+
+
+def _promote_waiting(cohort: Cohort, *, by) -> list[Registration]:
+    """Give every free seat to the head of the waiting list. Call with the cohort locked."""
+    promoted = []
+    free = cohort.capacity - _seats_taken(cohort)
+    if free <= 0:
+        return promoted
+    waiting = (
+        Registration.objects.select_for_update()
+        .select_related("participant")
+        .filter(cohort=cohort, status=Status.WAITLISTED)
+        .order_by("waitlist_order", "pk")[:free]
+    )
+    now = timezone.now()
+    for registration in waiting:
+        registration.cohort = cohort
+        _set_status(registration, _seat_status(cohort), now)
+        registration.save(update_fields=["status", "status_changed_at", "waitlist_order"])
+        audit_log(
+            actor=by, action=AuditEntry.Action.PROMOTED, cohort=cohort, registration=registration
+        )
+        _notify(registration, Notification.Kind.PROMOTED)
+        promoted.append(registration)
+    return promoted
+
+
+def _locked(registration: Registration) -> tuple[Cohort, Registration]:
+    cohort = _lock_cohort(registration.cohort)
+    locked = (
+        Registration.objects.select_for_update()
+        .select_related("participant")
+        .get(pk=registration.pk)
+    )
+    locked.cohort = cohort
+    return cohort, locked
+
+
+def registration_cancel(*, registration: Registration, by, notify: bool = True) -> Registration:
+    """Cancel (by the participant or a coordinator); a freed seat goes to the waiting list."""
+    with transaction.atomic():
+        cohort, registration = _locked(registration)
+        if registration.status not in Registration.ACTIVE:
+            raise RegistrationError(_("This registration is no longer active."))
+        now = timezone.now()
+        _set_status(registration, Status.CANCELLED, now)
+        registration.cancelled_at = now
+        registration.cancelled_by = by
+        registration.save()
+        audit_log(
+            actor=by, action=AuditEntry.Action.CANCELLED, cohort=cohort, registration=registration
+        )
+        if notify:
+            _notify(registration, Notification.Kind.CANCELLED)
+        _promote_waiting(cohort, by=by)
+    return registration
+
+
+def registration_approve(*, registration: Registration, by) -> Registration:
+    with transaction.atomic():
+        cohort, registration = _locked(registration)
+        if registration.status != Status.PENDING:
+            raise RegistrationError(_("Only registrations pending approval can be approved."))
+        _set_status(registration, Status.CONFIRMED, timezone.now())
+        registration.save()
+        audit_log(
+            actor=by, action=AuditEntry.Action.APPROVED, cohort=cohort, registration=registration
+        )
+        _notify(registration, Notification.Kind.CONFIRMED)
+    return registration
+
+
+def registration_reject(*, registration: Registration, by) -> Registration:
+    with transaction.atomic():
+        cohort, registration = _locked(registration)
+        if registration.status not in (Status.PENDING, Status.WAITLISTED):
+            raise RegistrationError(
+                _("Only pending or waiting-list registrations can be rejected.")
+            )
+        _set_status(registration, Status.REJECTED, timezone.now())
+        registration.save()
+        audit_log(
+            actor=by, action=AuditEntry.Action.REJECTED, cohort=cohort, registration=registration
+        )
+        _notify(registration, Notification.Kind.REJECTED)
+        _promote_waiting(cohort, by=by)
+    return registration
+
+
+BULK_ACTIONS = {
+    "approve": registration_approve,
+    "reject": registration_reject,
+    "cancel": lambda *, registration, by: registration_cancel(registration=registration, by=by),
+}
+
+
+def registrations_bulk_update(
+    *, cohort: Cohort, ids: list[int], action: str, by
+) -> tuple[int, int]:
+    """Apply `action` to the cohort's registrations `ids`; returns (changed, skipped)."""
+    service = BULK_ACTIONS[action]
+    changed = skipped = 0
+    for registration in Registration.objects.filter(cohort=cohort, pk__in=ids).order_by(
+        "created_at", "pk"
+    ):
+        try:
+            service(registration=registration, by=by)
+        except RegistrationError:
+            skipped += 1
+        else:
+            changed += 1
+    return changed, skipped
+
+
+def registration_promote(*, registration: Registration, by) -> Registration:
+    """A coordinator gives a free seat to this waiting person, ahead of the list's order."""
+    with transaction.atomic():
+        cohort, registration = _locked(registration)
+        if registration.status != Status.WAITLISTED:
+            raise RegistrationError(_("Only waiting-list registrations can be promoted."))
+        if _seats_taken(cohort) >= cohort.capacity:
+            raise NoFreeSeatError
+        _set_status(registration, Status.CONFIRMED, timezone.now())
+        registration.save()
+        audit_log(
+            actor=by, action=AuditEntry.Action.PROMOTED, cohort=cohort, registration=registration
+        )
+        _notify(registration, Notification.Kind.PROMOTED)
+    return registration
+
+
+def registration_move(*, registration: Registration, direction: str, by) -> Registration:
+    """Swap a waiting person with the one before ("up") or after ("down") them."""
+    with transaction.atomic():
+        cohort, registration = _locked(registration)
+        if registration.status != Status.WAITLISTED:
+            raise RegistrationError(_("Only waiting-list registrations can be moved."))
+        waiting = Registration.objects.select_for_update().filter(
+            cohort=cohort, status=Status.WAITLISTED
+        )
+        if direction == "up":
+            neighbour = (
+                waiting.filter(waitlist_order__lt=registration.waitlist_order)
+                .order_by("-waitlist_order")
+                .first()
+            )
+        else:
+            neighbour = (
+                waiting.filter(waitlist_order__gt=registration.waitlist_order)
+                .order_by("waitlist_order")
+                .first()
+            )
+        if neighbour is None:
+            return registration
+        mine, theirs = registration.waitlist_order, neighbour.waitlist_order
+        Registration.objects.filter(pk=registration.pk).update(waitlist_order=theirs)
+        Registration.objects.filter(pk=neighbour.pk).update(waitlist_order=mine)
+        registration.waitlist_order = theirs
+        audit_log(
+            actor=by,
+            action=AuditEntry.Action.REORDERED,
+            cohort=cohort,
+            registration=registration,
+            detail=f"{mine} → {theirs}",
+        )
+    return registration
+
+
+def cohort_capacity_changed(*, cohort: Cohort, by=None) -> list[Registration]:
+    """Call after a cohort's capacity was raised: fills the new seats from the waiting list."""
+    with transaction.atomic():
+        return _promote_waiting(_lock_cohort(cohort), by=by)
+
+
+def session_reminders_send(*, today: dt.date | None = None) -> int:
+    """Queue a reminder for everyone confirmed in a cohort starting tomorrow. Idempotent: the
+    dedupe key names the registration and the first day, so a second run queues nothing."""
+    today = today or timezone.localdate()
+    tomorrow = today + dt.timedelta(days=1)
+    queued = 0
+    registrations = Registration.objects.select_related("participant", "cohort__program").filter(
+        cohort__starts_on=tomorrow,
+        cohort__status=Cohort.Status.PUBLISHED,
+        status=Status.CONFIRMED,
+        participant__is_active=True,
+    )
+    for registration in registrations:
+        key = f"reminder:{registration.pk}:{registration.cohort.starts_on.isoformat()}"
+        if Notification.objects.filter(dedupe_key=key).exists():
+            continue
+        with transaction.atomic():
+            notification_queue(
+                recipient=registration.participant,
+                kind=Notification.Kind.REMINDER,
+                registration=registration,
+                dedupe_key=key,
+                context={"first_session": registration.cohort.sessions.first()},
+            )
+        queued += 1
+    return queued

@@ -1,0 +1,14 @@
+from celery import shared_task
+
+from participants.services.notifications import notification_send
+from participants.services.registrations import session_reminders_send
+
+
+@shared_task(name="participants.send_notification")
+def send_notification(*, notification_id: int) -> None:
+    notification_send(notification_id=notification_id)
+
+
+@shared_task(name="participants.send_session_reminders")
+def send_session_reminders() -> None:
+    session_reminders_send()

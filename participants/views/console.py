@@ -1,0 +1,219 @@
+"""The coordinators' registration console (facilitators: their cohorts' lists, read-only)."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from accounts.mixins import RoleRequiredMixin
+from accounts.permissions import is_coordinator
+from participants import exports, permissions
+from participants.forms import BulkActionForm, OrganizationMergeForm, RegistrationFilterForm
+from participants.models import Notification, Registration
+from participants.selectors import registrations as selectors
+from participants.services import registrations as services
+from participants.services.notifications import notification_retry
+from participants.services.organizations import organizations_merge
+
+
+class CohortRegistrationsIndexView(RoleRequiredMixin, View):
+    role_test = permissions.can_view_registrations_console
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        user = None if is_coordinator(request.user) else request.user
+        return render(
+            request,
+            "participants/console/index.html",
+            {"cohorts": selectors.cohorts_with_counts(user=user)},
+        )
+
+
+class _CohortMixin(RoleRequiredMixin):
+    role_test = permissions.can_view_registrations_console
+    cohort_test = staticmethod(permissions.can_view_cohort_registrations)
+
+    def get_cohort(self, request: HttpRequest, cohort_pk: int):
+        cohort = selectors.cohort_get(cohort_pk=cohort_pk)
+        if cohort is None or not type(self).cohort_test(request.user, cohort):
+            raise Http404
+        return cohort
+
+
+def _filtered(request: HttpRequest, cohort) -> tuple[RegistrationFilterForm, list]:
+    form = RegistrationFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    province = filters.get("province")
+    rows = selectors.cohort_registrations(
+        cohort=cohort,
+        status=filters.get("status", ""),
+        organization_kind=filters.get("organization_kind", ""),
+        province_id=province.pk if province else None,
+        query=filters.get("q", ""),
+    )
+    return form, rows
+
+
+class CohortRegistrationsView(_CohortMixin, View):
+    def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
+        cohort = self.get_cohort(request, cohort_pk)
+        form, rows = _filtered(request, cohort)
+        counts = selectors.cohort_status_counts(cohort=cohort)
+        return render(
+            request,
+            "participants/console/cohort_registrations.html",
+            {
+                "cohort": cohort,
+                "filter_form": form,
+                "registrations": rows,
+                "status_counts": [
+                    (value, label, counts[value]) for value, label in Registration.Status.choices
+                ],
+                "seats_taken": counts["confirmed"] + counts["pending"],
+                "kind_counts": selectors.cohort_kind_counts(cohort=cohort),
+                "can_manage": permissions.can_manage_registrations(request.user),
+                "query_string": request.GET.urlencode(),
+            },
+        )
+
+
+class _ManageMixin(_CohortMixin):
+    role_test = permissions.can_manage_registrations
+
+    def back(self, cohort_pk: int, request: HttpRequest) -> HttpResponse:
+        response = redirect("participants:cohort_registrations", cohort_pk=cohort_pk)
+        query = request.POST.get("query_string", "")
+        if query:
+            response["Location"] += "?" + query
+        return response
+
+
+class BulkActionView(_ManageMixin, View):
+    def post(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
+        cohort = self.get_cohort(request, cohort_pk)
+        form = BulkActionForm(request.POST)
+        ids = [int(value) for value in request.POST.getlist("ids") if value.isdigit()]
+        if not form.is_valid() or not ids:
+            messages.error(request, _("Select at least one registration and an action."))
+            return self.back(cohort_pk, request)
+        changed, skipped = services.registrations_bulk_update(
+            cohort=cohort, ids=ids, action=form.cleaned_data["action"], by=request.user
+        )
+        messages.success(request, _("%(count)s registration(s) updated.") % {"count": changed})
+        if skipped:
+            messages.warning(
+                request,
+                _("%(count)s registration(s) were skipped: their status does not allow it.")
+                % {"count": skipped},
+            )
+        return self.back(cohort_pk, request)
+
+
+class _RegistrationActionView(_ManageMixin, View):
+    def registration(self, request: HttpRequest, cohort_pk: int, pk: int):
+        cohort = self.get_cohort(request, cohort_pk)
+        registration = selectors.registration_in_cohort(cohort=cohort, pk=pk)
+        if registration is None:
+            raise Http404
+        return registration
+
+
+class PromoteView(_RegistrationActionView):
+    def post(self, request: HttpRequest, cohort_pk: int, pk: int) -> HttpResponse:
+        registration = self.registration(request, cohort_pk, pk)
+        try:
+            services.registration_promote(registration=registration, by=request.user)
+        except services.RegistrationError as error:
+            messages.error(request, str(error.message))
+        else:
+            messages.success(request, _("The registration was confirmed."))
+        return self.back(cohort_pk, request)
+
+
+class MoveView(_RegistrationActionView):
+    def post(self, request: HttpRequest, cohort_pk: int, pk: int) -> HttpResponse:
+        registration = self.registration(request, cohort_pk, pk)
+        direction = "up" if request.POST.get("direction") == "up" else "down"
+        try:
+            services.registration_move(
+                registration=registration, direction=direction, by=request.user
+            )
+        except services.RegistrationError as error:
+            messages.error(request, str(error.message))
+        return self.back(cohort_pk, request)
+
+
+class ExportView(_ManageMixin, View):
+    def get(self, request: HttpRequest, cohort_pk: int, file_format: str) -> HttpResponse:
+        if file_format not in {"csv", "xlsx"}:
+            raise Http404
+        cohort = self.get_cohort(request, cohort_pk)
+        _form, rows = _filtered(request, cohort)
+        if file_format == "xlsx":
+            return exports.registrations_xlsx(cohort=cohort, registrations=rows)
+        return exports.registrations_csv(cohort=cohort, registrations=rows)
+
+
+class AuditLogView(_ManageMixin, View):
+    def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
+        cohort = self.get_cohort(request, cohort_pk)
+        return render(
+            request,
+            "participants/console/audit_log.html",
+            {"cohort": cohort, "entries": selectors.cohort_audit_entries(cohort=cohort)[:500]},
+        )
+
+
+class OrganizationMergeView(RoleRequiredMixin, View):
+    role_test = permissions.can_merge_organizations
+
+    def _form(self, data=None) -> OrganizationMergeForm:
+        return OrganizationMergeForm(data, organizations=selectors.organizations_for_merge())
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "participants/console/merge.html", {"form": self._form()})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = self._form(request.POST)
+        if not form.is_valid():
+            return render(request, "participants/console/merge.html", {"form": form})
+        duplicate, keep = form.cleaned_data["duplicate"], form.cleaned_data["keep"]
+        name = duplicate.name
+        moved = organizations_merge(duplicate=duplicate, keep=keep, by=request.user)
+        messages.success(
+            request,
+            _("“%(duplicate)s” was merged into “%(keep)s”; %(count)s profile(s) moved.")
+            % {"duplicate": name, "keep": keep.name, "count": moved},
+        )
+        return redirect("participants:organization_merge")
+
+
+class FailedEmailsView(RoleRequiredMixin, View):
+    role_test = permissions.can_manage_notifications
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(
+            request,
+            "participants/console/failed_emails.html",
+            {"notifications": selectors.failed_notifications()[:200]},
+        )
+
+
+class RetryEmailView(RoleRequiredMixin, View):
+    role_test = permissions.can_manage_notifications
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        notification = Notification.objects.filter(pk=pk).first()
+        if notification is None:
+            raise Http404
+        notification = notification_retry(notification=notification)
+        if notification.status == Notification.Status.SENT:
+            messages.success(request, _("The e-mail was sent."))
+        elif notification.status == Notification.Status.QUEUED:
+            messages.success(request, _("The e-mail is queued again."))
+        else:
+            messages.error(
+                request,
+                _("The e-mail could not be sent: %(error)s") % {"error": notification.error},
+            )
+        return redirect("participants:failed_emails")

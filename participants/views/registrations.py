@@ -1,0 +1,138 @@
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views import View
+
+from accounts.mixins import RoleRequiredMixin
+from participants import permissions, privacy
+from participants.forms import RegistrationForm
+from participants.models import ParticipantProfile, Registration
+from participants.selectors import registrations as selectors
+from participants.selectors.privacy import consent_state
+from participants.services import registrations as services
+
+
+def _outcome_message(request: HttpRequest, registration: Registration) -> None:
+    if registration.status == Registration.Status.CONFIRMED:
+        messages.success(request, _("Your registration is confirmed."))
+    elif registration.status == Registration.Status.PENDING:
+        messages.success(
+            request,
+            _("Your registration was received and is waiting for the coordinators' approval."),
+        )
+    else:
+        position = services.waitlist_position(registration=registration)
+        messages.warning(
+            request,
+            _("The cohort is full: you are on the waiting list, position %(position)s.")
+            % {"position": position},
+        )
+
+
+class RegisterView(RoleRequiredMixin, View):
+    """Register for a published cohort: summary, privacy notice, optional consents."""
+
+    role_test = permissions.can_register
+
+    def _cohort(self, cohort_pk: int):
+        cohort = selectors.cohort_for_registration(cohort_pk=cohort_pk)
+        if cohort is None:
+            raise Http404
+        return cohort
+
+    def _render(self, request, cohort, form, *, registration=None, status=200) -> HttpResponse:
+        now = timezone.now()
+        return render(
+            request,
+            "participants/register.html",
+            {
+                "cohort": cohort,
+                "form": form,
+                "registration": registration,
+                "not_open_yet": now < cohort.registration_opens_at,
+                "is_open": cohort.registration_is_open,
+                "privacy_template": privacy.notice_template(),
+                "privacy_version": privacy.VERSION,
+            },
+            status=status,
+        )
+
+    def _profile_redirect(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
+        messages.info(request, _("Please complete your participant profile before registering."))
+        next_url = reverse("participants:register", kwargs={"cohort_pk": cohort_pk})
+        return redirect(reverse("participants:profile") + "?" + urlencode({"next": next_url}))
+
+    def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
+        cohort = self._cohort(cohort_pk)
+        registration = selectors.registration_of(cohort=cohort, participant=request.user)
+        if registration is not None and registration.status == Registration.Status.CANCELLED:
+            registration = None
+        if (
+            registration is None
+            and cohort.registration_is_open
+            and not ParticipantProfile.objects.filter(user=request.user).exists()
+        ):
+            return self._profile_redirect(request, cohort_pk)
+        form = RegistrationForm(initial=consent_state(user=request.user))
+        return self._render(request, cohort, form, registration=registration)
+
+    def post(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
+        cohort = self._cohort(cohort_pk)
+        form = RegistrationForm(request.POST)
+        if not form.is_valid():
+            return self._render(request, cohort, form)
+        try:
+            registration = services.registration_create(
+                cohort=cohort,
+                participant=request.user,
+                privacy_acknowledged=form.cleaned_data["privacy_acknowledged"],
+                consents={
+                    "share_contact": form.cleaned_data["share_contact"],
+                    "photos": form.cleaned_data["photos"],
+                },
+            )
+        except services.ProfileMissingError:
+            return self._profile_redirect(request, cohort_pk)
+        except services.AlreadyRegisteredError as error:
+            messages.info(request, str(error.message))
+            registration = selectors.registration_of(cohort=cohort, participant=request.user)
+            return self._render(request, cohort, form, registration=registration)
+        except services.RegistrationError as error:
+            form.add_error(None, str(error.message))
+            return self._render(request, cohort, form)
+        _outcome_message(request, registration)
+        return redirect("participants:my_registrations")
+
+
+class MyRegistrationsView(RoleRequiredMixin, View):
+    role_test = permissions.can_view_own_registrations
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(
+            request,
+            "participants/my_registrations.html",
+            {
+                "registrations": selectors.registrations_of_participant(participant=request.user),
+                "has_profile": ParticipantProfile.objects.filter(user=request.user).exists(),
+            },
+        )
+
+
+class CancelOwnRegistrationView(RoleRequiredMixin, View):
+    role_test = permissions.can_view_own_registrations
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        registration = selectors.registration_of_participant(participant=request.user, pk=pk)
+        if registration is None:
+            raise Http404
+        try:
+            services.registration_cancel(registration=registration, by=request.user)
+        except services.RegistrationError as error:
+            messages.error(request, str(error.message))
+        else:
+            messages.success(request, _("Your registration was cancelled."))
+        return redirect("participants:my_registrations")

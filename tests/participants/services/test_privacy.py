@@ -1,0 +1,55 @@
+import pytest
+from allauth.account.models import EmailAddress
+
+from participants.models import AuditEntry, ConsentRecord, Registration
+from participants.selectors.privacy import consent_state, personal_data_export
+from participants.services.privacy import ERASED_NAME, consents_update, personal_data_erase
+from tests.factories import CohortFactory, ParticipantProfileFactory, RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_consents_are_revocable_and_keep_their_history():
+    user = ParticipantProfileFactory().user
+    consents_update(user=user, choices={"share_contact": True, "photos": True})
+    consents_update(user=user, choices={"share_contact": False, "photos": True})
+    assert consent_state(user=user) == {
+        "privacy_notice": False,
+        "share_contact": False,
+        "photos": True,
+    }
+    assert ConsentRecord.objects.filter(user=user).count() == 3
+
+
+def test_erasure_anonymises_keeps_counts_and_promotes_the_waiting_list():
+    cohort = CohortFactory(capacity=1, requires_approval=False)
+    profile = ParticipantProfileFactory(phone="+905321234567", title="Müdür")
+    user = profile.user
+    mine = RegistrationFactory(cohort=cohort, participant=user)
+    waiting = RegistrationFactory(cohort=cohort, status="waitlisted", waitlist_order=1)
+    personal_data_erase(user=user)
+    user.refresh_from_db()
+    profile.refresh_from_db()
+    mine.refresh_from_db()
+    waiting.refresh_from_db()
+    assert user.full_name == ERASED_NAME
+    assert user.email.endswith("@anonim.invalid")
+    assert not user.is_active
+    assert not user.has_usable_password()
+    assert not EmailAddress.objects.filter(user=user).exists()
+    assert (profile.phone, profile.title) == ("", "")
+    assert mine.status == Registration.Status.CANCELLED
+    assert waiting.status == Registration.Status.CONFIRMED
+    assert Registration.objects.filter(cohort=cohort).count() == 2
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.DATA_ERASED).count() == 1
+
+
+def test_export_holds_account_profile_registrations_and_consents():
+    profile = ParticipantProfileFactory()
+    registration = RegistrationFactory(participant=profile.user)
+    consents_update(user=profile.user, choices={"photos": True})
+    data = personal_data_export(user=profile.user)
+    assert data["account"]["email"] == profile.user.email
+    assert data["profile"]["phone"] == "+905321234567"
+    assert [r["cohort"] for r in data["registrations"]] == [registration.cohort.title]
+    assert [(c["kind"], c["given"]) for c in data["consents"]] == [("photos", True)]

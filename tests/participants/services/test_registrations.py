@@ -1,0 +1,190 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from participants import privacy
+from participants.models import AuditEntry, ConsentRecord, Notification, Registration
+from participants.services import registrations as services
+from tests.factories import (
+    CohortFactory,
+    ParticipantProfileFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+Status = Registration.Status
+
+
+def _register(cohort, user=None, **kwargs):
+    user = user or ParticipantProfileFactory().user
+    return services.registration_create(
+        cohort=cohort, participant=user, privacy_acknowledged=True, **kwargs
+    )
+
+
+def test_cohort_without_approval_confirms_straight_away_and_mails_confirmation(
+    django_capture_on_commit_callbacks,
+):
+    cohort = CohortFactory(requires_approval=False, capacity=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = _register(cohort)
+    assert registration.status == Status.CONFIRMED
+    assert registration.privacy_notice_version == privacy.VERSION
+    assert list(Notification.objects.values_list("kind", "status")) == [("confirmed", "sent")]
+    assert mail.outbox[0].subject == f"[Genç İşi] Kaydınız onaylandı: {cohort.title}"
+
+
+def test_cohort_with_approval_holds_a_seat_as_pending_and_mails_receipt():
+    cohort = CohortFactory(requires_approval=True, capacity=1)
+    first = _register(cohort)
+    second = _register(cohort)
+    assert first.status == Status.PENDING
+    assert second.status == Status.WAITLISTED
+    assert list(Notification.objects.order_by("pk").values_list("kind", flat=True)) == [
+        "received",
+        "waitlisted",
+    ]
+
+
+def test_full_cohort_waitlists_next_registrants_first_come_first_served():
+    cohort = CohortFactory(requires_approval=False, capacity=1)
+    _register(cohort)
+    waiting = [_register(cohort) for _ in range(3)]
+    assert [r.status for r in waiting] == [Status.WAITLISTED] * 3
+    assert [services.waitlist_position(registration=r) for r in waiting] == [1, 2, 3]
+    body = Notification.objects.get(registration=waiting[1], kind="waitlisted").body
+    assert "sıra 2" in body
+
+
+def test_second_attempt_raises_with_the_existing_registration():
+    cohort = CohortFactory()
+    profile = ParticipantProfileFactory()
+    first = _register(cohort, profile.user)
+    with pytest.raises(services.AlreadyRegisteredError) as caught:
+        _register(cohort, profile.user)
+    assert caught.value.registration == first
+    assert Registration.objects.count() == 1
+
+
+def test_registration_needs_profile_and_acknowledgement_and_an_open_window():
+    cohort = CohortFactory()
+    with pytest.raises(services.ProfileMissingError):
+        services.registration_create(
+            cohort=cohort, participant=UserFactory(), privacy_acknowledged=True
+        )
+    user = ParticipantProfileFactory().user
+    with pytest.raises(services.PrivacyNoticeNotAcknowledgedError):
+        services.registration_create(cohort=cohort, participant=user, privacy_acknowledged=False)
+    later = CohortFactory(registration_opens_at=timezone.now() + dt.timedelta(days=1))
+    with pytest.raises(services.RegistrationNotOpenYetError):
+        _register(later, user)
+    closed = CohortFactory(
+        registration_opens_at=timezone.now() - dt.timedelta(days=3),
+        registration_closes_at=timezone.now() - dt.timedelta(days=1),
+    )
+    with pytest.raises(services.RegistrationClosedError):
+        _register(closed, user)
+    assert not Registration.objects.exists()
+
+
+def test_cancelling_promotes_first_waitlisted_and_sends_exactly_one_promotion_mail():
+    cohort = CohortFactory(requires_approval=False, capacity=1)
+    seated = _register(cohort)
+    first_waiting = _register(cohort)
+    second_waiting = _register(cohort)
+    services.registration_cancel(registration=seated, by=seated.participant)
+    seated.refresh_from_db()
+    first_waiting.refresh_from_db()
+    second_waiting.refresh_from_db()
+    assert seated.status == Status.CANCELLED
+    assert seated.cancelled_by == seated.participant
+    assert seated.cancelled_at is not None
+    assert first_waiting.status == Status.CONFIRMED
+    assert first_waiting.waitlist_order is None
+    assert second_waiting.status == Status.WAITLISTED
+    assert services.waitlist_position(registration=second_waiting) == 1
+    assert Notification.objects.filter(registration=first_waiting, kind="promoted").count() == 1
+    assert list(
+        AuditEntry.objects.filter(cohort=cohort).order_by("pk").values_list("action", flat=True)
+    ) == ["confirmed", "waitlisted", "waitlisted", "cancelled", "promoted"]
+
+
+def test_rejecting_a_pending_registration_frees_its_seat_for_the_waiting_list(coordinator):
+    cohort = CohortFactory(requires_approval=True, capacity=1)
+    pending = _register(cohort)
+    waiting = _register(cohort)
+    services.registration_reject(registration=pending, by=coordinator)
+    waiting.refresh_from_db()
+    assert waiting.status == Status.PENDING
+    assert Notification.objects.filter(registration=pending, kind="rejected").count() == 1
+
+
+def test_approval_confirms_pending_and_refuses_other_states(coordinator):
+    cohort = CohortFactory(requires_approval=True, capacity=1)
+    pending = _register(cohort)
+    waiting = _register(cohort)
+    services.registration_approve(registration=pending, by=coordinator)
+    pending.refresh_from_db()
+    assert pending.status == Status.CONFIRMED
+    with pytest.raises(services.RegistrationError):
+        services.registration_approve(registration=waiting, by=coordinator)
+
+
+def test_raising_capacity_promotes_as_many_as_the_new_seats(coordinator):
+    cohort = CohortFactory(requires_approval=False, capacity=1)
+    _register(cohort)
+    waiting = [_register(cohort) for _ in range(3)]
+    cohort.capacity = 3
+    cohort.save()
+    promoted = services.cohort_capacity_changed(cohort=cohort, by=coordinator)
+    assert [r.pk for r in promoted] == [waiting[0].pk, waiting[1].pk]
+    assert Registration.objects.filter(cohort=cohort, status=Status.CONFIRMED).count() == 3
+
+
+def test_reordering_swaps_neighbours_and_manual_promotion_needs_a_free_seat(coordinator):
+    cohort = CohortFactory(requires_approval=False, capacity=1)
+    _register(cohort)
+    first, second = _register(cohort), _register(cohort)
+    services.registration_move(registration=second, direction="up", by=coordinator)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert services.waitlist_position(registration=second) == 1
+    assert services.waitlist_position(registration=first) == 2
+    with pytest.raises(services.NoFreeSeatError):
+        services.registration_promote(registration=first, by=coordinator)
+
+
+def test_bulk_approve_skips_registrations_in_other_states(coordinator):
+    cohort = CohortFactory(requires_approval=True, capacity=2)
+    pending = [_register(cohort), _register(cohort)]
+    waiting = _register(cohort)
+    changed, skipped = services.registrations_bulk_update(
+        cohort=cohort,
+        ids=[pending[0].pk, pending[1].pk, waiting.pk],
+        action="approve",
+        by=coordinator,
+    )
+    assert (changed, skipped) == (2, 1)
+
+
+def test_cancelled_participant_may_register_again():
+    cohort = CohortFactory(requires_approval=False, capacity=5)
+    profile = ParticipantProfileFactory()
+    registration = _register(cohort, profile.user)
+    services.registration_cancel(registration=registration, by=profile.user)
+    again = _register(cohort, profile.user)
+    assert again.pk == registration.pk
+    assert again.status == Status.CONFIRMED
+    assert again.cancelled_at is None
+
+
+def test_optional_consents_are_recorded_only_when_given():
+    cohort = CohortFactory()
+    user = ParticipantProfileFactory().user
+    _register(cohort, user, consents={"share_contact": True, "photos": False})
+    assert sorted(ConsentRecord.objects.values_list("kind", "granted")) == [
+        ("privacy_notice", True),
+        ("share_contact", True),
+    ]

@@ -1,0 +1,56 @@
+import datetime as dt
+import zoneinfo
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.core import mail
+
+from participants.models import Notification
+from participants.tasks import send_session_reminders
+from tests.factories import CohortFactory, RegistrationFactory, SessionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+ISTANBUL = zoneinfo.ZoneInfo("Europe/Istanbul")
+
+
+def test_reminder_beat_is_scheduled_daily():
+    entry = settings.CELERY_BEAT_SCHEDULE["participants-session-reminders"]
+    assert entry["task"] == "participants.send_session_reminders"
+    assert entry["schedule"].hour == {9}
+
+
+def test_reminders_go_the_day_before_the_first_session_once(django_capture_on_commit_callbacks):
+    with time_machine.travel(dt.datetime(2026, 12, 1, 8, 0, tzinfo=ISTANBUL), tick=False):
+        cohort = CohortFactory(
+            starts_on=dt.date(2026, 12, 3),
+            ends_on=dt.date(2026, 12, 4),
+            registration_opens_at=dt.datetime(2026, 11, 1, tzinfo=ISTANBUL),
+            registration_closes_at=dt.datetime(2026, 11, 30, tzinfo=ISTANBUL),
+        )
+        SessionFactory(
+            cohort=cohort,
+            title="Açılış",
+            starts_at=dt.datetime(2026, 12, 3, 10, 0, tzinfo=ISTANBUL),
+            ends_at=dt.datetime(2026, 12, 3, 12, 0, tzinfo=ISTANBUL),
+        )
+        confirmed = RegistrationFactory(cohort=cohort)
+        RegistrationFactory(cohort=cohort, status="waitlisted", waitlist_order=1)
+        RegistrationFactory(
+            cohort=cohort, participant=UserFactory(is_active=False), status="confirmed"
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            send_session_reminders.delay()
+        assert Notification.objects.count() == 0
+
+    with time_machine.travel(dt.datetime(2026, 12, 2, 9, 0, tzinfo=ISTANBUL), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            send_session_reminders.delay()
+            send_session_reminders.delay()
+        reminder = Notification.objects.get()
+        assert reminder.registration == confirmed
+        assert reminder.kind == Notification.Kind.REMINDER
+        assert reminder.status == Notification.Status.SENT
+        assert len(mail.outbox) == 1
+        assert mail.outbox[0].subject == f"[Genç İşi] Yarın: {cohort.title}"
+        assert "İlk oturum: Açılış, saat 10:00." in mail.outbox[0].body

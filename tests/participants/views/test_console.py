@@ -1,0 +1,264 @@
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from core.models import Province
+from participants.models import AuditEntry, Notification, Registration
+from tests.factories import (
+    CohortFactory,
+    OrganizationFactory,
+    ParticipantProfileFactory,
+    RegistrationFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _list_url(cohort):
+    return reverse("participants:cohort_registrations", kwargs={"cohort_pk": cohort.pk})
+
+
+def _registration(cohort, name, organization=None, **kwargs):
+    profile = ParticipantProfileFactory(
+        user=UserFactory(full_name=name),
+        **({"organization": organization} if organization else {}),
+    )
+    return RegistrationFactory(cohort=cohort, participant=profile.user, **kwargs)
+
+
+def test_facilitator_sees_only_own_cohorts_read_only(client, facilitator):
+    mine, other = CohortFactory(), CohortFactory()
+    mine.facilitators.add(facilitator)
+    _registration(mine, "Işıl Öz")
+    client.force_login(facilitator)
+    html = client.get(_list_url(mine)).content.decode()
+    assert "Işıl Öz" in html
+    assert "bulk-form" not in html
+    assert "değişiklikleri koordinatörler yapar" in html
+    assert client.get(_list_url(other)).status_code == 404
+    index = client.get(reverse("participants:console")).content.decode()
+    assert mine.title in index
+    assert other.title not in index
+    bulk = reverse("participants:cohort_registrations_bulk", kwargs={"cohort_pk": mine.pk})
+    assert client.post(bulk, {"action": "approve"}).status_code == 403
+
+
+def test_filters_and_turkish_search_narrow_the_list(client, coordinator):
+    cohort = CohortFactory()
+    ankara = Province.objects.get(name="Ankara")
+    coop = OrganizationFactory(
+        name="Bayındır Kadın Kooperatifi", kind="cooperative", cooperative_kind="women"
+    )
+    _registration(cohort, "İnci Işık", coop)
+    _registration(
+        cohort, "Ali Can", OrganizationFactory(name="Çankaya Belediyesi", province=ankara)
+    )
+    _registration(cohort, "Veli Er", status="pending")
+    client.force_login(coordinator)
+    url = _list_url(cohort)
+
+    def names(params):
+        rows = client.get(url, params).context["registrations"]
+        return [r.participant.full_name for r in rows]
+
+    assert names({"q": "INCI"}) == ["İnci Işık"]
+    assert names({"q": "bayindir"}) == ["İnci Işık"]
+    assert names({"q": "çankaya"}) == ["Ali Can"]
+    assert names({"status": "pending"}) == ["Veli Er"]
+    assert names({"organization_kind": "cooperative"}) == ["İnci Işık"]
+    assert names({"province": ankara.pk}) == ["Ali Can"]
+
+
+def test_counts_by_status_and_kind(client, coordinator):
+    cohort = CohortFactory(capacity=5)
+    coop = OrganizationFactory(kind="cooperative", cooperative_kind="social")
+    _registration(cohort, "A", coop)
+    _registration(cohort, "B", coop, status="pending")
+    _registration(cohort, "C", status="waitlisted", waitlist_order=1)
+    client.force_login(coordinator)
+    context = client.get(_list_url(cohort)).context
+    assert context["seats_taken"] == 2
+    assert [(value, count) for value, _label, count in context["status_counts"]] == [
+        ("pending", 1),
+        ("confirmed", 1),
+        ("waitlisted", 1),
+        ("cancelled", 0),
+        ("rejected", 0),
+    ]
+    assert context["kind_counts"] == [("Kooperatif", 2), ("İlçe belediyesi", 1)]
+
+
+def test_list_query_count_does_not_grow_with_rows(client, coordinator, django_assert_num_queries):
+    cohort = CohortFactory()
+    _registration(cohort, "Bir")
+    client.force_login(coordinator)
+    client.get(_list_url(cohort))
+    with django_assert_num_queries(9) as one:
+        client.get(_list_url(cohort))
+    _registration(cohort, "İki")
+    _registration(cohort, "Üç", status="waitlisted", waitlist_order=1)
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(_list_url(cohort))
+    assert len(response.context["registrations"]) == 3
+
+
+def test_bulk_approve_and_reject_report_changes_and_skips(client, coordinator):
+    cohort = CohortFactory(capacity=3)
+    pending = [_registration(cohort, f"Kişi {n}", status="pending") for n in range(2)]
+    confirmed = _registration(cohort, "Onaylı")
+    client.force_login(coordinator)
+    bulk = reverse("participants:cohort_registrations_bulk", kwargs={"cohort_pk": cohort.pk})
+    response = client.post(
+        bulk,
+        {
+            "action": "approve",
+            "ids": [pending[0].pk, confirmed.pk],
+            "query_string": "status=pending",
+        },
+        follow=True,
+    )
+    assert response.redirect_chain[0][0] == _list_url(cohort) + "?status=pending"
+    html = response.content.decode()
+    assert "1 kayıt güncellendi." in html
+    assert "1 kayıt atlandı: durumları bu işleme uygun değil." in html
+    client.post(bulk, {"action": "reject", "ids": [pending[1].pk]})
+    assert dict(Registration.objects.values_list("pk", "status")) == {
+        pending[0].pk: "confirmed",
+        pending[1].pk: "rejected",
+        confirmed.pk: "confirmed",
+    }
+    response = client.post(bulk, {"action": "approve"}, follow=True)
+    assert "En az bir kayıt ve bir işlem seçin." in response.content.decode()
+
+
+def test_bulk_ignores_registrations_of_other_cohorts(client, coordinator):
+    cohort = CohortFactory()
+    elsewhere = _registration(CohortFactory(), "Başka", status="pending")
+    client.force_login(coordinator)
+    bulk = reverse("participants:cohort_registrations_bulk", kwargs={"cohort_pk": cohort.pk})
+    client.post(bulk, {"action": "approve", "ids": [elsewhere.pk]})
+    elsewhere.refresh_from_db()
+    assert elsewhere.status == "pending"
+
+
+def test_move_and_promote_on_the_waiting_list(client, coordinator):
+    cohort = CohortFactory(capacity=1, requires_approval=False)
+    seated = _registration(cohort, "Oturan")
+    first = _registration(cohort, "Birinci", status="waitlisted", waitlist_order=1)
+    second = _registration(cohort, "İkinci", status="waitlisted", waitlist_order=2)
+    client.force_login(coordinator)
+    move = reverse(
+        "participants:registration_move", kwargs={"cohort_pk": cohort.pk, "pk": second.pk}
+    )
+    client.post(move, {"direction": "up"})
+    rows = client.get(_list_url(cohort), {"status": "waitlisted"}).context["registrations"]
+    assert [(r.participant.full_name, r.position) for r in rows] == [("İkinci", 1), ("Birinci", 2)]
+    promote = reverse(
+        "participants:registration_promote", kwargs={"cohort_pk": cohort.pk, "pk": first.pk}
+    )
+    response = client.post(promote, follow=True)
+    assert "Boş yer yok." in response.content.decode()
+    seated.status = "cancelled"
+    seated.save()
+    client.post(promote)
+    first.refresh_from_db()
+    assert first.status == "confirmed"
+    assert AuditEntry.objects.filter(registration=first, action="promoted", actor=coordinator)
+
+
+def test_csv_export_is_excel_friendly_with_turkish_headers(client, coordinator):
+    cohort = CohortFactory(title="İzmir dönemi")
+    _registration(cohort, '=HYPERLINK("x")', OrganizationFactory(name="Konak Belediyesi"))
+    client.force_login(coordinator)
+    url = reverse(
+        "participants:cohort_registrations_export",
+        kwargs={"cohort_pk": cohort.pk, "file_format": "csv"},
+    )
+    response = client.get(url)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="kayitlar-izmir-donemi-' in response["Content-Disposition"]
+    text = response.content.decode("utf-8")
+    lines = text.split("\r\n")
+    assert lines[0] == (
+        "\ufeffSıra;Ad soyad;E-posta adresi;Telefon;Kurum;Kurum türü;İl;İlçe;Unvan / birim;"
+        "Durum;Bekleme listesi sırası;Kayıt zamanı"
+    )
+    assert lines[1].startswith('1;"\'=HYPERLINK(""x"")";')
+    assert ";+90 532 123 45 67;Konak Belediyesi;İlçe belediyesi;İzmir;;" in lines[1]
+
+
+def test_xlsx_export_opens_with_the_same_rows(client, coordinator):
+    cohort = CohortFactory()
+    _registration(cohort, "Şule Ağaoğlu")
+    client.force_login(coordinator)
+    url = reverse(
+        "participants:cohort_registrations_export",
+        kwargs={"cohort_pk": cohort.pk, "file_format": "xlsx"},
+    )
+    workbook = load_workbook(io.BytesIO(client.get(url).content))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Sıra", "Ad soyad", "E-posta adresi")
+    assert rows[1][1] == "Şule Ağaoğlu"
+    bad = reverse(
+        "participants:cohort_registrations_export",
+        kwargs={"cohort_pk": cohort.pk, "file_format": "pdf"},
+    )
+    assert client.get(bad).status_code == 404
+
+
+def test_audit_log_page_lists_who_changed_what(client, coordinator):
+    cohort = CohortFactory(capacity=1)
+    registration = _registration(cohort, "Kayıtlı", status="pending")
+    client.force_login(coordinator)
+    client.post(
+        reverse("participants:cohort_registrations_bulk", kwargs={"cohort_pk": cohort.pk}),
+        {"action": "approve", "ids": [registration.pk]},
+    )
+    url = reverse("participants:cohort_audit_log", kwargs={"cohort_pk": cohort.pk})
+    html = client.get(url).content.decode()
+    assert "Zeynep Aydın" in html
+    assert "Onaylandı" in html
+    assert "Kayıtlı" in html
+
+
+def test_merge_page_merges_and_refuses_the_same_organisation(client, coordinator):
+    keep = OrganizationFactory(name="Konak Belediyesi")
+    duplicate = OrganizationFactory(name="Konak Bld.")
+    ParticipantProfileFactory(organization=duplicate)
+    client.force_login(coordinator)
+    url = reverse("participants:organization_merge")
+    response = client.post(url, {"duplicate": keep.pk, "keep": keep.pk})
+    assert "İki farklı kurum seçin." in response.content.decode()
+    response = client.post(url, {"duplicate": duplicate.pk, "keep": keep.pk}, follow=True)
+    assert "“Konak Bld.”, “Konak Belediyesi” ile birleştirildi; 1 profil taşındı." in (
+        response.content.decode()
+    )
+
+
+def test_failed_emails_page_lists_and_retries(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    registration = RegistrationFactory()
+    notification = Notification.objects.create(
+        recipient=registration.participant,
+        registration=registration,
+        kind="confirmed",
+        language="tr",
+        subject="Kaydınız onaylandı",
+        body="Merhaba",
+        status="failed",
+        attempts=1,
+        error="bağlantı reddedildi",
+        dedupe_key="failed:1",
+    )
+    client.force_login(coordinator)
+    html = client.get(reverse("participants:failed_emails")).content.decode()
+    assert "bağlantı reddedildi" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("participants:email_retry", kwargs={"pk": notification.pk}))
+    assert response.url == reverse("participants:failed_emails")
+    notification.refresh_from_db()
+    assert notification.status == "sent"

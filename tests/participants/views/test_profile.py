@@ -1,0 +1,173 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from core.models import Province
+from participants.models import ConsentRecord, Organization, ParticipantProfile
+from tests.factories import (
+    CohortFactory,
+    OrganizationFactory,
+    ParticipantProfileFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+URL = reverse("participants:profile")
+
+
+def _data(**overrides):
+    return {
+        "full_name": "Ayşe Yılmaz",
+        "language": "tr",
+        "title": "Sosyal Hizmetler",
+        "phone": "0532 123 45 67",
+        "privacy_acknowledged": "on",
+        **overrides,
+    }
+
+
+def test_verification_link_sends_a_new_participant_to_the_profile_form(client):
+    client.post(
+        reverse("account_signup"),
+        {
+            "full_name": "Ayşe Yılmaz",
+            "email": "ayse@example.org",
+            "password1": "uzun-ve-guclu-parola-42",
+            "password2": "uzun-ve-guclu-parola-42",
+            "privacy_acknowledged": "on",
+        },
+    )
+    link = re.search(r"https?://[^\s]+/hesap/confirm-email/[^\s]+/", mail.outbox[0].body).group(0)
+    response = client.post(link)
+    assert response.status_code == 302
+    assert response.url == URL
+
+
+def test_login_redirect_skips_the_profile_for_staff_and_completed_profiles(
+    rf, coordinator, participant
+):
+    from accounts.adapter import AccountAdapter
+
+    request = rf.get("/")
+    request.user = coordinator
+    assert AccountAdapter(request).get_login_redirect_url(request) == reverse("core:home")
+    request.user = participant
+    assert AccountAdapter(request).get_login_redirect_url(request) == URL
+    ParticipantProfileFactory(user=participant)
+    request.user = participant.__class__.objects.get(pk=participant.pk)
+    assert AccountAdapter(request).get_login_redirect_url(request) == reverse("core:home")
+
+
+def test_profile_with_existing_organisation_is_saved_with_e164_phone(client, participant):
+    organization = OrganizationFactory(name="Konak Belediyesi")
+    client.force_login(participant)
+    response = client.post(URL, _data(organization=organization.pk, language="en"))
+    assert response.status_code == 302
+    assert response.url == reverse("participants:my_registrations")
+    profile = ParticipantProfile.objects.get(user=participant)
+    assert (profile.organization, profile.phone) == (organization, "+905321234567")
+    participant.refresh_from_db()
+    assert (participant.full_name, participant.language) == ("Ayşe Yılmaz", "en")
+    assert ConsentRecord.objects.filter(user=participant, kind="privacy_notice").count() == 1
+
+
+def test_profile_can_add_a_new_cooperative(client, participant):
+    client.force_login(participant)
+    izmir = Province.objects.get(name="İzmir")
+    response = client.post(
+        URL,
+        _data(
+            new_organization_name="Bayındır Kadın Kooperatifi",
+            new_organization_kind="cooperative",
+            new_organization_cooperative_kind="women",
+            new_organization_province=izmir.pk,
+            new_organization_district="Bayındır",
+        ),
+    )
+    assert response.status_code == 302
+    organization = Organization.objects.get()
+    assert (organization.name, organization.search_name, organization.cooperative_kind) == (
+        "Bayındır Kadın Kooperatifi",
+        "bayindir kadin kooperatifi",
+        "women",
+    )
+
+
+def test_malformed_phone_and_missing_organisation_explain_in_turkish_and_keep_input(
+    client, participant
+):
+    client.force_login(participant)
+    response = client.post(URL, _data(phone="12 34", title="Strateji Daire Başkanlığı"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Telefon numarasını 0532 123 45 67 ya da +90 532 123 45 67 biçiminde yazın" in html
+    assert "Kurumunuzu listeden seçin ya da aşağıdan yeni kurum ekleyin." in html
+    assert 'value="12 34"' in html
+    assert 'value="Strateji Daire Başkanlığı"' in html
+    assert not ParticipantProfile.objects.exists()
+
+
+def test_cooperative_sub_kind_is_required_for_cooperatives_only(client, participant):
+    client.force_login(participant)
+    izmir = Province.objects.get(name="İzmir")
+    response = client.post(
+        URL,
+        _data(
+            new_organization_name="Konak Belediyesi",
+            new_organization_kind="district",
+            new_organization_cooperative_kind="social",
+            new_organization_province=izmir.pk,
+        ),
+    )
+    assert "Kooperatif türü yalnızca kooperatifler için seçilebilir." in response.content.decode()
+    response = client.post(
+        URL,
+        _data(
+            new_organization_name="Ege Kooperatifi",
+            new_organization_kind="cooperative",
+            new_organization_province=izmir.pk,
+        ),
+    )
+    assert "Kooperatif türünü seçin." in response.content.decode()
+    assert not Organization.objects.exists()
+
+
+def test_privacy_acknowledgement_is_required_the_first_time(client, participant):
+    organization = OrganizationFactory()
+    client.force_login(participant)
+    data = _data(organization=organization.pk)
+    del data["privacy_acknowledged"]
+    response = client.post(URL, data)
+    assert "Lütfen aydınlatma metnini okuduğunuzu onaylayın." in response.content.decode()
+
+
+def test_profile_returns_to_the_registration_it_was_asked_for(client, participant):
+    cohort = CohortFactory()
+    organization = OrganizationFactory()
+    register_url = reverse("participants:register", kwargs={"cohort_pk": cohort.pk})
+    client.force_login(participant)
+    response = client.post(URL, _data(organization=organization.pk, next=register_url))
+    assert response.url == register_url
+    response = client.post(URL, _data(organization=organization.pk, next="https://evil.example/"))
+    assert response.url == reverse("participants:my_registrations")
+
+
+def test_organisation_search_is_turkish_aware(client, participant):
+    OrganizationFactory(name="İzmir Büyükşehir Belediyesi")
+    OrganizationFactory(name="Çankaya Belediyesi")
+    client.force_login(participant)
+    url = reverse("participants:organization_search")
+    html = client.get(url, {"organization_query": "izmir"}).content.decode()
+    assert "İzmir Büyükşehir Belediyesi" in html
+    assert "Çankaya" not in html
+    html = client.get(url, {"organization_query": "CANKAYA"}).content.decode()
+    assert "Çankaya Belediyesi" in html
+    html = client.get(url, {"organization_query": "yok böyle"}).content.decode()
+    assert "“yok böyle” ile eşleşen kurum yok." in html
+
+
+def test_unverified_user_cannot_fill_a_profile(client):
+    client.force_login(UserFactory(verified=False))
+    assert client.get(URL).status_code == 403

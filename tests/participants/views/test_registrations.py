@@ -1,0 +1,149 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from participants.models import Registration
+from tests.factories import (
+    CohortFactory,
+    ParticipantProfileFactory,
+    RegistrationFactory,
+    SessionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+MINE = reverse("participants:my_registrations")
+
+
+def _url(cohort):
+    return reverse("participants:register", kwargs={"cohort_pk": cohort.pk})
+
+
+@pytest.fixture
+def member(client):
+    profile = ParticipantProfileFactory()
+    client.force_login(profile.user)
+    return profile.user
+
+
+def test_registration_page_summarises_the_cohort_and_shows_the_notice(client, member):
+    cohort = CohortFactory(title="İzmir dönemi", venue="Eğitim salonu")
+    SessionFactory(cohort=cohort, title="Açılış oturumu")
+    html = client.get(_url(cohort)).content.decode()
+    assert "İzmir dönemi" in html
+    assert cohort.program.title in html
+    assert "Eğitim salonu" in html
+    assert "Açılış oturumu" in html
+    assert "Kişisel Verilerin Korunması Hakkında Aydınlatma Metni" in html
+    assert "hukuki inceleme bekliyor" in html
+
+
+def test_registering_confirms_and_lists_it_under_my_registrations(client, member):
+    cohort = CohortFactory(requires_approval=False)
+    response = client.post(_url(cohort), {"privacy_acknowledged": "on"}, follow=True)
+    registration = Registration.objects.get()
+    assert registration.participant == member
+    assert registration.status == Registration.Status.CONFIRMED
+    html = response.content.decode()
+    assert "Kaydınız onaylandı." in html
+    assert "Onaylandı" in html
+
+
+def test_full_cohort_puts_the_registrant_on_the_waiting_list_with_a_position(client, member):
+    cohort = CohortFactory(capacity=1, requires_approval=False)
+    RegistrationFactory(cohort=cohort)
+    response = client.post(_url(cohort), {"privacy_acknowledged": "on"}, follow=True)
+    html = response.content.decode()
+    assert "Dönem dolu: bekleme listesine alındınız, sıranız 1." in html
+    assert "Bekleme listesinde 1. sıradasınız." in html
+
+
+def test_second_attempt_shows_the_existing_registration(client, member):
+    cohort = CohortFactory()
+    RegistrationFactory(cohort=cohort, participant=member, status="pending")
+    response = client.post(_url(cohort), {"privacy_acknowledged": "on"})
+    html = response.content.decode()
+    assert "Bu döneme zaten kayıtlısınız." in html
+    assert "Onay bekliyor" in html
+    assert Registration.objects.count() == 1
+
+
+def test_closed_and_not_yet_open_cohorts_say_so(client, member):
+    closed = CohortFactory(
+        registration_opens_at=timezone.now() - dt.timedelta(days=5),
+        registration_closes_at=timezone.now() - dt.timedelta(days=1),
+    )
+    assert "Bu dönemin kayıtları kapandı." in client.get(_url(closed)).content.decode()
+    response = client.post(_url(closed), {"privacy_acknowledged": "on"})
+    assert "Bu dönemin kayıtları kapandı." in response.content.decode()
+    later = CohortFactory(registration_opens_at=timezone.now() + dt.timedelta(days=2))
+    assert "Bu dönemin kayıtları henüz açılmadı." in client.get(_url(later)).content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_missing_acknowledgement_is_explained_and_optional_boxes_are_kept(client, member):
+    cohort = CohortFactory()
+    response = client.post(_url(cohort), {"photos": "on"})
+    html = response.content.decode()
+    assert "Lütfen aydınlatma metnini okuduğunuzu onaylayın." in html
+    assert 'name="photos" id="id_photos" checked' in html
+    assert not Registration.objects.exists()
+
+
+def test_missing_profile_redirects_to_the_profile_form_with_a_message(client, participant):
+    cohort = CohortFactory()
+    client.force_login(participant)
+    response = client.get(_url(cohort), follow=True)
+    assert response.redirect_chain[0][0] == (
+        reverse("participants:profile") + f"?next=%2Fdonemler%2F{cohort.pk}%2Fkayit%2F"
+    )
+    assert "Kayıt olmadan önce lütfen katılımcı profilinizi tamamlayın." in (
+        response.content.decode()
+    )
+
+
+def test_draft_cohort_is_not_found(client, member):
+    assert client.get(_url(CohortFactory(status="draft"))).status_code == 404
+
+
+def test_participant_cancels_own_registration_but_gets_404_for_anothers(client, member):
+    mine = RegistrationFactory(participant=member)
+    theirs = RegistrationFactory()
+    response = client.post(reverse("participants:cancel", kwargs={"pk": theirs.pk}))
+    assert response.status_code == 404
+    response = client.post(reverse("participants:cancel", kwargs={"pk": mine.pk}), follow=True)
+    assert "Kaydınız iptal edildi." in response.content.decode()
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (mine.status, mine.cancelled_by) == ("cancelled", member)
+    assert theirs.status == "confirmed"
+
+
+def test_my_registrations_shows_only_mine_with_a_constant_number_of_queries(
+    client, member, django_assert_num_queries
+):
+    RegistrationFactory()
+    first = RegistrationFactory(participant=member)
+    SessionFactory(cohort=first.cohort)
+    client.get(MINE)
+    with django_assert_num_queries(7) as one:
+        client.get(MINE)
+    for _ in range(2):
+        registration = RegistrationFactory(participant=member)
+        SessionFactory(cohort=registration.cohort)
+    with django_assert_num_queries(len(one.captured_queries)):
+        html = client.get(MINE).content.decode()
+    assert html.count("registration-card") == 3
+    assert 'data-confirm="Bu kaydı iptal etmek istediğinize emin misiniz?' in html
+
+
+def test_closed_cohort_says_closed_even_before_the_profile_is_filled(client, participant):
+    closed = CohortFactory(
+        registration_opens_at=timezone.now() - dt.timedelta(days=5),
+        registration_closes_at=timezone.now() - dt.timedelta(days=1),
+    )
+    client.force_login(participant)
+    assert "Bu dönemin kayıtları kapandı." in client.get(_url(closed)).content.decode()
+    response = client.post(_url(closed), {"privacy_acknowledged": "on"})
+    assert "Bu dönemin kayıtları kapandı." in response.content.decode()
