@@ -10,7 +10,16 @@ from accounts.services import user_create
 from core.models import Province
 from core.text import turkish_fold
 from participants import privacy
-from participants.models import ConsentRecord, Organization, ParticipantProfile, Registration
+from participants.demo_attendance import load_demo_attendance
+from participants.models import (
+    ConsentRecord,
+    Organization,
+    ParticipantProfile,
+    Registration,
+    SurveyQuestion,
+    SurveySubmission,
+)
+from participants.services.evaluations import survey_questions_ensure, survey_submit
 from programs.models import Cohort
 
 Kind = Organization.Kind
@@ -138,3 +147,49 @@ def load_demo_registrations(*, demo_participant, cohort: Cohort | None = None) -
             _register(cohort, user, Registration.Status.PENDING, None)
         else:
             _register(cohort, user, Registration.Status.WAITLISTED, index - 10)
+
+
+# Scores 1–5 per respondent for every scale question, and their free-text answers: a cohort
+# that mostly met its expectations, as the seed reports, with honest criticism in between.
+_SURVEY_SCORES = [5, 4, 5, 4, 3, 5, 4, 4, 5]
+_SURVEY_TEXTS = [
+    ("Vaka örnekleri daha çok olabilirdi.", "Yasal dayanaklar bölümü çok işime yaradı."),
+    ("Grup çalışmasına daha fazla zaman ayrılmalı.", ""),
+    ("", "Canlı bağlantı ilham verici oldu."),
+    ("Kooperatif mevzuatı için ayrı bir gün yapılabilir.", ""),
+    ("Çeviri desteği geliştirilmeli.", "Eylem planımızı belediye meclisine sunacağız."),
+    ("", ""),
+    ("Sunumlar önceden paylaşılsın.", ""),
+    ("", "Teşekkürler."),
+    ("Daha çok ilçe belediyesi katılmalı.", ""),
+]
+
+
+@transaction.atomic
+def load_demo_finished_cohort(*, cohort: Cohort, demo_participant) -> None:
+    """The finished cohort: 12 confirmed participants (the demo participant among them, who
+    has not yet answered the survey), their attendance, and nine survey responses."""
+    users = [user_create(email=row[0], full_name=row[1], password=PASSWORD) for row in PARTICIPANTS]
+    for user in [demo_participant, *users[3:14]]:
+        _register(cohort, user, Registration.Status.CONFIRMED, None)
+    load_demo_attendance(cohort=cohort)
+    survey_questions_ensure(program=cohort.program)
+    questions = list(SurveyQuestion.objects.filter(program=cohort.program))
+    respondents = Registration.objects.filter(cohort=cohort, participant__in=users[3:12]).order_by(
+        "pk"
+    )
+    for index, registration in enumerate(respondents):
+        if SurveySubmission.objects.filter(registration=registration).exists():
+            continue
+        score = _SURVEY_SCORES[index % len(_SURVEY_SCORES)]
+        improve, comment = _SURVEY_TEXTS[index % len(_SURVEY_TEXTS)]
+        answers = {}
+        for position, question in enumerate(questions):
+            if question.kind == SurveyQuestion.Kind.SCALE:
+                # Vary by question so the distributions are not flat.
+                answers[question.pk] = {"scale": max(1, min(5, score - (position + index) % 3 + 1))}
+            elif question.topic == SurveyQuestion.Topic.IMPROVE and improve:
+                answers[question.pk] = {"text": improve}
+            elif question.topic == SurveyQuestion.Topic.COMMENTS and comment:
+                answers[question.pk] = {"text": comment}
+        survey_submit(registration=registration, answers=answers)

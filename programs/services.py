@@ -112,11 +112,24 @@ def module_move(*, module: Module, up: bool) -> None:
     Module.objects.bulk_update(ordered, ["position"])
 
 
-def cohort_save(*, cohort: Cohort, facilitators: Iterable) -> Cohort:
-    """Create or update a cohort and its facilitators. Raising the capacity frees seats for the
-    waiting list (participants.services promotes in the same transaction when it exists)."""
+@transaction.atomic
+def cohort_save(*, cohort: Cohort, facilitators: Iterable, by=None) -> Cohort:
+    """Create or update a cohort and its facilitators. Raising the capacity gives the new seats
+    to the waiting list in the same transaction (first come, first served)."""
+    from participants.services.registrations import cohort_capacity_changed
+
+    previous = (
+        Cohort.objects.select_for_update()
+        .filter(pk=cohort.pk)
+        .values_list("capacity", flat=True)
+        .first()
+        if cohort.pk
+        else None
+    )
     cohort.save()
     cohort.facilitators.set(facilitators)
+    if previous is not None and cohort.capacity > previous:
+        cohort_capacity_changed(cohort=cohort, by=by)
     return cohort
 
 

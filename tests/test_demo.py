@@ -2,6 +2,7 @@ import io
 
 from accounts.models import User
 from participants.demo import PARTICIPANTS
+from participants.models import Attendance, Registration, SurveyResponse, SurveySubmission
 from programs.demo import SEED_OBJECTIVES, SEED_TITLE
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 
@@ -33,3 +34,13 @@ def test_demo_has_an_upcoming_open_cohort_and_a_finished_one(demo_data):
     ]
     assert finished.is_finished
     assert not finished.registration_is_open
+
+
+def test_finished_demo_cohort_has_attendance_and_survey_responses(demo_data):
+    finished = Cohort.objects.get(title="Ankara dönemi")
+    confirmed = Registration.objects.filter(cohort=finished, status="confirmed")
+    assert confirmed.count() == 12
+    assert Attendance.objects.filter(session__cohort=finished).count() == 12 * 6
+    assert SurveyResponse.objects.filter(cohort=finished).count() == 9
+    demo_registration = confirmed.get(participant__email="katilimci@gencisi.local")
+    assert not SurveySubmission.objects.filter(registration=demo_registration).exists()

@@ -228,7 +228,7 @@ class CohortFormView(ConsoleView):
         instance = form.save(commit=False)
         instance.program = program
         instance = services.cohort_save(
-            cohort=instance, facilitators=form.cleaned_data["facilitators"]
+            cohort=instance, facilitators=form.cleaned_data["facilitators"], by=request.user
         )
         messages.success(request, _("The cohort was saved."))
         return redirect("programs:console_cohort", pk=instance.pk)

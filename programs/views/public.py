@@ -2,7 +2,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
-from participants.selectors.evaluations import survey_is_open, survey_registration
+from participants.selectors.evaluations import survey_is_open
+from participants.selectors.registrations import registration_of
 from programs import permissions, selectors
 from programs.calendar import cohort_calendar, session_calendar
 from programs.models import GoodPractice
@@ -29,7 +30,11 @@ def _visible_cohort(request: HttpRequest, pk: int):
 
 def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _visible_cohort(request, pk)
-    registration = survey_registration(user=request.user, cohort=cohort)
+    registration = (
+        registration_of(cohort=cohort, participant=request.user)
+        if request.user.is_authenticated
+        else None
+    )
     return render(
         request,
         "programs/cohort_detail.html",
@@ -38,7 +43,10 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "program": cohort.program,
             "days": selectors.sessions_by_day(cohort.sessions.all()),
             "can_manage": permissions.can_manage_programs(request.user),
-            "survey_open": registration is not None and survey_is_open(cohort=cohort),
+            "my_registration": registration,
+            "survey_open": registration is not None
+            and registration.status == "confirmed"
+            and survey_is_open(cohort=cohort),
         },
     )
 

@@ -3,9 +3,17 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from participants.models import Registration
 from programs import services
 from programs.models import Objective, Program, Session
-from tests.factories import CohortFactory, ModuleFactory, ObjectiveFactory, ProgramFactory
+from tests.factories import (
+    CohortFactory,
+    ModuleFactory,
+    ObjectiveFactory,
+    ProgramFactory,
+    RegistrationFactory,
+    UserFactory,
+)
 
 
 def test_slug_from_turkish_title_is_readable_and_unique(db):
@@ -95,3 +103,14 @@ def test_quick_schedule_creates_every_block_of_every_day(db):
 def test_objective_factory_numbers_follow_program(db):
     objective = ObjectiveFactory(number=3)
     assert objective.code == "03"
+
+
+def test_raising_capacity_promotes_the_waiting_list_in_order(db):
+    cohort = CohortFactory(capacity=1, requires_approval=False)
+    RegistrationFactory(cohort=cohort, status="confirmed")
+    first = RegistrationFactory(cohort=cohort, status="waitlisted", waitlist_order=1)
+    second = RegistrationFactory(cohort=cohort, status="waitlisted", waitlist_order=2)
+    cohort.capacity = 2
+    services.cohort_save(cohort=cohort, facilitators=[], by=UserFactory())
+    assert Registration.objects.get(pk=first.pk).status == "confirmed"
+    assert Registration.objects.get(pk=second.pk).status == "waitlisted"
