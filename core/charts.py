@@ -4,10 +4,14 @@ Every chart is an <svg role="img"> with a <title> and a <desc>, and every page s
 numbers in a table beside it.
 """
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from xml.sax.saxutils import escape
 
+from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
 # Five steps from "strongly disagree" (1) to "strongly agree" (5); colour-blind safe.
@@ -114,3 +118,54 @@ def bar_chart(
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 — every text above is escaped
+
+
+# Sequential blues for counts; provinces with nothing stay grey.
+MAP_COLOURS = ("#eef2f1", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
+MAP_FILE = Path(settings.BASE_DIR) / "static" / "maps" / "turkey-provinces.json"
+
+
+@lru_cache(maxsize=1)
+def _province_paths() -> dict[str, str]:
+    """plate code ("01"…"81") → SVG path (static/maps/LICENSE.txt: MIT, turkey-map-react)."""
+    return json.loads(MAP_FILE.read_text(encoding="utf-8"))
+
+
+def _bin(value: int, maximum: int) -> int:
+    if value <= 0 or maximum <= 0:
+        return 0
+    return min(4, 1 + (3 * value) // maximum)
+
+
+def choropleth_map(*, values: dict[int, int], names: dict[int, str], title: str) -> SafeString:
+    """Turkey's 81 provinces shaded by a count per plate code (e.g. participants)."""
+    maximum = max(values.values(), default=0)
+    parts = [
+        (
+            '<svg class="chart map" role="img" viewBox="0 80 1050 585" '
+            f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(title)}">'
+        ),
+        f"<title>{escape(title)}</title>",
+    ]
+    for plate_code, path in sorted(_province_paths().items()):
+        plate = int(plate_code)
+        value = values.get(plate, 0)
+        parts.append(
+            f'<path d="{escape(path)}" fill="{MAP_COLOURS[_bin(value, maximum)]}" '
+            f'stroke="#ffffff" stroke-width="0.8"><title>{escape(names.get(plate, plate_code))}: '
+            f"{value}</title></path>"
+        )
+    legend_y = 622
+    steps = (
+        [0] if not maximum else [0, *sorted({max(1, (maximum * k + 2) // 3) for k in (1, 2, 3)})]
+    )
+    for index, step in enumerate(steps):
+        x = 30 + index * 150
+        parts.append(
+            f'<rect x="{x}" y="{legend_y}" width="26" height="26" '
+            f'fill="{MAP_COLOURS[_bin(step, maximum)]}" stroke="#9aa5a4"/>'
+            f'<text x="{x + 34}" y="{legend_y + 21}" font-size="24">'
+            f"{'0' if not step else ('≥ ' + str(step))}</text>"
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 — paths are our static data, texts escaped

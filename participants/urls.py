@@ -1,10 +1,19 @@
 from django.urls import path, register_converter
 
-from core.converters import ExportFormatConverter
-from participants.views import attendance, console, evaluations, privacy, profile, registrations
+from core.converters import ExportFormatConverter, OverviewTableConverter
+from participants.views import (
+    attendance,
+    console,
+    evaluations,
+    privacy,
+    profile,
+    registrations,
+    reports,
+)
 
 app_name = "participants"
 register_converter(ExportFormatConverter, "export")
+register_converter(OverviewTableConverter, "overview_table")
 
 urlpatterns = [
     path(
@@ -135,5 +144,15 @@ urlpatterns = [
         "konsol/e-postalar/<int:pk>/yeniden-dene/",
         console.RetryEmailView.as_view(),
         name="email_retry",
+    ),
+    path(
+        "konsol/programlar/<int:pk>/genel-bakis/",
+        reports.ProgramOverviewView.as_view(),
+        name="program_overview",
+    ),
+    path(
+        "konsol/programlar/<int:pk>/genel-bakis/<overview_table:table>.<export:fmt>",
+        reports.ProgramOverviewExportView.as_view(),
+        name="program_overview_export",
     ),
 ]

@@ -127,6 +127,10 @@ MATRIX: dict[str, Expect] = {
     "participants:program_survey_report_export": Expect(
         LOGIN, 404, 404, 200, kwargs={"pk": "program", "fmt": "csv"}
     ),
+    "participants:program_overview": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "program"}),
+    "participants:program_overview_export": Expect(
+        LOGIN, 403, 403, 200, kwargs={"pk": "program", "table": "iller", "fmt": "xlsx"}
+    ),
     "set_language": Expect(302, 302, 302, 302, method="post", data={"language": "en"}),
     # django-allauth: guests see the entrance pages, members are sent on.
     "account_login": Expect(200, 302, 302, 302),

@@ -32,7 +32,7 @@ def test_coordinator_publishes_a_programme_and_the_public_sees_seats_and_calenda
     _log_in(page, "koordinator@example.org", "guclu-parola-2026")
 
     page.goto(page.base_url + "/konsol/")
-    page.get_by_role("navigation", name="Konsol").get_by_role("link", name="Yeni program").click()
+    page.get_by_role("main").get_by_role("link", name="Yeni program").click()
     page.get_by_label("Başlık (Türkçe)").fill("Kooperatifler İçin Belediye Mevzuatı")
     page.get_by_label("Özet (Türkçe)").fill("Belediyelerle çalışmak isteyen kooperatifler için.")
     page.get_by_role("button", name="Kaydet").click()

@@ -1,0 +1,105 @@
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from core.models import Province
+from participants.selectors.reports import program_overview
+from tests.factories import (
+    AttendanceFactory,
+    CohortFactory,
+    OrganizationFactory,
+    ParticipantProfileFactory,
+    ProgramFactory,
+    RegistrationFactory,
+    SessionFactory,
+)
+
+
+def _session(cohort, day: int, hours: int):
+    start = timezone.make_aware(dt.datetime(2026, 9, day, 10, 0))
+    return SessionFactory(cohort=cohort, starts_at=start, ends_at=start + dt.timedelta(hours=hours))
+
+
+@pytest.fixture
+def program(db):
+    program = ProgramFactory()
+    cohort = CohortFactory(
+        program=program,
+        starts_on=dt.date(2026, 9, 1),
+        ends_on=dt.date(2026, 9, 2),
+        capacity=10,
+        registration_opens_at=timezone.make_aware(dt.datetime(2026, 8, 1)),
+        registration_closes_at=timezone.make_aware(dt.datetime(2026, 8, 30)),
+    )
+    long_session, short_session = _session(cohort, 1, 3), _session(cohort, 2, 1)
+    izmir = OrganizationFactory(
+        province=Province.objects.get(name="İzmir"), kind="cooperative", cooperative_kind="social"
+    )
+    van = OrganizationFactory(province=Province.objects.get(name="Van"), kind="ngo")
+    first = RegistrationFactory(cohort=cohort)
+    second = RegistrationFactory(cohort=cohort)
+    ParticipantProfileFactory(user=first.participant, organization=izmir)
+    ParticipantProfileFactory(user=second.participant, organization=van)
+    RegistrationFactory(cohort=cohort, status="waitlisted")
+    # first: both sessions (4 h of 4 h); second: only the short one, late (1 h of 4 h).
+    AttendanceFactory(session=long_session, registration=first, status="present")
+    AttendanceFactory(session=short_session, registration=first, status="present")
+    AttendanceFactory(session=long_session, registration=second, status="absent")
+    AttendanceFactory(session=short_session, registration=second, status="late")
+    return program
+
+
+def test_overview_arithmetic_matches_a_hand_computed_example(program):
+    overview = program_overview(program=program)
+    assert overview.participants == 2
+    assert overview.status_counts == {"confirmed": 2, "waitlisted": 1}
+    # (4 h + 1 h) attended of 2 people × 4 h = 62.5 %
+    assert overview.attendance_rate == Decimal("62.5")
+    assert overview.cohorts[0].attendance_rate == Decimal("62.5")
+    assert overview.by_province == [(35, "İzmir", 1), (65, "Van", 1)]
+    assert [(kind, count) for kind, _label, count in overview.by_kind] == [
+        ("cooperative", 1),
+        ("ngo", 1),
+    ]
+
+
+def test_overview_page_shows_the_map_and_the_tables(client, coordinator, program):
+    client.force_login(coordinator)
+    html = client.get(
+        reverse("participants:program_overview", kwargs={"pk": program.pk})
+    ).content.decode()
+    assert 'class="chart map"' in html
+    assert "%62,5" in html
+    assert "<title>İzmir: 1</title>" in html
+
+
+def test_province_table_export(client, coordinator, program):
+    client.force_login(coordinator)
+    response = client.get(
+        reverse(
+            "participants:program_overview_export",
+            kwargs={"pk": program.pk, "table": "iller", "fmt": "csv"},
+        )
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows == [["Plaka kodu", "İl", "Katılımcılar"], ["35", "İzmir", "1"], ["65", "Van", "1"]]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_overview_query_count_does_not_grow_with_cohorts(
+    client, coordinator, db, count, django_assert_num_queries
+):
+    program = ProgramFactory()
+    for _ in range(count):
+        cohort = CohortFactory(program=program)
+        registration = RegistrationFactory(cohort=cohort)
+        ParticipantProfileFactory(user=registration.participant)
+        AttendanceFactory(session=SessionFactory(cohort=cohort), registration=registration)
+    client.force_login(coordinator)
+    with django_assert_num_queries(13):
+        client.get(reverse("participants:program_overview", kwargs={"pk": program.pk}))
