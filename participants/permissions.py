@@ -15,8 +15,13 @@ def can_answer_survey(user, registration) -> bool:
     )
 
 
-def can_view_survey_report(user, cohort) -> bool:
+def runs_cohort(user, cohort) -> bool:
+    """Coordinators and the cohort's own facilitators."""
     return is_coordinator(user) or is_cohort_facilitator(user, cohort)
+
+
+def can_view_survey_report(user, cohort) -> bool:
+    return runs_cohort(user, cohort)
 
 
 def can_manage_survey(user) -> bool:
@@ -29,14 +34,8 @@ def can_take_attendance_somewhere(user) -> bool:
     return is_coordinator(user) or is_facilitator(user)
 
 
-def facilitates_cohort(user, cohort) -> bool:
-    if not is_facilitator(user):
-        return False
-    return cohort.facilitators.filter(pk=user.pk).exists()
-
-
 def can_view_cohort_attendance(user, cohort) -> bool:
-    return is_coordinator(user) or facilitates_cohort(user, cohort)
+    return runs_cohort(user, cohort)
 
 
 def can_take_attendance(user, session) -> bool:
@@ -53,13 +52,9 @@ def can_view_own_registrations(user) -> bool:
     return is_participant(user)
 
 
-def facilitates(user, cohort) -> bool:
-    return is_facilitator(user) and cohort.facilitators.filter(pk=user.pk).exists()
-
-
 def can_view_cohort_registrations(user, cohort) -> bool:
     """Coordinators see every cohort's list; facilitators only their own cohorts', read-only."""
-    return is_coordinator(user) or facilitates(user, cohort)
+    return runs_cohort(user, cohort)
 
 
 def can_view_registrations_console(user) -> bool:

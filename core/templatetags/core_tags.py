@@ -42,3 +42,10 @@ def long_date(value) -> str:
         value = timezone.localtime(value).date()
     language = (get_language() or "tr")[:2]
     return date_format(value, _LONG_DATE_FORMATS.get(language, _LONG_DATE_FORMATS["tr"]))
+
+
+@register.filter
+def capfirst_tr(text) -> str:
+    """Capitalise the first letter the Turkish way: "iptal edildi" → "İptal edildi"."""
+    text = str(text or "")
+    return turkish_upper(text[:1]) + text[1:]

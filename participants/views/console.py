@@ -149,9 +149,7 @@ class ExportView(_ManageMixin, View):
             raise Http404
         cohort = self.get_cohort(request, cohort_pk)
         _form, rows = _filtered(request, cohort)
-        if file_format == "xlsx":
-            return exports.registrations_xlsx(cohort=cohort, registrations=rows)
-        return exports.registrations_csv(cohort=cohort, registrations=rows)
+        return exports.registrations_table(cohort=cohort, registrations=rows, fmt=file_format)
 
 
 class AuditLogView(_ManageMixin, View):

@@ -187,7 +187,7 @@ def test_csv_export_is_excel_friendly_with_turkish_headers(client, coordinator):
         "Durum;Bekleme listesi sırası;Kayıt zamanı"
     )
     assert lines[1].startswith('1;"\'=HYPERLINK(""x"")";')
-    assert ";+90 532 123 45 67;Konak Belediyesi;İlçe belediyesi;İzmir;;" in lines[1]
+    assert ";'+90 532 123 45 67;Konak Belediyesi;İlçe belediyesi;İzmir;;" in lines[1]
 
 
 def test_xlsx_export_opens_with_the_same_rows(client, coordinator):

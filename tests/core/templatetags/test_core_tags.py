@@ -1,0 +1,22 @@
+import datetime as dt
+
+from core.templatetags.core_tags import capfirst_tr, duration_minutes, long_date, upper_tr
+
+
+def test_first_letter_is_capitalised_the_turkish_way():
+    assert capfirst_tr("iptal edildi") == "İptal edildi"
+    assert capfirst_tr("ırmak") == "Irmak"
+    assert capfirst_tr("") == ""
+
+
+def test_upper_tr_never_uses_python_upper():
+    assert upper_tr("İnci Işık") == "İNCİ IŞIK"
+
+
+def test_duration_in_turkish():
+    assert duration_minutes(90) == "1 saat 30 dakika"
+    assert duration_minutes(120) == "2 saat"
+
+
+def test_long_date_has_the_weekday():
+    assert long_date(dt.date(2026, 11, 26)) == "26 Kasım 2026, Perşembe"
