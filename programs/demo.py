@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from action_plans.models import CollaborationType
 from core.models import Province
 from participants.services.evaluations import survey_questions_ensure
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
@@ -157,6 +158,7 @@ GOOD_PRACTICES = [
             "çalışması. Türkiye'deki karşılığı için yasal dayanaklar kütüphanesine bakın."
         ),
         "modules": [3, 4],
+        "types": ["mal-ve-hizmet-alimi"],
     },
     {
         "partner": "Enerji kooperatifi (örnek)",
@@ -170,6 +172,7 @@ GOOD_PRACTICES = [
             "ortak olarak yer aldığı bir yerel enerji girişiminin kuruluşu ve yönetimi."
         ),
         "modules": [4],
+        "types": ["ortaklik"],
     },
     {
         "partner": "Sosyal ekonomi ağı (örnek)",
@@ -183,6 +186,7 @@ GOOD_PRACTICES = [
             "yönetimlerle eşgüdümünü anlatan video mesaj."
         ),
         "modules": [5],
+        "types": ["esgudum"],
     },
     {
         "partner": "Kadın kooperatifleri birliği (örnek)",
@@ -196,6 +200,7 @@ GOOD_PRACTICES = [
             "ilişkisini anlatan video mesaj."
         ),
         "modules": [3, 5],
+        "types": ["mal-ve-hizmet-alimi"],
     },
 ]
 
@@ -255,11 +260,12 @@ def load_demo_programme(*, facilitators: list) -> Program:
     )
     survey_questions_ensure(program=program)
     for practice in GOOD_PRACTICES:
-        fields = {key: value for key, value in practice.items() if key != "modules"}
+        fields = {key: value for key, value in practice.items() if key not in {"modules", "types"}}
         item, _created = GoodPractice.objects.update_or_create(
             title=fields.pop("title"), defaults=fields
         )
         item.modules.set([modules[position] for position in practice["modules"]])
+        item.collaboration_types.set(CollaborationType.objects.filter(slug__in=practice["types"]))
     return program
 
 

@@ -360,9 +360,13 @@ class GoodPracticeForm(forms.ModelForm):
             "summary_en",
             "link",
             "modules",
+            "collaboration_types",
             "is_published",
         ]
-        widgets = {"modules": forms.CheckboxSelectMultiple}
+        widgets = {
+            "modules": forms.CheckboxSelectMultiple,
+            "collaboration_types": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

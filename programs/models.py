@@ -277,6 +277,12 @@ class GoodPractice(models.Model):
     modules = models.ManyToManyField(
         Module, verbose_name=_("modules it illustrates"), related_name="good_practices", blank=True
     )
+    collaboration_types = models.ManyToManyField(
+        "action_plans.CollaborationType",
+        verbose_name=_("collaboration types it illustrates"),
+        related_name="good_practices",
+        blank=True,
+    )
     is_published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

@@ -102,9 +102,13 @@ def session_get(*, pk: int) -> Session | None:
 
 
 def good_practices(
-    *, kind: str = "", country: str = "", module_id: int | None = None
+    *, kind: str = "", country: str = "", module_id: int | None = None, collaboration_type: str = ""
 ) -> QuerySet[GoodPractice]:
-    queryset = GoodPractice.objects.filter(is_published=True).prefetch_related("modules")
+    queryset = GoodPractice.objects.filter(is_published=True).prefetch_related(
+        "modules", "collaboration_types"
+    )
+    if collaboration_type:
+        queryset = queryset.filter(collaboration_types__slug=collaboration_type)
     if kind:
         queryset = queryset.filter(kind=kind)
     if country:

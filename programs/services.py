@@ -193,7 +193,10 @@ def sessions_bulk_create(
     )
 
 
-def good_practice_save(*, practice: GoodPractice, modules: Iterable[Module]) -> GoodPractice:
+def good_practice_save(
+    *, practice: GoodPractice, modules: Iterable[Module], collaboration_types: Iterable = ()
+) -> GoodPractice:
     practice.save()
     practice.modules.set(modules)
+    practice.collaboration_types.set(collaboration_types)
     return practice

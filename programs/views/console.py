@@ -342,7 +342,9 @@ class GoodPracticeFormView(ConsoleView):
         if not form.is_valid():
             return self._render(request, form, practice)
         services.good_practice_save(
-            practice=form.save(commit=False), modules=form.cleaned_data["modules"]
+            practice=form.save(commit=False),
+            modules=form.cleaned_data["modules"],
+            collaboration_types=form.cleaned_data["collaboration_types"],
         )
         messages.success(request, _("The good practice was saved."))
         return redirect("programs:console_good_practices")

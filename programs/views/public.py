@@ -2,6 +2,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
+from action_plans.models import CollaborationType
 from participants.selectors.evaluations import survey_is_open
 from participants.selectors.registrations import registration_of
 from programs import permissions, selectors
@@ -75,7 +76,10 @@ def good_practice_list(request: HttpRequest) -> HttpResponse:
     country = request.GET.get("ulke", "")
     module_raw = request.GET.get("modul", "")
     module_id = int(module_raw) if module_raw.isdigit() else None
-    practices = selectors.good_practices(kind=kind, country=country, module_id=module_id)
+    collaboration_type = request.GET.get("isbirligi", "")
+    practices = selectors.good_practices(
+        kind=kind, country=country, module_id=module_id, collaboration_type=collaboration_type
+    )
     return render(
         request,
         "programs/good_practice_list.html",
@@ -84,6 +88,12 @@ def good_practice_list(request: HttpRequest) -> HttpResponse:
             "kinds": GoodPractice.Kind.choices,
             "countries": selectors.good_practice_countries(),
             "modules": selectors.modules_with_good_practices(),
-            "selected": {"kind": kind, "country": country, "module": module_id},
+            "collaboration_types": CollaborationType.objects.order_by("position"),
+            "selected": {
+                "kind": kind,
+                "country": country,
+                "module": module_id,
+                "collaboration_type": collaboration_type,
+            },
         },
     )

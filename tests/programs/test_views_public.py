@@ -8,6 +8,7 @@ from django.utils import timezone
 from programs.models import Cohort, GoodPractice, Program
 from tests.factories import (
     CohortFactory,
+    CollaborationTypeFactory,
     ModuleFactory,
     ObjectiveFactory,
     ProgramFactory,
@@ -170,7 +171,7 @@ def test_good_practice_list_query_count_does_not_grow(client, db, count, django_
             partner=f"P{index}", country="İtalya", title=f"T{index}", summary="s", kind="case_study"
         )
         practice.modules.add(module)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(6):
         client.get(reverse("programs:good_practice_list"))
 
 
@@ -191,3 +192,20 @@ def test_cohort_page_query_count_does_not_grow_with_sessions(
         session.modules.add(module)
     with django_assert_num_queries(4):
         client.get(reverse("programs:cohort_detail", kwargs={"pk": cohort.pk}))
+
+
+def test_good_practices_filter_by_collaboration_type(client, db):
+    partnership = CollaborationTypeFactory(slug="ortaklik", name="Ortaklık")
+    linked = GoodPractice.objects.create(
+        partner="A", country="Almanya", title="Enerji ortaklığı", summary="s", kind="live_link"
+    )
+    linked.collaboration_types.add(partnership)
+    GoodPractice.objects.create(
+        partner="B", country="İtalya", title="Bakım hizmeti", summary="s", kind="case_study"
+    )
+    html = client.get(
+        reverse("programs:good_practice_list"), {"isbirligi": "ortaklik"}
+    ).content.decode()
+    assert "Enerji ortaklığı" in html
+    assert "Bakım hizmeti" not in html
+    assert 'href="/yasal-dayanaklar/kopru/?type=ortaklik"' in html

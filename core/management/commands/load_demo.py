@@ -13,8 +13,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         with transaction.atomic():
             people = load_demo_people()
-            program = load_demo_programme(facilitators=[people.facilitator, people.co_facilitator])
             load_demo_legal_library()
+            program = load_demo_programme(facilitators=[people.facilitator, people.co_facilitator])
             load_demo_registrations(demo_participant=people.participant)
             finished = program.cohorts.filter(title="Ankara dönemi").first()
             if finished is not None:
