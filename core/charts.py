@@ -39,8 +39,9 @@ def _truncate(text: str, limit: int) -> str:
 def stacked_scale_chart(
     *, rows: Sequence[StackedRow], title: str, legend: Sequence[str], label_width: int = 320
 ) -> SafeString:
-    """100 % stacked horizontal bars of answers 1…5, one bar per question."""
-    bar_width, row_height, top = 440, 34, 36
+    """100 % stacked horizontal bars of answers 1…5, one bar per question. The colour key is
+    for the page to show in HTML (see SCALE_COLOURS), where long labels can wrap."""
+    bar_width, row_height, top = 440, 34, 4
     width = label_width + bar_width + 20
     height = top + row_height * len(rows) + 10
     parts = [
@@ -51,19 +52,12 @@ def stacked_scale_chart(
         f"<title>{escape(title)}</title>",
         f"<desc>{escape(', '.join(legend))}</desc>",
     ]
-    step = bar_width / len(legend)
-    for index, name in enumerate(legend):
-        x = label_width + index * step
-        parts.append(
-            f'<rect x="{x:.1f}" y="6" width="14" height="14" fill="{SCALE_COLOURS[index]}"/>'
-            f'<text x="{x + 18:.1f}" y="18" font-size="12">{escape(name)}</text>'
-        )
     for row_index, row in enumerate(rows):
         y = top + row_index * row_height
         total = sum(row.counts) or 1
         parts.append(
             f'<text x="{label_width - 8}" y="{y + 20}" font-size="13" text-anchor="end">'
-            f"<title>{escape(row.label)}</title>{escape(_truncate(row.label, 44))}</text>"
+            f"<title>{escape(row.label)}</title>{escape(_truncate(row.label, 40))}</text>"
         )
         x = float(label_width)
         for index, count in enumerate(row.counts):

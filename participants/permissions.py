@@ -52,6 +52,15 @@ def can_view_own_registrations(user) -> bool:
     return is_participant(user)
 
 
+def can_cancel_own_registration(user, registration) -> bool:
+    """A participant cancels their own active registration until the cohort starts."""
+    return (
+        registration.participant_id == user.pk
+        and registration.is_active
+        and not registration.cohort.has_started
+    )
+
+
 def can_view_cohort_registrations(user, cohort) -> bool:
     """Coordinators see every cohort's list; facilitators only their own cohorts', read-only."""
     return runs_cohort(user, cohort)

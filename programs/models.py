@@ -200,6 +200,10 @@ class Cohort(models.Model):
         return self.ends_on < timezone.localdate()
 
     @property
+    def has_started(self) -> bool:
+        return self.starts_on <= timezone.localdate()
+
+    @property
     def seats_left(self) -> int:
         """Needs the `seats_taken` annotation of programs.selectors.with_seat_counts."""
         return max(self.capacity - self.seats_taken, 0)

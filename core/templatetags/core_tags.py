@@ -2,7 +2,7 @@ import datetime as dt
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, ngettext
 
 from core.text import turkish_upper
@@ -49,3 +49,12 @@ def capfirst_tr(text) -> str:
     """Capitalise the first letter the Turkish way: "iptal edildi" → "İptal edildi"."""
     text = str(text or "")
     return turkish_upper(text[:1]) + text[1:]
+
+
+@register.filter
+def percent(value) -> str:
+    """A percentage the way each language writes it: "%83,5" in Turkish, "83.5%" in English."""
+    if value is None or value == "":
+        return "—"
+    number = number_format(value)
+    return f"{number}%" if (get_language() or "tr").startswith("en") else f"%{number}"

@@ -228,3 +228,28 @@ def has_attended(*, session: Session, participant) -> bool:
         registration__participant=participant,
         status__in=Attendance.ATTENDED,
     ).exists()
+
+
+def attendance_rates_for_registrations(registrations: list[Registration]) -> dict[int, Decimal]:
+    """Registration id → attendance rate for a person's registrations in one query; their
+    cohorts' sessions must be prefetched (registrations_of_participant does)."""
+    minutes = {
+        session.pk: session.duration_minutes
+        for registration in registrations
+        for session in registration.cohort.sessions.all()
+    }
+    attended = Counter()
+    for registration_id, session_id in Attendance.objects.filter(
+        registration__in=registrations, status__in=Attendance.ATTENDED
+    ).values_list("registration_id", "session_id"):
+        attended[registration_id] += minutes.get(session_id, 0)
+    return {
+        registration.pk: attendance_percent(
+            attended_minutes=attended[registration.pk],
+            total_minutes=sum(
+                session.duration_minutes for session in registration.cohort.sessions.all()
+            ),
+        )
+        for registration in registrations
+        if registration.status == Registration.Status.CONFIRMED
+    }

@@ -6,8 +6,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from participants.models import (
+    Organization,
     Registration,
     SurveyAnswer,
     SurveyQuestion,
@@ -97,7 +99,20 @@ class SurveyReport:
     invited: int
     responses: int
     questions: list[QuestionStats]
-    kinds: list[str]
+    kinds: list[str]  # organisation kind codes that answered ("" = not given)
+
+    @property
+    def kind_labels(self) -> list[str]:
+        labels = dict(Organization.Kind.choices)
+        return [str(labels.get(kind, "")) or _("not given") for kind in self.kinds]
+
+    @property
+    def kind_table(self) -> list[tuple[SurveyQuestion, list[Decimal | None]]]:
+        """Per scale question, the mean of each organisation kind in `kinds` order."""
+        return [
+            (stats.question, [stats.by_kind.get(kind) for kind in self.kinds])
+            for stats in self.scale_questions
+        ]
 
     @property
     def response_rate(self) -> int | None:

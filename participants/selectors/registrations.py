@@ -5,7 +5,15 @@ from django.db.models.functions import Coalesce
 
 from core.db import turkish_collate
 from core.text import turkish_fold
-from participants.models import AuditEntry, Notification, Organization, Registration
+from participants.models import (
+    AuditEntry,
+    Notification,
+    Organization,
+    Registration,
+    SurveySubmission,
+)
+from participants.selectors.attendance import attendance_rates_for_registrations
+from participants.selectors.evaluations import survey_is_open
 from programs.models import Cohort, Session
 
 
@@ -181,3 +189,25 @@ def organizations_for_merge() -> QuerySet[Organization]:
         .annotate(profile_count=Count("profiles"))
         .order_by(turkish_collate("name"), "pk")
     )
+
+
+def my_registrations(*, participant) -> list[Registration]:
+    """A person's registrations for "Kayıtlarım", each with what the page shows about it:
+    `attendance_rate` (finished or running cohorts), `survey_open` and `survey_done`."""
+    registrations = list(registrations_of_participant(participant=participant))
+    rates = attendance_rates_for_registrations(registrations)
+    answered = set(
+        SurveySubmission.objects.filter(registration__in=registrations).values_list(
+            "registration_id", flat=True
+        )
+    )
+    for registration in registrations:
+        confirmed = registration.status == Registration.Status.CONFIRMED
+        registration.attendance_rate = rates.get(registration.pk)
+        registration.survey_done = registration.pk in answered
+        registration.survey_open = (
+            confirmed
+            and not registration.survey_done
+            and survey_is_open(cohort=registration.cohort)
+        )
+    return registrations

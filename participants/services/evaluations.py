@@ -96,9 +96,9 @@ def survey_questions_ensure(*, program: Program) -> list[SurveyQuestion]:
         (
             Topic.OBJECTIVE,
             Kind.SCALE,
-            f"{objective.code} — {objective.text}: bu hedefe ulaşıldı.",
+            f"{objective.code} — {objective.text.rstrip('.')}: bu hedefe ulaşıldı.",
             (
-                f"{objective.code} — {objective.text_en or objective.text}: "
+                f"{objective.code} — {(objective.text_en or objective.text).rstrip('.')}: "
                 "this objective was achieved."
             ),
             objective,

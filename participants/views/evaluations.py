@@ -237,7 +237,7 @@ class SurveyReportExportView(LoginRequiredMixin, View):
         headers = [_("Question"), _("Answers"), _("Mean")] + [
             str(label) for label in SCALE_LABELS.values()
         ]
-        headers += [f"{_('Mean')}: {kind_name or _('not given')}" for kind_name in report.kinds]
+        headers += [f"{_('Mean')}: {label}" for label in report.kind_labels]
         rows = [
             [
                 stats.question.display_text,

@@ -116,7 +116,7 @@ class MyRegistrationsView(RoleRequiredMixin, View):
             request,
             "participants/my_registrations.html",
             {
-                "registrations": selectors.registrations_of_participant(participant=request.user),
+                "registrations": selectors.my_registrations(participant=request.user),
                 "has_profile": ParticipantProfile.objects.filter(user=request.user).exists(),
             },
         )
@@ -129,6 +129,12 @@ class CancelOwnRegistrationView(RoleRequiredMixin, View):
         registration = selectors.registration_of_participant(participant=request.user, pk=pk)
         if registration is None:
             raise Http404
+        if not permissions.can_cancel_own_registration(request.user, registration):
+            messages.error(
+                request,
+                _("This cohort has already started; please contact the coordinators to cancel."),
+            )
+            return redirect("participants:my_registrations")
         try:
             services.registration_cancel(registration=registration, by=request.user)
         except services.RegistrationError as error:

@@ -6,3 +6,16 @@ document.addEventListener("submit", (event) => {
     event.preventDefault();
   }
 });
+
+// After a form comes back with errors, move focus to the first problem so that keyboard and
+// screen-reader users land on it.
+document.addEventListener("DOMContentLoaded", () => {
+  const problem = document.querySelector(".message-error, .errorlist.nonfield, [aria-invalid='true']");
+  if (!problem) {
+    return;
+  }
+  if (!problem.matches("input, select, textarea") && !problem.hasAttribute("tabindex")) {
+    problem.setAttribute("tabindex", "-1");
+  }
+  problem.focus();
+});
