@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "allauth",
     "allauth.account",
     "core",
@@ -93,6 +94,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Every form field, ours and allauth's, renders through templates/includes/field.html.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Redis is the broker and the cache when REDIS_URL is set. Without it (a bare laptop) the
 # broker is a folder queue that the same worker process reads, and the cache is a folder too,
