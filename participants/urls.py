@@ -93,6 +93,11 @@ urlpatterns = [
     ),
     path("kayitlarim/", registrations.MyRegistrationsView.as_view(), name="my_registrations"),
     path(
+        "kayitlarim/<int:pk>/durum/",
+        registrations.RegistrationStatusView.as_view(),
+        name="registration_status",
+    ),
+    path(
         "kayitlarim/<int:pk>/iptal/",
         registrations.CancelOwnRegistrationView.as_view(),
         name="cancel",

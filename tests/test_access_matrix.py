@@ -203,6 +203,7 @@ MATRIX: dict[str, Expect] = {
     # participants: registrations, profile, personal data (issue 4). Staff are participants too.
     "participants:register": Expect(LOGIN, 302, 302, 302, kwargs={"cohort_pk": "cohort"}),
     "participants:my_registrations": MEMBERS,
+    "participants:registration_status": Expect(LOGIN, 404, 404, 404, kwargs={"pk": "registration"}),
     "participants:cancel": Expect(
         LOGIN, 404, 404, 404, method="post", kwargs={"pk": "registration"}
     ),

@@ -76,6 +76,10 @@ def registration_of_participant(*, participant, pk: int) -> Registration | None:
     return Registration.objects.filter(participant=participant, pk=pk).first()
 
 
+def registration_of_participant_with_position(*, participant, pk: int) -> Registration | None:
+    return with_position(Registration.objects.filter(participant=participant, pk=pk)).first()
+
+
 def registration_in_cohort(*, cohort: Cohort, pk: int) -> Registration | None:
     return Registration.objects.filter(cohort=cohort, pk=pk).first()
 

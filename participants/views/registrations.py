@@ -122,6 +122,23 @@ class MyRegistrationsView(RoleRequiredMixin, View):
         )
 
 
+class RegistrationStatusView(RoleRequiredMixin, View):
+    """The status badge of one's own registration; Kayıtlarım polls it with htmx so that a
+    waiting-list position or an approval shows without a reload."""
+
+    role_test = permissions.can_view_own_registrations
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        registration = selectors.registration_of_participant_with_position(
+            participant=request.user, pk=pk
+        )
+        if registration is None:
+            raise Http404
+        return render(
+            request, "participants/includes/live_status.html", {"registration": registration}
+        )
+
+
 class CancelOwnRegistrationView(RoleRequiredMixin, View):
     role_test = permissions.can_view_own_registrations
 

@@ -147,3 +147,25 @@ def test_closed_cohort_says_closed_even_before_the_profile_is_filled(client, par
     assert "Bu dönemin kayıtları kapandı." in client.get(_url(closed)).content.decode()
     response = client.post(_url(closed), {"privacy_acknowledged": "on"})
     assert "Bu dönemin kayıtları kapandı." in response.content.decode()
+
+
+def test_waiting_list_badge_refreshes_itself_and_shows_the_new_position(client, member):
+    cohort = CohortFactory(capacity=1)
+    RegistrationFactory(cohort=cohort, status="waitlisted", waitlist_order=1)
+    mine = RegistrationFactory(
+        cohort=cohort, participant=member, status="waitlisted", waitlist_order=2
+    )
+    client.force_login(member)
+    html = client.get(MINE).content.decode()
+    assert f'hx-get="/kayitlarim/{mine.pk}/durum/"' in html
+    url = reverse("participants:registration_status", kwargs={"pk": mine.pk})
+    assert "sıra 2" in client.get(url).content.decode()
+    Registration.objects.filter(waitlist_order=1).delete()
+    assert "sıra 1" in client.get(url).content.decode()
+
+
+def test_someone_elses_registration_status_is_404(client, member):
+    other = RegistrationFactory(status="waitlisted", waitlist_order=1)
+    client.force_login(member)
+    url = reverse("participants:registration_status", kwargs={"pk": other.pk})
+    assert client.get(url).status_code == 404
