@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.demo import DEMO_PASSWORD, load_demo_people
-from action_plans.demo import load_demo_legal_library
+from action_plans.demo import load_demo_action_plans, load_demo_legal_library
 from participants.demo import load_demo_registrations
 from programs.demo import load_demo_programme
 
@@ -16,6 +16,9 @@ class Command(BaseCommand):
             program = load_demo_programme(facilitators=[people.facilitator, people.co_facilitator])
             load_demo_legal_library()
             load_demo_registrations(demo_participant=people.participant)
+            ankara = program.cohorts.filter(title="Ankara dönemi").first()
+            if ankara and ankara.registrations.filter(status="confirmed").count() >= 6:
+                load_demo_action_plans(cohort=ankara)
         self.stdout.write(self.style.SUCCESS(f"Demo programme ready: {program.title}"))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for role, user in (
