@@ -145,8 +145,8 @@ DEMO_GROUPS = [
 
 
 def load_demo_action_plans(*, cohort) -> list:
-    """Three work groups of `cohort` (from its confirmed registrations, split in three) with one
-    plan each. Idempotent: existing groups and plans are left as they are."""
+    """Three work groups of `cohort` (its confirmed registrations in no group, split in three,
+    the last group taking the rest) with one plan each. Idempotent: existing groups and plans are left as they are."""
     free = list(unassigned_registrations(cohort=cohort))
     facilitator = cohort.facilitators.order_by("pk").first()
     missing = [row for row in DEMO_GROUPS if not cohort.work_groups.filter(name=row[0]).exists()]
@@ -157,7 +157,8 @@ def load_demo_action_plans(*, cohort) -> list:
         problem, goal, step_statuses = row[8:]
         group = WorkGroup.objects.filter(cohort=cohort, name=name).first()
         if group is None:
-            members, free = free[:size], free[size:]
+            take = len(free) if name == missing[-1][0] else size
+            members, free = free[:take], free[take:]
             group = work_group_create(
                 cohort=cohort,
                 name=name,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from action_plans.models import SDG, ActionPlan, ActionStep, CollaborationType
+from core.text import turkish_sort_key
 from participants.models import Organization
 
 
@@ -77,7 +78,7 @@ def plans_by_organization_kind() -> list[CountRow]:
         CountRow(label=str(cooperative_kinds[row["cooperative_kind"]]), count=row["plan_count"])
         for row in cooperative
     ]
-    return sorted(rows, key=lambda row: (-row.count, row.label))
+    return sorted(rows, key=lambda row: (-row.count, turkish_sort_key(row.label)))
 
 
 def plans_by_status() -> list[CountRow]:

@@ -45,6 +45,10 @@ def _owner_choices(user) -> list[tuple[str, str]]:
     return choices
 
 
+def _as_int(value) -> int | None:
+    return int(value) if str(value or "").isdigit() else None
+
+
 def _resolve_owner(user, value: str) -> dict | None:
     """The plan's owner as keyword arguments for `plan_create`, if the user may start it."""
     kind, number = value[:1], value[1:]
@@ -90,6 +94,16 @@ class WizardTypeView(RoleRequiredMixin, View):
         return collaboration_type
 
     def _page(self, request, collaboration_type, form, formset) -> HttpResponse:
+        cited = {
+            template.pk: list(template.references.all())
+            for template in library_selectors.step_templates(
+                collaboration_type=collaboration_type
+            )
+        }
+        step_rows = [
+            (step_form, cited.get(_as_int(step_form["template_id"].value()), []))
+            for step_form in formset
+        ]
         return render(
             request,
             "action_plans/wizard/type.html",
@@ -102,6 +116,7 @@ class WizardTypeView(RoleRequiredMixin, View):
                 ),
                 "form": form,
                 "formset": formset,
+                "step_rows": step_rows,
             },
         )
 
