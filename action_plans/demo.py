@@ -146,7 +146,8 @@ DEMO_GROUPS = [
 
 def load_demo_action_plans(*, cohort) -> list:
     """Three work groups of `cohort` (its confirmed registrations in no group, split in three,
-    the last group taking the rest) with one plan each. Idempotent: existing groups and plans are left as they are."""
+    the last group taking the rest) with one plan each. Idempotent: existing groups and plans
+    are left as they are."""
     free = list(unassigned_registrations(cohort=cohort))
     facilitator = cohort.facilitators.order_by("pk").first()
     missing = [row for row in DEMO_GROUPS if not cohort.work_groups.filter(name=row[0]).exists()]

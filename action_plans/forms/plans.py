@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from action_plans.forms.library import ReferenceMultipleChoiceField
-from action_plans.models import SDG, ActionPlan, ActionStep, WorkGroup
+from action_plans.models import SDG, ActionPlan, ActionStep, LegalReference, WorkGroup
 from action_plans.models.plans import MUNICIPAL_KINDS
 from action_plans.selectors.library import REFERENCE_ORDER
 from core.db import turkish_collate
@@ -145,8 +145,6 @@ class StepForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs) -> None:
-        from action_plans.models import LegalReference
-
         super().__init__(*args, **kwargs)
         self.fields["references"].queryset = LegalReference.objects.filter(is_active=True).order_by(
             *REFERENCE_ORDER

@@ -20,6 +20,7 @@ from action_plans.forms.plans import (
     StepStatusForm,
     VersionForm,
 )
+from action_plans.models import ActionStep
 from action_plans.selectors import plans as selectors
 from action_plans.services import plans as services
 from action_plans.services.plans import PlanStateError, PlanVersionConflictError
@@ -158,7 +159,7 @@ class PlanEditView(RoleRequiredMixin, View):
             )
         except PlanVersionConflictError as conflict:
             return self._conflict(request, plan, conflict.plan.version)
-        except PlanStateError:
+        except (PlanStateError, ActionStep.DoesNotExist):
             raise Http404 from None
         messages.success(request, _("The plan was saved."))
         return redirect("plans:plan_detail", plan_id=plan.pk)
@@ -192,9 +193,9 @@ class _StepFormView(RoleRequiredMixin, View):
         data = request.POST.copy()
         data["version"] = str(version)
         current_plan = selectors.plan_get(plan_id=plan.pk)
-        current = next(
-            (item for item in current_plan.steps.all() if step and item.pk == step.pk), None
-        )
+        current = None
+        if step is not None:
+            current = next((item for item in current_plan.steps.all() if item.pk == step.pk), None)
         form = StepForm(data)
         form.is_valid()
         messages.error(request, conflict_message())
@@ -221,7 +222,7 @@ class StepCreateView(_StepFormView):
             )
         except PlanVersionConflictError as conflict:
             return self._conflict(request, plan, None, conflict.plan.version)
-        except PlanStateError:
+        except (PlanStateError, ActionStep.DoesNotExist):
             raise Http404 from None
         messages.success(request, _("The step was added at the end."))
         return redirect(
@@ -252,7 +253,7 @@ class StepEditView(_StepFormView):
             )
         except PlanVersionConflictError as conflict:
             return self._conflict(request, plan, step, conflict.plan.version)
-        except PlanStateError:
+        except (PlanStateError, ActionStep.DoesNotExist):
             raise Http404 from None
         messages.success(request, _("The step was saved."))
         return redirect(
@@ -278,7 +279,7 @@ class _WorkspaceActionView(RoleRequiredMixin, View):
             action()
         except PlanVersionConflictError:
             return self._done(request, plan.pk, notice=conflict_message(), error=True)
-        except PlanStateError:
+        except (PlanStateError, ActionStep.DoesNotExist):
             raise Http404 from None
         return self._done(request, plan.pk, notice=success)
 

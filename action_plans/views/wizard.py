@@ -96,9 +96,7 @@ class WizardTypeView(RoleRequiredMixin, View):
     def _page(self, request, collaboration_type, form, formset) -> HttpResponse:
         cited = {
             template.pk: list(template.references.all())
-            for template in library_selectors.step_templates(
-                collaboration_type=collaboration_type
-            )
+            for template in library_selectors.step_templates(collaboration_type=collaboration_type)
         }
         step_rows = [
             (step_form, cited.get(_as_int(step_form["template_id"].value()), []))
