@@ -2,6 +2,7 @@
 plan's `version` (optimistic locking, checked by the service)."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from action_plans.forms.library import ReferenceMultipleChoiceField
@@ -35,9 +36,13 @@ class FacilitatorChoiceField(forms.ModelChoiceField):
         return obj.full_name or obj.email
 
 
+def _theme_choices() -> list[tuple[str, str]]:
+    return [(value, capfirst(label)) for value, label in WorkGroup.Theme.choices]
+
+
 class WorkGroupForm(forms.Form):
     name = forms.CharField(label=_("Name of the group"), max_length=120)
-    theme = forms.ChoiceField(label=_("Theme / sector"), choices=WorkGroup.Theme.choices)
+    theme = forms.ChoiceField(label=_("Theme / sector"), choices=_theme_choices)
     facilitator = FacilitatorChoiceField(
         label=_("Facilitator"), queryset=None, required=False, empty_label=_("— none —")
     )
@@ -146,6 +151,9 @@ class StepForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            (value, capfirst(label)) for value, label in ActionStep.Status.choices
+        ]
         self.fields["references"].queryset = LegalReference.objects.filter(is_active=True).order_by(
             *REFERENCE_ORDER
         )

@@ -72,7 +72,7 @@ def test_facilitator_forms_a_group_plans_a_partnership_and_approves_it(page):
     page.get_by_role("link", name="Çalışma grubu oluştur").click()
     expect(page.get_by_label("Bekleyen Kişi")).to_have_count(0)
     page.get_by_label("Grubun adı").fill("Kadın kooperatifleri grubu")
-    page.get_by_label("Tema / sektör").select_option(label="kadın kooperatifleri")
+    page.get_by_label("Tema / sektör").select_option(label="Kadın kooperatifleri")
     page.get_by_label("Ayşe Demir").check()
     page.get_by_label("Burak Aydın").check()
     page.get_by_role("button", name="Kaydet").click()
