@@ -1,9 +1,13 @@
 """The demo work groups and plans of a finished cohort (`load_demo_action_plans`)."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from action_plans.demo import load_demo_action_plans, load_demo_legal_library
 from action_plans.models import ActionPlan, WorkGroup, WorkGroupMember
+from programs.models import Cohort
 from tests.factories import CohortFactory, RegistrationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +55,17 @@ def test_loading_twice_changes_nothing(finished_cohort):
     assert [plan.pk for plan in first] == [plan.pk for plan in second]
     assert (WorkGroup.objects.count(), ActionPlan.objects.count()) == (3, 3)
     assert WorkGroupMember.objects.count() == 7
+
+
+def test_load_demo_adds_the_plans_once_ankara_has_six_confirmed_registrations(demo_data):
+    ankara = Cohort.objects.get(title="Ankara dönemi")
+    had_enough = ankara.registrations.filter(status="confirmed").count() >= 6
+    assert WorkGroup.objects.filter(cohort=ankara).exists() is had_enough
+    confirmed = ankara.registrations.filter(status="confirmed").count()
+    RegistrationFactory.create_batch(max(0, 6 - confirmed), cohort=ankara)
+
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert WorkGroup.objects.filter(cohort=ankara).count() == 3
+    assert ActionPlan.objects.filter(cohort=ankara).count() == 3

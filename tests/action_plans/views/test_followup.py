@@ -123,3 +123,34 @@ def test_stale_version_keeps_the_typed_statuses_and_shows_the_conflict(client, p
     assert '<option value="blocked" selected>' in content
     first.refresh_from_db()
     assert first.status == "not_started"
+
+
+def test_editor_updates_notes_of_an_approved_plan_while_logged_in(client, plan_with_steps):
+    plan, (first, second) = plan_with_steps
+    client.force_login(plan.registration.participant)
+    url = reverse("plans:plan_progress", kwargs={"plan_id": plan.pk})
+
+    assert "Meclis" not in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "version": 1,
+            f"status-{first.pk}": "in_progress",
+            f"note-{first.pk}": "Meclis gündeminde.",
+            f"status-{second.pk}": "not_started",
+            f"note-{second.pk}": "",
+        },
+    )
+
+    assert response.url == reverse("plans:plan_detail", kwargs={"plan_id": plan.pk})
+    first.refresh_from_db()
+    assert (first.status, first.note) == ("in_progress", "Meclis gündeminde.")
+
+
+def test_stranger_cannot_open_the_progress_form(client, plan_with_steps):
+    plan, _steps = plan_with_steps
+    client.force_login(RegistrationFactory().participant)
+
+    assert (
+        client.get(reverse("plans:plan_progress", kwargs={"plan_id": plan.pk})).status_code == 404
+    )
