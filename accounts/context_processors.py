@@ -2,6 +2,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from accounts import permissions
+from action_plans import permissions as plan_permissions
 from participants import permissions as participant_permissions
 
 
@@ -15,6 +16,7 @@ class _Roles:
         self.can_use_console = permissions.can_use_console(user)
         self.can_check_worker = permissions.can_check_worker(user)
         self.can_take_attendance = participant_permissions.can_take_attendance_somewhere(user)
+        self.can_see_plans = plan_permissions.can_see_plans_area(user)
 
 
 def roles(request: HttpRequest) -> dict:

@@ -8,6 +8,6 @@ class ActionPlansConfig(AppConfig):
     verbose_name = _("Legal bases and action plans")
 
     def ready(self) -> None:
-        from action_plans.services import sdgs_sync
+        from action_plans.services.library import sdgs_sync
 
         post_migrate.connect(sdgs_sync, sender=self, dispatch_uid="action_plans.sdgs_sync")

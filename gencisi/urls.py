@@ -9,6 +9,7 @@ urlpatterns = [
     path("hesap/", include("accounts.urls")),
     path("hesap/", include("allauth.urls")),
     path("yasal-dayanaklar/", include("action_plans.urls")),
+    path("eylem-planlari/", include("action_plans.plan_urls")),
     path("dil/", set_language, name="set_language"),
     path("yonetim/", admin.site.urls),
 ]

@@ -192,6 +192,7 @@ class Notification(models.Model):
         REJECTED = "rejected", _("registration rejected")
         CANCELLED = "cancelled", _("registration cancelled")
         REMINDER = "reminder", _("reminder of the first session")
+        PLAN_REMINDER = "plan_reminder", _("follow-up reminder of an action plan")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")

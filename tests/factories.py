@@ -202,3 +202,51 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     body = "Merhaba"
     status = Notification.Status.FAILED
     dedupe_key = factory.Sequence(lambda n: f"test:{n}")
+
+
+# action_plans: work groups, action plans and their steps
+
+
+class WorkGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "action_plans.WorkGroup"
+
+    cohort = factory.SubFactory(CohortFactory)
+    name = factory.Sequence(lambda n: f"Grup {n}")
+    theme = "care"
+
+
+class WorkGroupMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "action_plans.WorkGroupMember"
+
+    group = factory.SubFactory(WorkGroupFactory)
+    registration = factory.SubFactory(
+        RegistrationFactory, cohort=factory.SelfAttribute("..group.cohort")
+    )
+
+
+class ActionPlanFactory(factory.django.DjangoModelFactory):
+    """A group plan by default; pass `registration=…, work_group=None` for a personal one."""
+
+    class Meta:
+        model = "action_plans.ActionPlan"
+
+    work_group = factory.SubFactory(WorkGroupFactory)
+    registration = None
+    cohort = factory.LazyAttribute(
+        lambda plan: plan.work_group.cohort if plan.work_group else plan.registration.cohort
+    )
+    title = factory.Sequence(lambda n: f"Eylem planı {n}")
+    collaboration_type = factory.SubFactory(CollaborationTypeFactory)
+    starts_on = factory.LazyFunction(timezone.localdate)
+
+
+class ActionStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "action_plans.ActionStep"
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    description = factory.Sequence(lambda n: f"Plan adımı {n}")
+    responsible = "Belediye"

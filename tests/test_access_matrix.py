@@ -13,6 +13,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from core.models import BackgroundJob
 from programs.models import GoodPractice
 from tests.factories import (
+    ActionPlanFactory,
+    ActionStepFactory,
     CohortFactory,
     CollaborationBasisFactory,
     LegalReferenceFactory,
@@ -184,6 +186,58 @@ MATRIX: dict[str, Expect] = {
     "action_plans:console_step_move": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"step_id": "step"}, data={"direction": "up"}
     ),
+    # Work groups and action plans: the matrix's participant and facilitator have nothing to do
+    # with the plan's cohort, so its groups, plans and steps do not exist for them (404).
+    "plans:my_plans": MEMBERS,
+    "plans:wizard": MEMBERS,
+    "plans:wizard_type": Expect(LOGIN, 200, 200, 200, kwargs={"slug": "ortaklik"}),
+    "plans:dashboard": COORDINATORS,
+    "plans:followup": Expect(400, 400, 400, 400, kwargs={"token": "gecersiz-imza"}),
+    "plans:cohort_plans": Expect(LOGIN, 404, 404, 200, kwargs={"cohort_id": "plan_cohort"}),
+    "plans:groups": Expect(LOGIN, 404, 404, 200, kwargs={"cohort_id": "plan_cohort"}),
+    "plans:group_create": Expect(LOGIN, 404, 404, 200, kwargs={"cohort_id": "plan_cohort"}),
+    "plans:group_edit": Expect(LOGIN, 404, 404, 200, kwargs={"group_id": "work_group"}),
+    "plans:group_delete": Expect(
+        LOGIN, 404, 404, 302, method="post", kwargs={"group_id": "work_group"}
+    ),
+    "plans:plan_detail": Expect(LOGIN, 404, 404, 200, kwargs={"plan_id": "plan"}),
+    "plans:plan_edit": Expect(LOGIN, 404, 404, 200, kwargs={"plan_id": "plan"}),
+    "plans:plan_progress": Expect(LOGIN, 404, 404, 200, kwargs={"plan_id": "plan"}),
+    "plans:plan_submit": Expect(
+        LOGIN, 404, 404, 302, method="post", kwargs={"plan_id": "plan"}, data={"version": 1}
+    ),
+    "plans:plan_review": Expect(
+        LOGIN,
+        404,
+        404,
+        302,
+        method="post",
+        kwargs={"plan_id": "submitted_plan"},
+        data={"version": 1, "decision": "approve"},
+    ),
+    "plans:step_create": Expect(LOGIN, 404, 404, 200, kwargs={"plan_id": "plan"}),
+    "plans:step_edit": Expect(LOGIN, 404, 404, 200, kwargs={"step_id": "plan_step"}),
+    "plans:step_delete": Expect(
+        LOGIN, 404, 404, 302, method="post", kwargs={"step_id": "plan_step"}, data={"version": 1}
+    ),
+    "plans:step_move": Expect(
+        LOGIN,
+        404,
+        404,
+        302,
+        method="post",
+        kwargs={"step_id": "plan_step"},
+        data={"version": 1, "direction": "down"},
+    ),
+    "plans:step_status": Expect(
+        LOGIN,
+        404,
+        404,
+        302,
+        method="post",
+        kwargs={"step_id": "plan_step"},
+        data={"version": 1, "status": "done"},
+    ),
     # Attendance: facilitators of the cohort and coordinators; the matrix's facilitator does
     # not facilitate the session's cohort, so its sessions do not exist for them (404).
     "participants:attendance_home": Expect(LOGIN, 403, 200, 200),
@@ -289,6 +343,7 @@ def db_objects(db):
     cohort = CohortFactory(program=program)
     registration = RegistrationFactory(cohort=cohort, status="waitlisted", waitlist_order=1)
     basis = CollaborationBasisFactory(collaboration_type__slug="ortaklik")
+    plan_step = ActionStepFactory(plan__collaboration_type=basis.collaboration_type)
     return {
         "job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK),
         "program": program,
@@ -306,6 +361,11 @@ def db_objects(db):
         "attendance_cohort": attendance_session.cohort,
         "registration": registration,
         "notification": NotificationFactory(registration=registration),
+        "plan_step": plan_step,
+        "plan": plan_step.plan,
+        "plan_cohort": plan_step.plan.cohort,
+        "work_group": plan_step.plan.work_group,
+        "submitted_plan": ActionPlanFactory(status="submitted"),
     }
 
 

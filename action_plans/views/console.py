@@ -8,14 +8,16 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
-from action_plans import permissions, selectors, services
-from action_plans.forms import (
+from action_plans import permissions
+from action_plans.forms.library import (
     CollaborationBasisForm,
     CollaborationTypeForm,
     LegalReferenceForm,
     ReviewForm,
     StepTemplateForm,
 )
+from action_plans.selectors import library as selectors
+from action_plans.services import library as services
 
 FORM_TEMPLATE = "action_plans/console/form.html"
 

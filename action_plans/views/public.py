@@ -3,9 +3,10 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from action_plans import permissions, selectors
+from action_plans import permissions
 from action_plans.models import LegalReference
-from action_plans.selectors import LibraryFilters
+from action_plans.selectors import library as selectors
+from action_plans.selectors.library import LibraryFilters
 
 
 def _choice(value: str, allowed) -> str:

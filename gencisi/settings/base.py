@@ -236,6 +236,15 @@ CELERY_BEAT_SCHEDULE["participants-session-reminders"] = {
     "schedule": crontab(hour=9, minute=0),
 }
 
+# Action plans: follow-up reminders N months after a cohort ends, with a signed link valid for
+# ACTION_PLAN_LINK_MAX_AGE_DAYS days (idempotent, daily).
+ACTION_PLAN_REMINDER_MONTHS = (3, 6)
+ACTION_PLAN_LINK_MAX_AGE_DAYS = 30
+CELERY_BEAT_SCHEDULE["action-plans-reminders"] = {
+    "task": "action_plans.send_plan_reminders",
+    "schedule": crontab(hour=9, minute=30),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

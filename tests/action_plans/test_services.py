@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 import time_machine
 
-from action_plans import services
 from action_plans.models import SDG, LegalReference
+from action_plans.services import library as services
 from tests.factories import (
     CollaborationTypeFactory,
     LegalReferenceFactory,

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.demo import DEMO_PASSWORD, load_demo_people
-from action_plans.demo import load_demo_legal_library
+from action_plans.demo import load_demo_action_plans, load_demo_legal_library
 from participants.demo import load_demo_finished_cohort, load_demo_registrations
 from programs.demo import load_demo_programme
 
@@ -19,6 +19,7 @@ class Command(BaseCommand):
             finished = program.cohorts.filter(title="Ankara dönemi").first()
             if finished is not None:
                 load_demo_finished_cohort(cohort=finished, demo_participant=people.participant)
+                load_demo_action_plans(cohort=finished)
         self.stdout.write(self.style.SUCCESS(f"Demo programme ready: {program.title}"))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for role, user in (

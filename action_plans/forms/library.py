@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from action_plans import selectors
 from action_plans.models import CollaborationBasis, CollaborationType, LegalReference, StepTemplate
+from action_plans.selectors import library as selectors
 
 
 def _reference_choice_label(reference: LegalReference) -> str:

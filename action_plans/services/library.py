@@ -15,7 +15,7 @@ from action_plans.models import (
     StepTemplate,
 )
 
-SDGS_CSV = Path(__file__).resolve().parent.parent / "core" / "data" / "sdgs.csv"
+SDGS_CSV = Path(__file__).resolve().parents[2] / "core" / "data" / "sdgs.csv"
 
 # Changing any of these on a reviewed reference sends it back to legal review.
 REVIEWED_CONTENT_FIELDS = (

@@ -1,0 +1,1 @@
+"""action_plans: forms split by concern (library, plans)."""

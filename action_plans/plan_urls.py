@@ -1,0 +1,35 @@
+"""Work groups, action plans and the follow-up links, under /eylem-planlari/ (namespace
+"plans"); the legal-basis library keeps action_plans/urls.py under /yasal-dayanaklar/."""
+
+from django.urls import path
+
+from action_plans.views import dashboard, followup, groups, plans, wizard
+
+app_name = "plans"
+
+urlpatterns = [
+    path("", plans.MyPlansView.as_view(), name="my_plans"),
+    path("yeni/", wizard.WizardStartView.as_view(), name="wizard"),
+    path("yeni/<slug:slug>/", wizard.WizardTypeView.as_view(), name="wizard_type"),
+    path("etki/", dashboard.ImpactDashboardView.as_view(), name="dashboard"),
+    path("izleme/<str:token>/", followup.FollowupView.as_view(), name="followup"),
+    path("donem/<int:cohort_id>/", plans.CohortPlansView.as_view(), name="cohort_plans"),
+    path("donem/<int:cohort_id>/gruplar/", groups.GroupListView.as_view(), name="groups"),
+    path(
+        "donem/<int:cohort_id>/gruplar/yeni/",
+        groups.GroupCreateView.as_view(),
+        name="group_create",
+    ),
+    path("gruplar/<int:group_id>/duzenle/", groups.GroupEditView.as_view(), name="group_edit"),
+    path("gruplar/<int:group_id>/sil/", groups.GroupDeleteView.as_view(), name="group_delete"),
+    path("<int:plan_id>/", plans.PlanDetailView.as_view(), name="plan_detail"),
+    path("<int:plan_id>/duzenle/", plans.PlanEditView.as_view(), name="plan_edit"),
+    path("<int:plan_id>/durumlar/", followup.PlanProgressView.as_view(), name="plan_progress"),
+    path("<int:plan_id>/gonder/", plans.PlanSubmitView.as_view(), name="plan_submit"),
+    path("<int:plan_id>/degerlendir/", plans.PlanReviewView.as_view(), name="plan_review"),
+    path("<int:plan_id>/adim-ekle/", plans.StepCreateView.as_view(), name="step_create"),
+    path("adimlar/<int:step_id>/duzenle/", plans.StepEditView.as_view(), name="step_edit"),
+    path("adimlar/<int:step_id>/sil/", plans.StepDeleteView.as_view(), name="step_delete"),
+    path("adimlar/<int:step_id>/tasi/", plans.StepMoveView.as_view(), name="step_move"),
+    path("adimlar/<int:step_id>/durum/", plans.StepStatusView.as_view(), name="step_status"),
+]

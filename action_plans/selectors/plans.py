@@ -1,0 +1,152 @@
+"""Reads for work groups and action plans, with the joins each page needs."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from action_plans.models import ActionPlan, ActionStep, LegalReference, WorkGroup, WorkGroupMember
+from action_plans.selectors.library import REFERENCE_ORDER
+from core.db import turkish_collate
+from participants.models import Registration
+from programs.models import Cohort
+
+
+def with_progress(plans: QuerySet[ActionPlan]) -> QuerySet[ActionPlan]:
+    """Annotate `steps_done` and `steps_total` (progress is derived, never stored)."""
+    return plans.annotate(
+        steps_total=Count("steps", distinct=True),
+        steps_done=Count("steps", filter=Q(steps__status=ActionStep.Status.DONE), distinct=True),
+    )
+
+
+def _plan_list(plans: QuerySet[ActionPlan]) -> QuerySet[ActionPlan]:
+    return with_progress(
+        plans.select_related(
+            "cohort__program", "work_group", "registration__participant", "collaboration_type"
+        )
+    ).order_by("-updated_at", "-pk")
+
+
+def cohort_get(*, cohort_id: int) -> Cohort | None:
+    return Cohort.objects.select_related("program").filter(pk=cohort_id).first()
+
+
+def cohort_groups(*, cohort: Cohort) -> QuerySet[WorkGroup]:
+    return (
+        WorkGroup.objects.filter(cohort=cohort)
+        .select_related("facilitator")
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=WorkGroupMember.objects.select_related(
+                    "registration__participant__participant_profile__organization"
+                ).order_by(turkish_collate("registration__participant__full_name")),
+            )
+        )
+        .annotate(plan_count=Count("plans"))
+        .order_by(turkish_collate("name"), "pk")
+    )
+
+
+def group_get(*, group_id: int) -> WorkGroup | None:
+    return WorkGroup.objects.select_related("cohort__program").filter(pk=group_id).first()
+
+
+def unassigned_registrations(*, cohort: Cohort, group: WorkGroup | None = None):
+    """Confirmed registrations of the cohort in no group (or in `group`), by name."""
+    in_other_group = WorkGroupMember.objects.filter(registration=OuterRef("pk"))
+    if group is not None:
+        in_other_group = in_other_group.exclude(group=group)
+    return (
+        Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
+        .exclude(Exists(in_other_group))
+        .select_related("participant__participant_profile__organization")
+        .order_by(turkish_collate("participant__full_name"), "pk")
+    )
+
+
+def cohort_plans(*, cohort: Cohort) -> QuerySet[ActionPlan]:
+    return _plan_list(ActionPlan.objects.filter(cohort=cohort))
+
+
+def my_plans(*, user) -> QuerySet[ActionPlan]:
+    """The user's personal plans and their work groups' plans (confirmed registrations)."""
+    return _plan_list(
+        ActionPlan.objects.filter(
+            Q(registration__participant=user, registration__status="confirmed")
+            | Q(
+                work_group__members__registration__participant=user,
+                work_group__members__registration__status="confirmed",
+            )
+        ).distinct()
+    )
+
+
+def my_confirmed_registrations(*, user) -> QuerySet[Registration]:
+    return (
+        Registration.objects.filter(participant=user, status=Registration.Status.CONFIRMED)
+        .select_related("cohort__program")
+        .order_by("-cohort__starts_on", "pk")
+    )
+
+
+def my_groups(*, user) -> QuerySet[WorkGroup]:
+    return (
+        WorkGroup.objects.filter(
+            members__registration__participant=user,
+            members__registration__status=Registration.Status.CONFIRMED,
+        )
+        .select_related("cohort__program")
+        .order_by("-cohort__starts_on", "pk")
+    )
+
+
+def staff_cohorts(*, user, coordinator: bool) -> QuerySet[Cohort]:
+    """The cohorts whose groups and plans the user runs: all for a coordinator, else the ones
+    they facilitate."""
+    cohorts = Cohort.objects.all() if coordinator else user.facilitated_cohorts.all()
+    return (
+        cohorts.select_related("program")
+        .annotate(
+            group_count=Count("work_groups", distinct=True),
+            plan_count=Count("action_plans", distinct=True),
+        )
+        .order_by("-starts_on", "pk")
+    )
+
+
+def groups_startable_by_staff(*, user, coordinator: bool) -> QuerySet[WorkGroup]:
+    groups = WorkGroup.objects.all()
+    if not coordinator:
+        groups = groups.filter(cohort__facilitators=user)
+    return groups.select_related("cohort__program").order_by("-cohort__starts_on", "name", "pk")
+
+
+def plan_get(*, plan_id: int) -> ActionPlan | None:
+    return (
+        ActionPlan.objects.select_related(
+            "cohort__program",
+            "work_group__facilitator",
+            "registration__participant",
+            "collaboration_type",
+            "municipality__province",
+            "reviewed_by",
+        )
+        .prefetch_related(
+            "cooperatives",
+            "sdgs",
+            "work_group__members__registration__participant",
+            Prefetch(
+                "steps",
+                queryset=ActionStep.objects.order_by("position", "pk").prefetch_related(
+                    Prefetch(
+                        "references", queryset=LegalReference.objects.order_by(*REFERENCE_ORDER)
+                    )
+                ),
+            ),
+        )
+        .filter(pk=plan_id)
+        .first()
+    )
+
+
+def step_get(*, step_id: int) -> ActionStep | None:
+    return ActionStep.objects.select_related("plan").filter(pk=step_id).first()

@@ -1,0 +1,1 @@
+"""action_plans: services split by concern (library, groups, plans, reminders)."""

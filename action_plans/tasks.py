@@ -1,0 +1,8 @@
+from celery import shared_task
+
+from action_plans.services.reminders import plan_reminders_send
+
+
+@shared_task(name="action_plans.send_plan_reminders")
+def send_plan_reminders() -> None:
+    plan_reminders_send()

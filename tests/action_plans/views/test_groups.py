@@ -1,0 +1,91 @@
+import pytest
+from django.urls import reverse
+
+from action_plans.models import WorkGroup
+from tests.factories import (
+    CohortFactory,
+    ParticipantProfileFactory,
+    RegistrationFactory,
+    UserFactory,
+    WorkGroupFactory,
+    WorkGroupMemberFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cohort_facilitator():
+    cohort = CohortFactory()
+    facilitator = UserFactory(roles=["facilitator"], full_name="Emre Işık")
+    cohort.facilitators.add(facilitator)
+    return cohort, facilitator
+
+
+def test_facilitator_forms_a_group_from_confirmed_participants(client, cohort_facilitator):
+    cohort, facilitator = cohort_facilitator
+    confirmed = RegistrationFactory.create_batch(2, cohort=cohort)
+    pending = RegistrationFactory(cohort=cohort, status="pending")
+    client.force_login(facilitator)
+    url = reverse("plans:group_create", kwargs={"cohort_id": cohort.pk})
+
+    form_html = client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "name": "Bakım  hizmetleri",
+            "theme": "care",
+            "facilitator": facilitator.pk,
+            "members": [registration.pk for registration in confirmed],
+        },
+    )
+
+    assert f'value="{pending.pk}"' not in form_html
+    assert response.url == reverse("plans:groups", kwargs={"cohort_id": cohort.pk})
+    group = WorkGroup.objects.get()
+    assert (group.name, group.facilitator) == ("Bakım hizmetleri", facilitator)
+    assert group.members.count() == 2
+
+
+def test_a_member_of_another_group_is_refused_with_a_message(client, cohort_facilitator):
+    cohort, facilitator = cohort_facilitator
+    taken = WorkGroupMemberFactory(group__cohort=cohort).registration
+    client.force_login(facilitator)
+
+    response = client.post(
+        reverse("plans:group_create", kwargs={"cohort_id": cohort.pk}),
+        {"name": "İkinci", "theme": "women", "members": [taken.pk]},
+    )
+
+    assert response.status_code == 200
+    assert 'value="İkinci"' in response.content.decode()
+    assert WorkGroup.objects.count() == 1
+
+
+def test_facilitator_of_another_cohort_gets_404(client, cohort_facilitator):
+    cohort, _facilitator = cohort_facilitator
+    client.force_login(UserFactory(roles=["facilitator"]))
+
+    assert client.get(reverse("plans:groups", kwargs={"cohort_id": cohort.pk})).status_code == 404
+
+
+def _group_with_members(cohort):
+    group = WorkGroupFactory(cohort=cohort)
+    for _ in range(2):
+        member = WorkGroupMemberFactory(group=group)
+        ParticipantProfileFactory(user=member.registration.participant)
+
+
+def test_group_list_in_constant_queries(client, cohort_facilitator, django_assert_num_queries):
+    cohort, facilitator = cohort_facilitator
+    _group_with_members(cohort)
+    client.force_login(facilitator)
+    url = reverse("plans:groups", kwargs={"cohort_id": cohort.pk})
+    client.get(url)
+    with django_assert_num_queries(9):
+        client.get(url)
+    _group_with_members(cohort)
+    _group_with_members(cohort)
+    with django_assert_num_queries(9):
+        html = client.get(url).content.decode()
+    assert html.count('class="panel group-card"') == 3

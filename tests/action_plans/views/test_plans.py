@@ -1,0 +1,290 @@
+import pytest
+from django.urls import reverse
+
+from action_plans.models import ActionPlan
+from tests.factories import (
+    ActionPlanFactory,
+    ActionStepFactory,
+    CohortFactory,
+    LegalReferenceFactory,
+    RegistrationFactory,
+    UserFactory,
+    WorkGroupFactory,
+    WorkGroupMemberFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+CONFLICT = "Bu plan siz düzenlerken başka biri tarafından değiştirildi."
+
+
+@pytest.fixture
+def member_plan():
+    """A group plan, one member of its group (logged in by the tests) and three steps."""
+    group = WorkGroupFactory()
+    member = WorkGroupMemberFactory(group=group).registration.participant
+    plan = ActionPlanFactory(work_group=group, title="Kent bostanı")
+    for position in (1, 2, 3):
+        ActionStepFactory(plan=plan, position=position, description=f"Adım {position}")
+    return plan, member
+
+
+def _descriptions(plan) -> list[str]:
+    return list(plan.steps.order_by("position").values_list("description", flat=True))
+
+
+def test_member_sees_their_group_plan_and_a_stranger_gets_404(client, member_plan):
+    plan, member = member_plan
+    url = reverse("plans:plan_detail", kwargs={"plan_id": plan.pk})
+
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+    client.force_login(member)
+    html = client.get(url).content.decode()
+    assert "Kent bostanı" in html
+    assert html.count('class="step-item card"') == 3
+
+
+def test_plain_text_is_escaped_and_keeps_its_line_breaks(client, member_plan):
+    plan, member = member_plan
+    plan.problem = "<b>Sorun</b>\nİkinci satır"
+    plan.save()
+    client.force_login(member)
+
+    html = client.get(reverse("plans:plan_detail", kwargs={"plan_id": plan.pk})).content.decode()
+
+    assert "&lt;b&gt;Sorun&lt;/b&gt;<br>İkinci satır" in html
+
+
+def test_edit_with_a_stale_version_keeps_the_input_and_shows_current_values(client, member_plan):
+    plan, member = member_plan
+    client.force_login(member)
+    url = reverse("plans:plan_edit", kwargs={"plan_id": plan.pk})
+    ActionPlan.objects.filter(pk=plan.pk).update(title="Başkasının başlığı", version=2)
+
+    response = client.post(
+        url,
+        {
+            "version": 1,
+            "title": "Benim başlığım",
+            "problem": "Benim sorunum",
+            "goal": "",
+            "collaboration_type": plan.collaboration_type_id,
+            "starts_on": "2026-03-01",
+        },
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert CONFLICT in html
+    assert 'value="Benim başlığım"' in html
+    assert "<dd>Başkasının başlığı</dd>" in html
+    assert 'name="version" value="2"' in html
+    plan.refresh_from_db()
+    assert (plan.title, plan.version) == ("Başkasının başlığı", 2)
+
+
+def test_edit_with_the_current_version_saves(client, member_plan):
+    plan, member = member_plan
+    client.force_login(member)
+
+    response = client.post(
+        reverse("plans:plan_edit", kwargs={"plan_id": plan.pk}),
+        {
+            "version": 1,
+            "title": "Yeni başlık",
+            "problem": "Satır 1\nSatır 2",
+            "goal": "Hedef",
+            "collaboration_type": plan.collaboration_type_id,
+            "starts_on": "2026-03-01",
+        },
+    )
+
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert (plan.title, plan.problem, plan.version) == ("Yeni başlık", "Satır 1\nSatır 2", 2)
+
+
+def test_step_edit_conflict_shows_the_current_step(client, member_plan):
+    plan, member = member_plan
+    step = plan.steps.order_by("position").first()
+    client.force_login(member)
+    ActionPlan.objects.filter(pk=plan.pk).update(version=4)
+
+    response = client.post(
+        reverse("plans:step_edit", kwargs={"step_id": step.pk}),
+        {"version": 1, "description": "Benim adımım", "status": "done"},
+    )
+
+    html = response.content.decode()
+    assert CONFLICT in html
+    assert "Benim adımım</textarea>" in html
+    assert "<dd>Adım 1</dd>" in html
+    step.refresh_from_db()
+    assert (step.description, step.status) == ("Adım 1", "not_started")
+
+
+def test_htmx_move_swaps_the_steps_in_place(client, member_plan):
+    plan, member = member_plan
+    last = plan.steps.order_by("position").last()
+    client.force_login(member)
+
+    response = client.post(
+        reverse("plans:step_move", kwargs={"step_id": last.pk}),
+        {"version": 1, "direction": "up"},
+        headers={"HX-Request": "true"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.startswith('\n<section id="plan-workspace"')
+    assert "<html" not in html
+    assert 'name="version" value="2"' in html
+    assert _descriptions(plan) == ["Adım 1", "Adım 3", "Adım 2"]
+
+
+def test_plain_post_move_redirects_back_to_the_plan(client, member_plan):
+    plan, member = member_plan
+    first = plan.steps.order_by("position").first()
+    client.force_login(member)
+
+    response = client.post(
+        reverse("plans:step_move", kwargs={"step_id": first.pk}),
+        {"version": 1, "direction": "down"},
+    )
+
+    assert response.url == reverse("plans:plan_detail", kwargs={"plan_id": plan.pk})
+    assert _descriptions(plan) == ["Adım 2", "Adım 1", "Adım 3"]
+
+
+def test_htmx_move_with_a_stale_version_says_so_and_changes_nothing(client, member_plan):
+    plan, member = member_plan
+    last = plan.steps.order_by("position").last()
+    client.force_login(member)
+    ActionPlan.objects.filter(pk=plan.pk).update(version=3)
+
+    response = client.post(
+        reverse("plans:step_move", kwargs={"step_id": last.pk}),
+        {"version": 1, "direction": "up"},
+        headers={"HX-Request": "true"},
+    )
+
+    assert CONFLICT in response.content.decode()
+    assert _descriptions(plan) == ["Adım 1", "Adım 2", "Adım 3"]
+
+
+def test_step_added_cites_a_legal_reference(client, member_plan):
+    plan, member = member_plan
+    reference = LegalReferenceFactory(law_number="1163", article_number="9")
+    client.force_login(member)
+
+    client.post(
+        reverse("plans:step_create", kwargs={"plan_id": plan.pk}),
+        {
+            "version": 1,
+            "description": "Ortaklık başvurusu",
+            "references": [reference.pk],
+            "status": "not_started",
+        },
+    )
+
+    step = plan.steps.order_by("position").last()
+    assert (step.position, step.description) == (4, "Ortaklık başvurusu")
+    assert list(step.references.all()) == [reference]
+
+
+def test_member_submits_and_facilitator_approves(client, member_plan):
+    plan, member = member_plan
+    facilitator = UserFactory(roles=["facilitator"])
+    plan.cohort.facilitators.add(facilitator)
+
+    client.force_login(member)
+    client.post(reverse("plans:plan_submit", kwargs={"plan_id": plan.pk}), {"version": 1})
+    assert (
+        client.post(
+            reverse("plans:plan_review", kwargs={"plan_id": plan.pk}),
+            {"version": 2, "decision": "approve"},
+        ).status_code
+        == 404
+    )
+
+    client.force_login(facilitator)
+    client.post(
+        reverse("plans:plan_review", kwargs={"plan_id": plan.pk}),
+        {"version": 2, "decision": "approve", "comment": ""},
+    )
+
+    plan.refresh_from_db()
+    assert (plan.status, plan.reviewed_by) == ("approved", facilitator)
+
+
+def test_returning_a_plan_needs_a_comment(client, member_plan):
+    plan, _member = member_plan
+    ActionPlan.objects.filter(pk=plan.pk).update(status="submitted")
+    client.force_login(UserFactory(roles=["coordinator"]))
+
+    response = client.post(
+        reverse("plans:plan_review", kwargs={"plan_id": plan.pk}),
+        {"version": 1, "decision": "return", "comment": "  "},
+    )
+
+    assert "Planı geri göndermeden önce neyin değişmesi gerektiğini yazın." in (
+        response.content.decode()
+    )
+    plan.refresh_from_db()
+    assert plan.status == "submitted"
+
+
+def test_approved_plan_cannot_be_edited_but_step_status_can_change(client, member_plan):
+    plan, member = member_plan
+    ActionPlan.objects.filter(pk=plan.pk).update(status="approved")
+    step = plan.steps.order_by("position").first()
+    client.force_login(member)
+
+    assert client.get(reverse("plans:plan_edit", kwargs={"plan_id": plan.pk})).status_code == 404
+    assert client.get(reverse("plans:step_edit", kwargs={"step_id": step.pk})).status_code == 404
+    response = client.post(
+        reverse("plans:step_status", kwargs={"step_id": step.pk}),
+        {"version": 1, "status": "done"},
+        headers={"HX-Request": "true"},
+    )
+
+    assert "Adımın durumu kaydedildi." in response.content.decode()
+    step.refresh_from_db()
+    assert step.status == "done"
+
+
+def _plans_for(user, count: int):
+    for _ in range(count):
+        group = WorkGroupFactory()
+        WorkGroupMemberFactory(group=group, registration__participant=user)
+        ActionStepFactory(plan=ActionPlanFactory(work_group=group), status="done")
+
+
+def test_my_plans_lists_group_and_own_plans_in_constant_queries(client, django_assert_num_queries):
+    user = UserFactory()
+    ActionPlanFactory()
+    _plans_for(user, 1)
+    client.force_login(user)
+    client.get(reverse("plans:my_plans"))
+    with django_assert_num_queries(6):
+        client.get(reverse("plans:my_plans"))
+    _plans_for(user, 1)
+    ActionPlanFactory(work_group=None, registration=RegistrationFactory(participant=user))
+    with django_assert_num_queries(6):
+        html = client.get(reverse("plans:my_plans")).content.decode()
+    assert html.count("<progress") == 3
+
+
+def test_cohort_plans_list_in_constant_queries(client, coordinator, django_assert_num_queries):
+    cohort = CohortFactory()
+    ActionPlanFactory(work_group__cohort=cohort)
+    client.force_login(coordinator)
+    url = reverse("plans:cohort_plans", kwargs={"cohort_id": cohort.pk})
+    client.get(url)
+    with django_assert_num_queries(6):
+        client.get(url)
+    ActionPlanFactory.create_batch(2, work_group__cohort=cohort)
+    with django_assert_num_queries(6):
+        html = client.get(url).content.decode()
+    assert html.count("<progress") == 3
