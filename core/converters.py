@@ -13,4 +13,4 @@ class ExportFormatConverter:
 class OverviewTableConverter(ExportFormatConverter):
     """Which table of the programme overview: cohorts, provinces or organisation kinds."""
 
-    regex = "donemler|iller|kurumlar"
+    regex = "donemler|iller|kurumlar|isbirligi|skh"

@@ -25,14 +25,25 @@ class StepFigures:
     blocked: int
 
 
-def plans_by_type() -> list[CountRow]:
-    types = CollaborationType.objects.annotate(plan_count=Count("plans")).order_by("position", "pk")
+def _of_program(prefix: str, program) -> Q:
+    """Plans of a programme's cohorts (every plan when no programme is given)."""
+    return Q(**{f"{prefix}cohort__program": program}) if program is not None else Q()
+
+
+def plans_by_type(*, program=None) -> list[CountRow]:
+    """Plans per collaboration type (all types, also those with none), optionally of one
+    programme."""
+    types = CollaborationType.objects.annotate(
+        plan_count=Count("plans", filter=_of_program("plans__", program), distinct=True)
+    ).order_by("position", "pk")
     return [CountRow(label=str(item.display_name), count=item.plan_count) for item in types]
 
 
-def plans_by_sdg() -> list[CountRow]:
+def plans_by_sdg(*, program=None) -> list[CountRow]:
     goals = (
-        SDG.objects.annotate(plan_count=Count("plans"))
+        SDG.objects.annotate(
+            plan_count=Count("plans", filter=_of_program("plans__", program), distinct=True)
+        )
         .filter(plan_count__gt=0)
         .order_by("-plan_count", "number")
     )

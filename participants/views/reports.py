@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
+from action_plans.selectors.dashboard import plans_by_sdg, plans_by_type
 from core.charts import BarRow, bar_chart, choropleth_map
 from core.exports import table_response
 from core.models import Province
@@ -49,6 +50,28 @@ def _cohort_table(overview: ProgramOverview) -> tuple[list[str], list[list]]:
     return headers, rows
 
 
+def _plan_charts(program: Program) -> dict:
+    by_type = plans_by_type(program=program)
+    by_sdg = plans_by_sdg(program=program)
+    return {
+        "plans_by_type": by_type,
+        "plans_by_sdg": by_sdg,
+        "plans_total": sum(row.count for row in by_type),
+        "type_chart": _count_chart(by_type, _("Action plans by collaboration type")),
+        "sdg_chart": _count_chart(by_sdg, _("Action plans by sustainable development goal")),
+    }
+
+
+def _count_chart(rows, title: str):
+    if not any(row.count for row in rows):
+        return ""
+    return bar_chart(
+        rows=[BarRow(label=row.label, value=row.count, display=str(row.count)) for row in rows],
+        title=title,
+        maximum=max(row.count for row in rows),
+    )
+
+
 class ProgramOverviewView(RoleRequiredMixin, View):
     role_test = permissions.can_manage_survey
 
@@ -70,6 +93,7 @@ class ProgramOverviewView(RoleRequiredMixin, View):
                     names=names,
                     title=_("Participants by province"),
                 ),
+                **_plan_charts(overview.program),
                 "kind_chart": bar_chart(
                     rows=[
                         BarRow(label=label, value=count, display=str(count))
@@ -98,10 +122,18 @@ class ProgramOverviewExportView(RoleRequiredMixin, View):
             headers = [_("Plate code"), _("Province"), _("Participants")]
             rows = [[f"{plate:02d}", name, count] for plate, name, count in overview.by_province]
             sheet = _("Provinces")
-        else:
+        elif table == "kurumlar":
             headers = [_("Organisation kind"), _("Participants")]
             rows = [[label, count] for _kind, label, count in overview.by_kind]
             sheet = _("Organisation kinds")
+        elif table == "isbirligi":
+            headers = [_("Collaboration type"), _("Action plans")]
+            rows = [[row.label, row.count] for row in plans_by_type(program=overview.program)]
+            sheet = _("Collaboration types")
+        else:
+            headers = [_("Sustainable development goal"), _("Action plans")]
+            rows = [[row.label, row.count] for row in plans_by_sdg(program=overview.program)]
+            sheet = _("SDGs")
         return table_response(
             fmt=fmt,
             filename_stem=f"{overview.program.title} – {sheet}",
