@@ -7,5 +7,6 @@ urlpatterns = [
     path("hesap/", include("accounts.urls")),
     path("hesap/", include("allauth.urls")),
     path("dil/", set_language, name="set_language"),
+    path("belgeler/", include("documents.urls")),
     path("yonetim/", admin.site.urls),
 ]

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "programs",
     "participants",
     "action_plans",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -218,7 +219,11 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = 300_000  # KiB
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "documents-requeue-stuck": {"task": "documents.requeue_stuck_documents", "schedule": 300.0},
+}
+# Modules that register document kinds beyond those the apps register in their AppConfig.ready.
+DOCUMENT_KIND_MODULES: list[str] = []
 
 LOGGING = {
     "version": 1,
@@ -226,5 +231,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
