@@ -62,6 +62,11 @@ MATRIX: dict[str, Expect] = {
         200, 200, 200, 200, kwargs={"uidb36": "0", "key": "gecersiz-anahtar"}
     ),
     "account_reset_password_from_key_done": EVERYONE,
+    # documents: a queued document of a test kind that only its owner and coordinators may fetch.
+    "documents:download": Expect(LOGIN, 404, 404, 200, kwargs={"document_id": "document"}),
+    "documents:retry": Expect(
+        LOGIN, 404, 404, 302, method="post", kwargs={"document_id": "document"}
+    ),
 }
 # The Django admin is for staff; coordinators are staff and see the apps their role grants
 # (accounts and groups stay with superusers). Checked on its index and on the change list of
@@ -100,7 +105,23 @@ def role_users(db):
 
 @pytest.fixture
 def db_objects(db):
-    return {"job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK)}
+    objects = {"job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK)}
+    objects["document"] = _document(owner=UserFactory())
+    return objects
+
+
+def _document(*, owner):
+    from django.contrib.contenttypes.models import ContentType
+
+    from documents.models import Document
+
+    job = BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK, requested_by=owner)
+    return Document.objects.create(
+        kind="test_certificate",
+        content_type=ContentType.objects.get_for_model(job),
+        object_id=job.pk,
+        inputs_hash="0" * 64,
+    )
 
 
 def _check(client, url: str, expect: Expect, role: str, user) -> None:
