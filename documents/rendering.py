@@ -113,12 +113,37 @@ class Layout:
     version: int = 1
 
 
+class ImageCache(dict):
+    """WeasyPrint's image cache for one render: images of the project's static files (the logo)
+    are parsed once per process and shared; everything else (each certificate's own QR code)
+    lives only as long as the render, so the process does not grow with every document."""
+
+    def __init__(self, shared: dict) -> None:
+        super().__init__()
+        self._shared = shared
+
+    def __contains__(self, key) -> bool:
+        return super().__contains__(key) or key in self._shared
+
+    def __getitem__(self, key):
+        if super().__contains__(key):
+            return super().__getitem__(key)
+        return self._shared[key]
+
+    def __setitem__(self, key, value) -> None:
+        if isinstance(key, str) and key.startswith(STATIC_BASE_URL):
+            self._shared[key] = value
+        else:
+            super().__setitem__(key, value)
+
+
 @dataclass
 class _Engine:
     pid: int
     font_config: FontConfiguration
     fetcher: StaticOnlyFetcher
     stylesheets: dict[str, list[CSS]] = field(default_factory=dict)
+    static_images: dict = field(default_factory=dict)
 
     def stylesheets_for(self, layout: Layout) -> list[CSS]:
         sheets = self.stylesheets.get(layout.name)

@@ -222,8 +222,9 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
     "documents-requeue-stuck": {"task": "documents.requeue_stuck_documents", "schedule": 300.0},
 }
-# Modules that register document kinds beyond those the apps register in their AppConfig.ready.
-DOCUMENT_KIND_MODULES: list[str] = []
+# Modules that register document kinds beyond those the apps register in their AppConfig.ready
+# (the tests' and the benchmarks' sample kinds; empty in production).
+DOCUMENT_KIND_MODULES = env.list("DOCUMENT_KIND_MODULES", default=[])
 
 LOGGING = {
     "version": 1,

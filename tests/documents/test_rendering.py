@@ -8,8 +8,8 @@ from pypdf import PdfReader
 from documents import layouts, rendering
 from documents.layouts import ACTION_PLAN, CERTIFICATE, certificate_qr_payload
 from documents.rendering import STATIC_BASE_URL, FetchRefusedError, StaticOnlyFetcher
+from documents.samples import action_plan_data, certificate_data
 from tests.documents.conftest import pdf_page_count, pdf_text
-from tests.documents.kinds import action_plan_data, certificate_data
 
 
 def test_certificate_shows_the_name_upper_cased_the_turkish_way_and_its_code():
@@ -42,7 +42,7 @@ def test_certificate_qr_encodes_the_site_address_of_its_verify_page(settings, mo
         certificate_qr_payload(data) == "https://egitim.example.org/sertifika/dogrula/GI-2026-ABCD/"
     )
     assert encoded == ["https://egitim.example.org/sertifika/dogrula/GI-2026-ABCD/"]
-    assert context["qr_data_uri"].startswith("data:image/svg+xml")
+    assert context["qr_data_uri"].startswith("data:image/png;base64,")
 
 
 def test_user_markup_in_a_plan_renders_as_text_and_is_never_fetched(fetched_urls):
