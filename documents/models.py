@@ -23,7 +23,9 @@ class Document(models.Model):
         READY = "ready", _("ready")
         FAILED = "failed", _("failed")
 
-    kind = models.CharField(_("kind"), max_length=40)
+    # The kinds the platform registers; the tests register kinds of their own, which the
+    # database accepts (choices are not a database constraint).
+    kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices)
     content_type = models.ForeignKey(
         ContentType, verbose_name=_("owner type"), on_delete=models.CASCADE, related_name="+"
     )

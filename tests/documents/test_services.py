@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from documents import rendering, services
+from documents import rendering, selectors, services
 from documents.models import Document
 
 
@@ -177,3 +177,24 @@ def test_superseded_documents_are_not_rendered(
     assert old.status == Document.Status.QUEUED
     assert old.superseded_by == new
     assert render_calls == []
+
+
+def test_current_document_is_the_latest_version(owner_job, django_capture_on_commit_callbacks):
+    job = owner_job(name="A")
+    first = _request(job, django_capture_on_commit_callbacks)
+    job.result = {"name": "B"}
+    job.save()
+    second = _request(job, django_capture_on_commit_callbacks)
+    assert first.pk != second.pk
+    assert selectors.document_current(kind="test_certificate", owner=job) == second
+    assert selectors.document_current(kind="test_action_plan", owner=job) is None
+
+
+def test_worker_start_warms_up_the_renderer_for_every_layout(monkeypatch):
+    from documents import signals
+    from documents.layouts import LAYOUTS
+
+    monkeypatch.setattr(rendering, "_engine", None)
+    signals.warm_up_renderer(sender=None)
+    state = rendering.engine()
+    assert sorted(state.stylesheets) == sorted(layout.name for layout in LAYOUTS)
