@@ -1,3 +1,4 @@
+import logging
 from pathlib import PurePath
 from urllib.parse import quote
 
@@ -11,6 +12,8 @@ from django.views import View
 from core.text import turkish_slugify
 from documents import permissions, selectors, services
 from documents.models import Document
+
+logger = logging.getLogger(__name__)
 
 
 def content_disposition(filename: str) -> str:
@@ -34,7 +37,12 @@ class DocumentDownloadView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest, document_id: int) -> HttpResponse:
         document = _document_or_404(request, document_id, permissions.can_download)
         if document.is_ready and not request.headers.get("HX-Request"):
-            response = FileResponse(document.file.open("rb"), content_type="application/pdf")
+            try:
+                stream = document.file.open("rb")
+            except FileNotFoundError:
+                logger.error("document %s: file %s is missing", document.pk, document.file.name)
+                raise Http404 from None
+            response = FileResponse(stream, content_type="application/pdf")
             response["Content-Disposition"] = content_disposition(document.filename)
             response["X-Content-Type-Options"] = "nosniff"
             response["Cache-Control"] = "private, no-store"

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
@@ -125,3 +127,9 @@ def test_download_query_count(client, participant, ready_document, django_assert
     with django_assert_num_queries(5):
         response = client.get(_url(ready_document))
     response.close()
+
+
+def test_a_ready_document_whose_file_is_gone_is_not_found(client, participant, ready_document):
+    Path(ready_document.file.path).unlink()
+    client.force_login(participant)
+    assert client.get(_url(ready_document)).status_code == 404
