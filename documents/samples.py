@@ -40,6 +40,18 @@ def certificate_data(inputs: dict) -> CertificateData:
     )
 
 
+# Laws and article headings from the shared legal facts; the summaries are placeholder text.
+SAMPLE_REFERENCES = (
+    ("1163 m.9", "1163 sayılı Kooperatifler Kanunu, madde 9 (Tüzel kişilerin ortaklığı)"),
+    ("5393 m.14", "5393 sayılı Belediye Kanunu, madde 14 (Görev ve sorumluluklar)"),
+    ("5393 m.18", "5393 sayılı Belediye Kanunu, madde 18 (Meclisin görev ve yetkileri)"),
+    ("5393 m.77", "5393 sayılı Belediye Kanunu, madde 77 (Gönüllü katılım)"),
+    ("4734 m.22", "4734 sayılı Kamu İhale Kanunu, madde 22 (Doğrudan temin)"),
+    ("5018 m.29", "5018 sayılı Kamu Mali Yönetimi ve Kontrol Kanunu, madde 29"),
+)
+SAMPLE_SUMMARY = "Kamu tüzel kişileri kooperatife ortak olabilir."
+
+
 def action_plan_data(inputs: dict) -> ActionPlanData:
     steps = tuple(
         ActionStepData(
@@ -61,14 +73,15 @@ def action_plan_data(inputs: dict) -> ActionPlanData:
         sdgs=("5 Toplumsal cinsiyet eşitliği", "8 İnsana yakışır iş ve ekonomik büyüme"),
         goal="Kadın kooperatifinin ürünlerinin belediye etkinliklerinde satışı.",
         steps=steps,
-        legal_references=(
+        legal_references=tuple(
             LegalReferenceData(
-                citation="1163 m.9",
-                title="1163 sayılı Kooperatifler Kanunu, madde 9 (Tüzel kişilerin ortaklığı)",
-                summary=inputs.get(
-                    "reference_summary", "Kamu tüzel kişileri kooperatife ortak olabilir."
-                ),
-            ),
+                citation=citation,
+                title=title,
+                summary=inputs.get("reference_summary", SAMPLE_SUMMARY),
+                url=f"https://www.mevzuat.gov.tr/mevzuat?MevzuatNo={citation.split()[0]}"
+                "&MevzuatTur=1&MevzuatTertip=5",
+            )
+            for citation, title in SAMPLE_REFERENCES[: inputs.get("references", 1)]
         ),
         cohort="İzmir Dönemi 2026/2",
         prepared_on=dt.date(2026, 11, 26),
