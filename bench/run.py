@@ -32,6 +32,7 @@ os.environ.update(
         "DOCUMENT_KIND_MODULES": "bench.kinds",
         "MEDIA_ROOT": str(MEDIA),
         "LOG_LEVEL": "WARNING",
+        "DJANGO_DEBUG": "false",  # as in production: no query log, no debug templates
     }
 )
 
