@@ -105,9 +105,10 @@ def role_users(db):
 
 @pytest.fixture
 def db_objects(db):
-    objects = {"job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK)}
-    objects["document"] = _document(owner=UserFactory())
-    return objects
+    return {
+        "job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK),
+        "document": _document(owner=UserFactory()),
+    }
 
 
 def _document(*, owner):
