@@ -124,3 +124,12 @@ def test_renderer_state_is_built_once_per_process(monkeypatch):
     assert forked.pid == first.pid + 1
     monkeypatch.undo()
     monkeypatch.setattr(rendering, "_engine", first)
+
+
+def test_documents_render_in_the_language_asked_for():
+    data = certificate_data({"name": "İnci Işık"})
+    html = rendering.render_html(CERTIFICATE, data, language="en")
+    assert '<html lang="en">' in html
+    assert "CERTIFICATE OF PARTICIPATION" in html
+    assert "İNCİ IŞIK" in html
+    assert '<html lang="tr">' in rendering.render_html(CERTIFICATE, data)
