@@ -38,5 +38,9 @@ lint: install
 messages: install
 	$(PY) manage.py makemessages --locale tr --locale en --no-obsolete --ignore ".venv/*" --ignore "bench/*"
 
+## make bench: the PDF pipeline's benchmarks (a table; the bulk line needs REDIS_URL).
+bench: translations
+	$(PY) bench/run.py
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

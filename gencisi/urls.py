@@ -11,5 +11,6 @@ urlpatterns = [
     path("yasal-dayanaklar/", include("action_plans.urls")),
     path("eylem-planlari/", include("action_plans.plan_urls")),
     path("dil/", set_language, name="set_language"),
+    path("belgeler/", include("documents.urls")),
     path("yonetim/", admin.site.urls),
 ]

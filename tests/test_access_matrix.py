@@ -300,6 +300,11 @@ MATRIX: dict[str, Expect] = {
     "participants:email_retry": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"pk": "notification"}
     ),
+    # documents: a queued document of a test kind that only its owner and coordinators may fetch.
+    "documents:download": Expect(LOGIN, 404, 404, 200, kwargs={"document_id": "document"}),
+    "documents:retry": Expect(
+        LOGIN, 404, 404, 302, method="post", kwargs={"document_id": "document"}
+    ),
 }
 # The Django admin is for staff; coordinators are staff and see the apps their role grants
 # (accounts and groups stay with superusers). Checked on its index and on the change list of
@@ -366,6 +371,7 @@ def db_objects(db):
         "plan_cohort": plan_step.plan.cohort,
         "work_group": plan_step.plan.work_group,
         "submitted_plan": ActionPlanFactory(status="submitted"),
+        "document": _document(owner=UserFactory()),
     }
 
 
@@ -375,6 +381,20 @@ def _resolve(value, db_objects):
         name, attribute = value.split(".", 1)
         return getattr(db_objects[name], attribute)
     return db_objects[value].pk if value in db_objects else value
+
+
+def _document(*, owner):
+    from django.contrib.contenttypes.models import ContentType
+
+    from documents.models import Document
+
+    job = BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK, requested_by=owner)
+    return Document.objects.create(
+        kind="test_certificate",
+        content_type=ContentType.objects.get_for_model(job),
+        object_id=job.pk,
+        inputs_hash="0" * 64,
+    )
 
 
 def _check(client, url: str, expect: Expect, role: str, user) -> None:

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "programs",
     "participants",
     "action_plans",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -229,7 +230,12 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = 300_000  # KiB
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "documents-requeue-stuck": {"task": "documents.requeue_stuck_documents", "schedule": 300.0},
+}
+# Modules that register document kinds beyond those the apps register in their AppConfig.ready
+# (the tests' and the benchmarks' sample kinds; empty in production).
+DOCUMENT_KIND_MODULES = env.list("DOCUMENT_KIND_MODULES", default=[])
 # Registrations: the e-mail reminder the day before a cohort's first day (idempotent).
 CELERY_BEAT_SCHEDULE["participants-session-reminders"] = {
     "task": "participants.send_session_reminders",
@@ -251,5 +257,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }

@@ -27,3 +27,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
 DATA_DIR.mkdir(exist_ok=True)
 STATIC_ROOT.mkdir(exist_ok=True)  # noqa: F405 — WhiteNoise warns (an error here) when it is missing
+
+# Test-only document kinds (also loaded by the real worker the worker tests start).
+DOCUMENT_KIND_MODULES = ["tests.documents.kinds"]

@@ -1,0 +1,116 @@
+"""The two document layouts and the plain data they are rendered from.
+
+Apps fill `CertificateData` / `ActionPlanData` from their models (in the context builder they
+register with their kind); the layouts know nothing about models.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+import segno
+from django.conf import settings
+
+from core.text import turkish_upper
+from documents.rendering import Layout, PageSetup
+
+
+@dataclass(frozen=True)
+class CertificateData:
+    participant_name: str
+    organisation: str
+    programme_title: str
+    cohort_title: str
+    starts_on: dt.date
+    ends_on: dt.date
+    place: str
+    total_hours: Decimal
+    objectives: tuple[str, ...]
+    facilitators: tuple[str, ...]
+    issued_on: dt.date
+    code: str
+    verify_path: str  # e.g. "/sertifika/dogrula/GI-2026-0001/"; the QR points at SITE_URL + it
+    issuer: str = "Genç İşi Kooperatif"
+
+
+def certificate_qr_payload(data: CertificateData) -> str:
+    """The text of the certificate's QR code: the absolute address of its verification page."""
+    return settings.SITE_URL.rstrip("/") + data.verify_path
+
+
+def qr_png_data_uri(payload: str) -> str:
+    """One pixel per module, drawn without smoothing (image-rendering: pixelated in the CSS):
+    sharp at any print size, and several times cheaper to render than an SVG path. A fixed mask
+    spares segno scoring all eight (any mask is valid; readers try them all)."""
+    return segno.make_qr(payload, error="m", mask=0).png_data_uri(scale=1, border=0, dark="#1d2527")
+
+
+def certificate_context(data: CertificateData) -> dict:
+    payload = certificate_qr_payload(data)
+    return {
+        "certificate": data,
+        "participant_name_upper": turkish_upper(data.participant_name),
+        "objectives": [(f"{number:02d}", text) for number, text in enumerate(data.objectives, 1)],
+        "qr_payload": payload,
+        "qr_data_uri": qr_png_data_uri(payload),
+    }
+
+
+@dataclass(frozen=True)
+class LegalReferenceData:
+    citation: str  # short form used in the steps table, e.g. "5393 m.14"
+    title: str  # e.g. "5393 sayılı Belediye Kanunu, madde 14 (Görev ve sorumluluklar)"
+    summary: str
+    reviewed: bool = False
+    reviewed_on: dt.date | None = None
+    reviewed_by: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class ActionStepData:
+    number: int
+    description: str
+    responsible: str
+    due_on: dt.date | None
+    status: str
+    legal_basis: tuple[str, ...] = ()  # citations of LegalReferenceData
+
+
+@dataclass(frozen=True)
+class ActionPlanData:
+    title: str
+    group: str
+    participants: tuple[str, ...]
+    organisations: tuple[str, ...]
+    collaboration_type: str
+    sdgs: tuple[str, ...]
+    goal: str
+    steps: tuple[ActionStepData, ...]
+    legal_references: tuple[LegalReferenceData, ...]
+    cohort: str
+    prepared_on: dt.date
+    issuer: str = "Genç İşi Kooperatif"
+
+
+def action_plan_context(data: ActionPlanData) -> dict:
+    return {"plan": data}
+
+
+CERTIFICATE = Layout(
+    name="certificate",
+    template="documents/certificate.html",
+    stylesheets=("documents/base.css", "documents/certificate.css"),
+    page=PageSetup(size="A4 landscape", margin="0"),
+    context=certificate_context,
+)
+
+ACTION_PLAN = Layout(
+    name="action_plan",
+    template="documents/action_plan.html",
+    stylesheets=("documents/base.css", "documents/action_plan.css"),
+    page=PageSetup(size="A4", margin="18mm 16mm 20mm"),
+    context=action_plan_context,
+)
+
+LAYOUTS = [CERTIFICATE, ACTION_PLAN]

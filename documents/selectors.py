@@ -1,0 +1,21 @@
+from django.contrib.contenttypes.models import ContentType
+
+from documents.models import Document
+
+
+def document_get(*, document_id: int) -> Document | None:
+    return Document.objects.select_related("content_type").filter(pk=document_id).first()
+
+
+def document_current(*, kind: str, owner) -> Document | None:
+    """The latest version of `owner`'s document of `kind` (what a page links to)."""
+    return (
+        Document.objects.filter(
+            kind=kind,
+            content_type=ContentType.objects.get_for_model(owner),
+            object_id=owner.pk,
+            superseded_by__isnull=True,
+        )
+        .order_by("-version")
+        .first()
+    )

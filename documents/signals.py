@@ -1,0 +1,11 @@
+"""Celery worker start-up: build the renderer's per-process state in each pool child."""
+
+from celery.signals import worker_process_init
+
+
+@worker_process_init.connect(dispatch_uid="documents.warm_up_renderer")
+def warm_up_renderer(**kwargs) -> None:  # noqa: ARG001 — Celery's signal signature
+    from documents.layouts import LAYOUTS
+    from documents.rendering import warm_up
+
+    warm_up(LAYOUTS)

@@ -1,0 +1,20 @@
+from celery import shared_task
+
+from documents import services
+
+
+@shared_task(
+    name="documents.render_document",
+    autoretry_for=services.TRANSIENT_ERRORS,
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=services.MAX_ATTEMPTS - 1,
+)
+def render_document(*, document_id: int) -> None:
+    services.document_render(document_id=document_id)
+
+
+@shared_task(name="documents.requeue_stuck_documents")
+def requeue_stuck_documents() -> None:
+    services.documents_requeue_stuck()

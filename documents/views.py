@@ -1,0 +1,65 @@
+import logging
+from pathlib import PurePath
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from core.text import turkish_slugify
+from documents import permissions, selectors, services
+from documents.models import Document
+
+logger = logging.getLogger(__name__)
+
+
+def content_disposition(filename: str) -> str:
+    """`attachment` with an ASCII fallback name and the readable UTF-8 name (RFC 6266/5987)."""
+    path = PurePath(filename or "belge.pdf")
+    fallback = f"{turkish_slugify(path.stem) or 'belge'}{path.suffix or '.pdf'}"
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(path.name, safe='')}"
+
+
+def _document_or_404(request: HttpRequest, document_id: int, rule) -> Document:
+    document = selectors.document_get(document_id=document_id)
+    if document is None or not rule(request.user, document):
+        raise Http404
+    return document
+
+
+class DocumentDownloadView(LoginRequiredMixin, View):
+    """Streams a ready document to those its kind allows; otherwise shows where it stands
+    (htmx polls the status fragment while it is queued or rendering)."""
+
+    def get(self, request: HttpRequest, document_id: int) -> HttpResponse:
+        document = _document_or_404(request, document_id, permissions.can_download)
+        if document.is_ready and not request.headers.get("HX-Request"):
+            try:
+                stream = document.file.open("rb")
+            except FileNotFoundError:
+                logger.error("document %s: file %s is missing", document.pk, document.file.name)
+                raise Http404 from None
+            response = FileResponse(stream, content_type="application/pdf")
+            response["Content-Disposition"] = content_disposition(document.filename)
+            response["X-Content-Type-Options"] = "nosniff"
+            response["Cache-Control"] = "private, no-store"
+            return response
+        context = {
+            "document": document,
+            "can_retry": permissions.can_retry(request.user, document),
+        }
+        if request.headers.get("HX-Request"):
+            return render(request, "documents/includes/status.html", context)
+        return render(request, "documents/status.html", context)
+
+
+class DocumentRetryView(LoginRequiredMixin, View):
+    def post(self, request: HttpRequest, document_id: int) -> HttpResponse:
+        document = _document_or_404(request, document_id, permissions.can_retry)
+        if document.is_failed:
+            services.document_retry(document=document)
+            messages.info(request, _("The document has been queued again."))
+        return redirect("documents:download", document_id=document.pk)

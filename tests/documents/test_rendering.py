@@ -1,0 +1,135 @@
+import io
+import re
+
+import pytest
+import segno
+from pypdf import PdfReader
+
+from documents import layouts, rendering
+from documents.layouts import ACTION_PLAN, CERTIFICATE, certificate_qr_payload
+from documents.rendering import STATIC_BASE_URL, FetchRefusedError, StaticOnlyFetcher
+from documents.samples import action_plan_data, certificate_data
+from tests.documents.conftest import pdf_page_count, pdf_text
+
+
+def test_certificate_shows_the_name_upper_cased_the_turkish_way_and_its_code():
+    data = certificate_data({"name": "İnci Işık", "code": "GI-2026-ABCD"})
+    pdf = rendering.render_pdf(CERTIFICATE, data)
+    text = pdf_text(pdf)
+    assert pdf_page_count(pdf) == 1
+    assert "İNCİ IŞIK" in text
+    assert "GI-2026-ABCD" in text
+    assert "KATILIM SERTİFİKASI" in text
+    assert "26 Kasım 2026" in text
+    assert "01" in text
+    assert "Kooperatif mevzuatı ile belediye mevzuatı arasında bağ kurmak" in text
+    assert "Emre Işık" in text
+
+
+def test_certificate_qr_encodes_the_site_address_of_its_verify_page(settings, monkeypatch):
+    settings.SITE_URL = "https://egitim.example.org/"
+    encoded = []
+    real = segno.make_qr
+
+    def spying(content, **kwargs):
+        encoded.append(content)
+        return real(content, **kwargs)
+
+    monkeypatch.setattr(layouts.segno, "make_qr", spying)
+    data = certificate_data({"code": "GI-2026-ABCD"})
+    context = layouts.certificate_context(data)
+    assert (
+        certificate_qr_payload(data) == "https://egitim.example.org/sertifika/dogrula/GI-2026-ABCD/"
+    )
+    assert encoded == ["https://egitim.example.org/sertifika/dogrula/GI-2026-ABCD/"]
+    assert context["qr_data_uri"].startswith("data:image/png;base64,")
+
+
+def test_user_markup_in_a_plan_renders_as_text_and_is_never_fetched(fetched_urls):
+    data = action_plan_data(
+        {
+            "steps": ['<img src="file:///etc/passwd">', "http://example.com/logo.png"],
+            "reference_summary": '<link rel="stylesheet" href="https://example.com/x.css">',
+        }
+    )
+    html = rendering.render_html(ACTION_PLAN, data)
+    pdf = rendering.render_pdf(ACTION_PLAN, data)
+    text = re.sub(r"\s+", "", pdf_text(pdf))
+    assert "&lt;img src=&quot;file:///etc/passwd&quot;&gt;" in html
+    assert '<img src="file:///etc/passwd">' not in html
+    assert '<imgsrc="file:///etc/passwd">' in text
+    assert "http://example.com/logo.png" in text
+    assert fetched_urls  # the logo, at least
+    assert all(url.startswith((STATIC_BASE_URL, "data:image/")) for url in fetched_urls)
+    assert not [url for url in fetched_urls if "passwd" in url or "example.com" in url]
+
+
+def test_action_plan_repeats_the_steps_header_on_every_page_with_steps():
+    data = action_plan_data({"steps": [f"Adım {n}: görüşme ve rapor " * 6 for n in range(1, 41)]})
+    pdf = rendering.render_pdf(ACTION_PLAN, data)
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    pages_with_steps = [text for text in pages if "görüşme ve rapor" in text]
+    assert len(pages_with_steps) >= 3
+    assert all("Sorumlu" in text and "Yasal dayanak" in text for text in pages_with_steps)
+    assert "Hukuki inceleme bekliyor" in pages[-1]
+    assert "Kamu tüzel kişileri kooperatife ortak olabilir." in pages[-1]
+    assert f"Sayfa {len(pages)} / {len(pages)}" in pages[-1]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://example.com/logo.svg",
+        "https://example.com/documents/base.css",
+        "https://static.gencisi.invalid.example.com/documents/base.css",
+        STATIC_BASE_URL + "../../../../etc/passwd",
+        STATIC_BASE_URL + "%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        STATIC_BASE_URL + "../gencisi/settings/base.py",
+        STATIC_BASE_URL + "js/site.js",
+        STATIC_BASE_URL + "fonts/yok.ttf",
+        "data:text/html,<script>alert(1)</script>",
+        "data:image/svg+xml;base64," + "A" * 200_000,
+        "ftp://example.com/x.png",
+    ],
+)
+def test_fetcher_refuses_everything_but_the_projects_static_files(url):
+    with pytest.raises(FetchRefusedError):
+        StaticOnlyFetcher().fetch(url)
+
+
+def test_fetcher_serves_static_fonts_css_and_images():
+    fetcher = StaticOnlyFetcher()
+    font = fetcher.fetch(STATIC_BASE_URL + "fonts/DejaVuSans.ttf")
+    css = fetcher.fetch(STATIC_BASE_URL + "documents/base.css")
+    logo = fetcher.fetch(STATIC_BASE_URL + "img/logo.svg")
+    image = fetcher.fetch(
+        "data:image/svg+xml,%3Csvg%20xmlns%3D%22http://www.w3.org/2000/svg%22/%3E"
+    )
+    assert font.content_type == "font/ttf"
+    assert font.read(4) == b"\x00\x01\x00\x00"
+    assert css.content_type == "text/css"
+    assert b"@font-face" in css.read()
+    assert logo.content_type == "image/svg+xml"
+    assert image.read() == b'<svg xmlns="http://www.w3.org/2000/svg"/>'
+
+
+def test_renderer_state_is_built_once_per_process(monkeypatch):
+    first = rendering.engine()
+    assert rendering.engine() is first
+    assert first.stylesheets_for(CERTIFICATE) is first.stylesheets_for(CERTIFICATE)
+    monkeypatch.setattr(rendering.os, "getpid", lambda: first.pid + 1)
+    forked = rendering.engine()
+    assert forked is not first
+    assert forked.pid == first.pid + 1
+    monkeypatch.undo()
+    monkeypatch.setattr(rendering, "_engine", first)
+
+
+def test_documents_render_in_the_language_asked_for():
+    data = certificate_data({"name": "İnci Işık"})
+    html = rendering.render_html(CERTIFICATE, data, language="en")
+    assert '<html lang="en">' in html
+    assert "CERTIFICATE OF PARTICIPATION" in html
+    assert "İNCİ IŞIK" in html
+    assert '<html lang="tr">' in rendering.render_html(CERTIFICATE, data)
