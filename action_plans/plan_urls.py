@@ -24,6 +24,7 @@ urlpatterns = [
     path("gruplar/<int:group_id>/sil/", groups.GroupDeleteView.as_view(), name="group_delete"),
     path("<int:plan_id>/", plans.PlanDetailView.as_view(), name="plan_detail"),
     path("<int:plan_id>/duzenle/", plans.PlanEditView.as_view(), name="plan_edit"),
+    path("<int:plan_id>/pdf/", plans.PlanPdfView.as_view(), name="plan_pdf"),
     path("<int:plan_id>/durumlar/", followup.PlanProgressView.as_view(), name="plan_progress"),
     path("<int:plan_id>/gonder/", plans.PlanSubmitView.as_view(), name="plan_submit"),
     path("<int:plan_id>/degerlendir/", plans.PlanReviewView.as_view(), name="plan_review"),

@@ -42,6 +42,11 @@ def turkish_lower(text: str) -> str:
     return text.translate(_LOWER_SPECIAL).lower()
 
 
+def turkish_capfirst(text: str) -> str:
+    """Capitalise the first letter the Turkish way: "iptal edildi" → "İptal edildi"."""
+    return turkish_upper(text[:1]) + text[1:]
+
+
 def turkish_fold(text: str) -> str:
     """A search key that ignores case and Turkish diacritics: "İzmir" and "izmir" → "izmir"."""
     return turkish_lower(text).translate(_ASCII)

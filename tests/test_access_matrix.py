@@ -202,6 +202,7 @@ MATRIX: dict[str, Expect] = {
     ),
     "plans:plan_detail": Expect(LOGIN, 404, 404, 200, kwargs={"plan_id": "plan"}),
     "plans:plan_edit": Expect(LOGIN, 404, 404, 200, kwargs={"plan_id": "plan"}),
+    "plans:plan_pdf": Expect(LOGIN, 404, 404, 302, method="post", kwargs={"plan_id": "plan"}),
     "plans:plan_progress": Expect(LOGIN, 404, 404, 200, kwargs={"plan_id": "plan"}),
     "plans:plan_submit": Expect(
         LOGIN, 404, 404, 302, method="post", kwargs={"plan_id": "plan"}, data={"version": 1}

@@ -13,6 +13,7 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator
 from action_plans import permissions
+from action_plans.documents import KIND as PLAN_KIND
 from action_plans.forms.plans import (
     PlanForm,
     ReviewForm,
@@ -25,6 +26,7 @@ from action_plans.selectors import plans as selectors
 from action_plans.services import plans as services
 from action_plans.services.plans import PlanStateError, PlanVersionConflictError
 from action_plans.views.groups import staff_cohort_or_404
+from documents.services import document_request
 
 
 def conflict_message() -> str:
@@ -120,6 +122,18 @@ class PlanDetailView(RoleRequiredMixin, View):
 
     def get(self, request: HttpRequest, plan_id: int) -> HttpResponse:
         return _workspace(request, plan_or_404(request, plan_id))
+
+
+class PlanPdfView(RoleRequiredMixin, View):
+    """Ask for the plan's PDF: the worker renders it (or the current file is reused) and the
+    document page shows it when it is ready."""
+
+    role_test = permissions.can_see_plans_area
+
+    def post(self, request: HttpRequest, plan_id: int) -> HttpResponse:
+        plan = plan_or_404(request, plan_id)
+        document = document_request(kind=PLAN_KIND, owner=plan, requested_by=request.user)
+        return redirect("documents:download", document_id=document.pk)
 
 
 class PlanEditView(RoleRequiredMixin, View):

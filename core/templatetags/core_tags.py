@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, ngettext
 
-from core.text import turkish_upper
+from core.text import turkish_capfirst, turkish_upper
 
 register = template.Library()
 
@@ -47,8 +47,7 @@ def long_date(value) -> str:
 @register.filter
 def capfirst_tr(text) -> str:
     """Capitalise the first letter the Turkish way: "iptal edildi" → "İptal edildi"."""
-    text = str(text or "")
-    return turkish_upper(text[:1]) + text[1:]
+    return turkish_capfirst(str(text or ""))
 
 
 @register.filter
