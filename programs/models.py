@@ -260,6 +260,10 @@ class Session(models.Model):
     def duration_minutes(self) -> int:
         return int((self.ends_at - self.starts_at).total_seconds() // 60)
 
+    @property
+    def has_ended(self) -> bool:
+        return self.ends_at <= timezone.now()
+
 
 class GoodPractice(models.Model):
     """An international partner's contribution: a live link, a video message or a case study."""

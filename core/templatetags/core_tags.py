@@ -1,8 +1,11 @@
 import datetime as dt
+import re
 
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 
 from core.text import turkish_capfirst, turkish_upper
@@ -57,3 +60,20 @@ def percent(value) -> str:
         return "—"
     number = number_format(value)
     return f"{number}%" if (get_language() or "tr").startswith("en") else f"%{number}"
+
+
+@register.filter(needs_autoescape=True)
+def paragraphs(text, autoescape=True) -> str:
+    """Plain text as paragraphs; a short first line without final punctuation, followed by more
+    lines, becomes the paragraph's heading ("Sosyal kooperatiflerin işlevi\\nİstisnasız…")."""
+    escape_text = conditional_escape if autoescape else str
+    html = []
+    for block in re.split(r"\n\s*\n", str(text or "").strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if len(lines) > 1 and len(lines[0]) <= 60 and lines[0][-1] not in ".:;!?…":
+            html.append(f'<h3 class="text-heading">{escape_text(lines[0])}</h3>')
+            lines = lines[1:]
+        html.append("<p>" + "<br>".join(escape_text(line) for line in lines) + "</p>")
+    return mark_safe("".join(html))  # noqa: S308 — every piece of text is escaped above

@@ -94,7 +94,7 @@ def attendance_sessions_for(*, user) -> QuerySet[Session]:
                 ),
             ),
         )
-        .order_by("cohort__starts_on", "cohort_id", "starts_at", "pk")
+        .order_by("-cohort__starts_on", "cohort_id", "starts_at", "pk")
     )
     if is_coordinator(user):
         return sessions

@@ -1,6 +1,12 @@
 import datetime as dt
 
-from core.templatetags.core_tags import capfirst_tr, duration_minutes, long_date, upper_tr
+from core.templatetags.core_tags import (
+    capfirst_tr,
+    duration_minutes,
+    long_date,
+    paragraphs,
+    upper_tr,
+)
 
 
 def test_first_letter_is_capitalised_the_turkish_way():
@@ -20,3 +26,11 @@ def test_duration_in_turkish():
 
 def test_long_date_has_the_weekday():
     assert long_date(dt.date(2026, 11, 26)) == "26 Kasım 2026, Perşembe"
+
+
+def test_paragraphs_turn_a_short_first_line_into_a_heading_and_escape_text():
+    html = paragraphs("Belediyelerin işlevi\nSosyal devlet <ilkesi>.\n\nİkinci paragraf.")
+    assert html == (
+        '<h3 class="text-heading">Belediyelerin işlevi</h3><p>Sosyal devlet &lt;ilkesi&gt;.</p>'
+        "<p>İkinci paragraf.</p>"
+    )
