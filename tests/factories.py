@@ -252,7 +252,7 @@ class ActionStepFactory(factory.django.DjangoModelFactory):
     responsible = "Belediye"
 
 
-# participants: certificates
+# Certificates of participation (participants app)
 
 
 class CertificateFactory(factory.django.DjangoModelFactory):

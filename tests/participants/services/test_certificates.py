@@ -3,6 +3,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from pypdf import PdfReader
 
