@@ -3,7 +3,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
+from django.conf import settings as django_settings
 from django.core import mail
 from pypdf import PdfReader
 
@@ -91,7 +91,7 @@ def test_eligibility_takes_the_same_number_of_queries_for_one_or_three_people(
 
 
 def test_the_pdf_prints_the_turkish_upper_case_name_and_the_code(
-    certificate_cohort, enrol, issue, settings
+    certificate_cohort, enrol, issue
 ):
     registration = enrol("İnci Çelik")
     assert issue(certificate_cohort).issued == 1
@@ -102,7 +102,7 @@ def test_the_pdf_prints_the_turkish_upper_case_name_and_the_code(
     assert certificate.code in text
     assert certificate.document.filename == "Katılım sertifikası - İnci Çelik.pdf"
     assert certificate_qr_payload(certificate_data(certificate)) == (
-        f"{settings.SITE_URL.rstrip('/')}/sertifika/dogrula/{certificate.code}/"
+        f"{django_settings.SITE_URL.rstrip('/')}/sertifika/dogrula/{certificate.code}/"
     )
 
 
@@ -198,7 +198,7 @@ def test_a_revoked_participant_gets_a_new_certificate_on_the_next_issue(
     ],
 )
 def test_a_ready_certificate_is_mailed_once_in_the_participants_language(
-    certificate_cohort, enrol, issue, language, subject, settings
+    certificate_cohort, enrol, issue, language, subject
 ):
     enrol("İnci Çelik", language=language)
     issue(certificate_cohort)
@@ -211,7 +211,7 @@ def test_a_ready_certificate_is_mailed_once_in_the_participants_language(
         subject,
         "sent",
     )
-    assert f"{settings.SITE_URL.rstrip('/')}/kayitlarim/" in notification.body
+    assert f"{django_settings.SITE_URL.rstrip('/')}/kayitlarim/" in notification.body
     assert certificate.code in notification.body
     assert len(mail.outbox) == 1
 
