@@ -299,13 +299,8 @@ class CertificateRevokeForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Kept in the record; the verification page only says that it was revoked."),
+        error_messages={"required": _("Please write why the certificate is revoked.")},
     )
-
-    def clean_reason(self) -> str:
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(_("Please write why the certificate is revoked."))
-        return reason
 
 
 class CertificateVerifyForm(forms.Form):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.models import Province
 from core.text import turkish_fold
+from participants.certificate_kinds import new_code
 from participants.models import (
     Attendance,
     Notification,
@@ -262,7 +263,7 @@ class CertificateFactory(factory.django.DjangoModelFactory):
         model = "participants.Certificate"
 
     registration = factory.SubFactory(RegistrationFactory)
-    code = factory.Sequence(lambda n: f"TEST-{n:04d}-AAAA-BBBB-CCCC")
+    code = factory.LazyFunction(new_code)
     participant_name = factory.LazyAttribute(lambda c: c.registration.participant.full_name)
     programme_title = factory.LazyAttribute(lambda c: c.registration.cohort.program.title)
     cohort_title = factory.LazyAttribute(lambda c: c.registration.cohort.title)

@@ -36,6 +36,15 @@ class EligibilityRow:
     def eligible(self) -> bool:
         return not self.reasons
 
+    @property
+    def rate_shown(self) -> Decimal:
+        """100.00 → 100, 83.30 → 83.3 (for the `percent` filter)."""
+        return (
+            self.rate.quantize(Decimal(1))
+            if self.rate == self.rate.to_integral()
+            else (self.rate.normalize())
+        )
+
 
 def _plan_done_ids(*, cohort: Cohort) -> set[int]:
     own = ActionPlan.objects.filter(

@@ -90,9 +90,7 @@ def test_eligibility_takes_the_same_number_of_queries_for_one_or_three_people(
     assert [row.eligible for row in rows] == [True, False, True]
 
 
-def test_the_pdf_prints_the_turkish_upper_case_name_and_the_code(
-    certificate_cohort, enrol, issue
-):
+def test_the_pdf_prints_the_turkish_upper_case_name_and_the_code(certificate_cohort, enrol, issue):
     registration = enrol("İnci Çelik")
     assert issue(certificate_cohort).issued == 1
     certificate = Certificate.objects.get(registration=registration)
