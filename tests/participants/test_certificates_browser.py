@@ -24,9 +24,7 @@ def test_coordinator_issues_the_finished_cohorts_certificates_and_anyone_verifie
     page.get_by_role("button", name="Uygun tüm katılımcılara sertifika düzenle").click()
     eligible = Certificate.objects.filter(registration__cohort=cohort).count()
     assert eligible >= 3
-    expect(page.locator("#certificate-progress progress")).to_have_attribute(
-        "value", str(eligible)
-    )
+    expect(page.locator("#certificate-progress progress")).to_have_attribute("value", str(eligible))
     expect(page.locator("#certificate-progress")).to_contain_text(f"{eligible}/{eligible} hazır")
 
     with page.expect_download() as info:
