@@ -83,7 +83,7 @@ def certificates_issue(*, cohort: Cohort, issued_by) -> IssueResult:
     issued = unchanged = 0
     with transaction.atomic():
         cohort = (
-            Cohort.objects.select_for_update()
+            Cohort.objects.select_for_update(of=("self",))
             .select_related("program", "province")
             .get(pk=cohort.pk)
         )
