@@ -66,3 +66,15 @@ def test_a_bundle_downloads_as_a_zip(client, participant, owner_job, request_rea
     )
     assert body[:2] == b"PK"
     assert BackgroundJob.objects.count() == 2
+
+
+def test_a_ready_bundle_offers_a_zip_on_its_status_page(
+    client, participant, owner_job, request_ready
+):
+    member = request_ready("test_certificate", owner_job(name="İnci Işık"))
+    bundle = request_ready("test_bundle", owner_job(document_ids=[member.pk], title="Paket"))
+    client.force_login(participant)
+    html = client.get(
+        reverse("documents:download", kwargs={"document_id": bundle.pk}), HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "ZIP indir" in html
