@@ -94,9 +94,12 @@ def can_manage_certificates(user) -> bool:
 
 
 def can_download_certificate(user, certificate) -> bool:
-    """The certificate's own participant, coordinators and the cohort's facilitators."""
+    """The certificate's own participant while it is valid; coordinators and the cohort's
+    facilitators whatever its state."""
     registration = certificate.registration
-    return registration.participant_id == user.pk or runs_cohort(user, registration.cohort)
+    if runs_cohort(user, registration.cohort):
+        return True
+    return registration.participant_id == user.pk and certificate.is_valid
 
 
 def can_download_cohort_certificates(user, cohort) -> bool:

@@ -290,3 +290,14 @@ def test_a_finished_cohort_without_sessions_gives_nobody_a_certificate(
     client.force_login(coordinator)
     client.post(reverse("certificates:issue", kwargs={"cohort_pk": certificate_cohort.pk}))
     assert Certificate.objects.count() == 0
+
+
+def test_a_revoked_certificate_is_no_longer_downloaded_by_its_participant(
+    client, issued, coordinator
+):
+    certificate = certificate_revoke(
+        certificate=issued["İnci Çelik"], revoked_by=coordinator, reason="Hata"
+    )
+    url = _download(certificate.document_id)
+    assert _status(client, certificate.registration.participant, url) == 404
+    assert _status(client, coordinator, url) == 200
