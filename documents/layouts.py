@@ -99,6 +99,7 @@ def action_plan_context(data: ActionPlanData) -> dict:
 
 CERTIFICATE = Layout(
     name="certificate",
+    version=2,  # 2: room for the long verification code on one line
     template="documents/certificate.html",
     stylesheets=("documents/base.css", "documents/certificate.css"),
     page=PageSetup(size="A4 landscape", margin="0"),

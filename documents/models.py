@@ -91,3 +91,7 @@ class Document(models.Model):
     @property
     def is_failed(self) -> bool:
         return self.status == self.Status.FAILED
+
+    @property
+    def is_zip(self) -> bool:
+        return self.filename.endswith(".zip")

@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
-from documents import registry, rendering
+from documents import registry, signals
 from documents.models import Document
 
 logger = logging.getLogger(__name__)
@@ -25,12 +25,13 @@ MAX_ATTEMPTS = 5
 STUCK_AFTER = dt.timedelta(minutes=15)  # above the task's hard time limit (6 minutes)
 
 
-def inputs_hash(*, kind: registry.DocumentKind, data: object) -> str:
+def inputs_hash(*, kind: registry.Kind, data: object) -> str:
     """A fingerprint of everything a render depends on: the kind, its layout version, the data."""
+    layout, layout_version = kind.layout_key
     payload = {
         "kind": kind.name,
-        "layout": kind.layout.name,
-        "layout_version": kind.layout.version,
+        "layout": layout,
+        "layout_version": layout_version,
         "data": dataclasses.asdict(data),
     }
     encoded = json.dumps(payload, sort_keys=True, default=str, ensure_ascii=False)
@@ -127,10 +128,10 @@ def _start(document_id: int) -> Document | None:
     return document
 
 
-def _write_atomically(document: Document, pdf: bytes, sha256: str) -> str:
+def _write_atomically(document: Document, pdf: bytes, sha256: str, suffix: str = ".pdf") -> str:
     """Write the bytes to a temporary file beside the target, then rename it into place: a
     reader (or a crash) never sees half a file under the final name."""
-    name = f"documents/{document.kind}/{document.pk}-v{document.version}-{sha256[:16]}.pdf"
+    name = f"documents/{document.kind}/{document.pk}-v{document.version}-{sha256[:16]}{suffix}"
     target = Path(document.file.storage.path(name))
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".part")
@@ -167,9 +168,9 @@ def document_render(*, document_id: int) -> Document | None:
         if owner is None:
             raise LookupError("the document's owner no longer exists")
         data = spec.build_data(owner)
-        pdf = rendering.render_pdf(spec.layout, data)
+        pdf = spec.render(data)
         sha256 = hashlib.sha256(pdf).hexdigest()
-        name = _write_atomically(document, pdf, sha256)
+        name = _write_atomically(document, pdf, sha256, spec.suffix)
     except TRANSIENT_ERRORS as exc:
         final = document.attempts >= MAX_ATTEMPTS
         logger.warning("document %s: transient render error: %s", document_id, exc)
@@ -191,7 +192,9 @@ def document_render(*, document_id: int) -> Document | None:
         finished_at=timezone.now(),
         updated_at=timezone.now(),
     )
-    return Document.objects.get(pk=document_id)
+    ready = Document.objects.get(pk=document_id)
+    signals.document_ready.send(sender=Document, document=ready)
+    return ready
 
 
 def documents_requeue_stuck(*, older_than: dt.timedelta = STUCK_AFTER) -> int:

@@ -1,6 +1,11 @@
-"""Celery worker start-up: build the renderer's per-process state in each pool child."""
+"""Celery worker start-up (build the renderer's per-process state in each pool child) and the
+documents app's own signals."""
 
 from celery.signals import worker_process_init
+from django.dispatch import Signal
+
+# Sent after a document turned ready (in the worker), with `document`: apps hook e-mails on it.
+document_ready = Signal()
 
 
 @worker_process_init.connect(dispatch_uid="documents.warm_up_renderer")

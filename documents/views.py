@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from core.text import turkish_slugify
-from documents import permissions, selectors, services
+from documents import permissions, registry, selectors, services
 from documents.models import Document
 
 logger = logging.getLogger(__name__)
@@ -42,7 +42,8 @@ class DocumentDownloadView(LoginRequiredMixin, View):
             except FileNotFoundError:
                 logger.error("document %s: file %s is missing", document.pk, document.file.name)
                 raise Http404 from None
-            response = FileResponse(stream, content_type="application/pdf")
+            kind = registry.get(document.kind)
+            response = FileResponse(stream, content_type=kind.content_type)
             response["Content-Disposition"] = content_disposition(document.filename)
             response["X-Content-Type-Options"] = "nosniff"
             response["Cache-Control"] = "private, no-store"

@@ -100,6 +100,8 @@ class CohortForm(forms.ModelForm):
             "registration_closes_at",
             "requires_approval",
             "attendance_threshold",
+            "certificate_requires_evaluation",
+            "certificate_requires_plan",
             "survey_anonymous",
             "facilitators",
         ]

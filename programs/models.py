@@ -159,6 +159,14 @@ class Cohort(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
+    certificate_requires_evaluation = models.BooleanField(
+        _("certificate needs the evaluation survey"), default=False
+    )
+    certificate_requires_plan = models.BooleanField(
+        _("certificate needs a submitted action plan"),
+        default=False,
+        help_text=_("Their own plan or their work group's plan, submitted or approved."),
+    )
     survey_anonymous = models.BooleanField(
         _("anonymous evaluation survey"),
         default=False,

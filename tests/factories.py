@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.models import Province
 from core.text import turkish_fold
+from participants.certificate_kinds import new_code
 from participants.models import (
     Attendance,
     Notification,
@@ -250,3 +251,23 @@ class ActionStepFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n + 1)
     description = factory.Sequence(lambda n: f"Plan adımı {n}")
     responsible = "Belediye"
+
+
+# Certificates of participation (participants app)
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    """A valid certificate without a document; `certificate_issue` makes real ones."""
+
+    class Meta:
+        model = "participants.Certificate"
+
+    registration = factory.SubFactory(RegistrationFactory)
+    code = factory.LazyFunction(new_code)
+    participant_name = factory.LazyAttribute(lambda c: c.registration.participant.full_name)
+    programme_title = factory.LazyAttribute(lambda c: c.registration.cohort.program.title)
+    cohort_title = factory.LazyAttribute(lambda c: c.registration.cohort.title)
+    starts_on = factory.LazyAttribute(lambda c: c.registration.cohort.starts_on)
+    ends_on = factory.LazyAttribute(lambda c: c.registration.cohort.ends_on)
+    total_hours = 6
+    issued_at = factory.LazyFunction(timezone.now)

@@ -15,6 +15,7 @@ from programs.models import GoodPractice
 from tests.factories import (
     ActionPlanFactory,
     ActionStepFactory,
+    CertificateFactory,
     CohortFactory,
     CollaborationBasisFactory,
     LegalReferenceFactory,
@@ -306,6 +307,25 @@ MATRIX: dict[str, Expect] = {
     "documents:retry": Expect(
         LOGIN, 404, 404, 302, method="post", kwargs={"document_id": "document"}
     ),
+    # certificates: public verification (an unknown code is 404), the coordinator's pages.
+    "certificates:verify": EVERYONE,
+    "certificates:verify_code": Expect(200, 200, 200, 200, kwargs={"code": "certificate.code"}),
+    "certificates:cohort": Expect(LOGIN, 403, 403, 200, kwargs={"cohort_pk": "certificate_cohort"}),
+    "certificates:issue": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "certificate_cohort"}
+    ),
+    "certificates:progress": Expect(
+        LOGIN, 403, 403, 200, kwargs={"cohort_pk": "certificate_cohort"}
+    ),
+    "certificates:retry_failed": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "certificate_cohort"}
+    ),
+    "certificates:bundle": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "certificate_cohort"}
+    ),
+    "certificates:revoke": Expect(
+        LOGIN, 403, 403, 200, kwargs={"cohort_pk": "certificate_cohort", "pk": "certificate"}
+    ),
 }
 # The Django admin is for staff; coordinators are staff and see the apps their role grants
 # (accounts and groups stay with superusers). Checked on its index and on the change list of
@@ -350,6 +370,7 @@ def db_objects(db):
     registration = RegistrationFactory(cohort=cohort, status="waitlisted", waitlist_order=1)
     basis = CollaborationBasisFactory(collaboration_type__slug="ortaklik")
     plan_step = ActionStepFactory(plan__collaboration_type=basis.collaboration_type)
+    certificate = CertificateFactory()
     return {
         "job": BackgroundJob.objects.create(kind=BackgroundJob.Kind.WORKER_CHECK),
         "program": program,
@@ -373,6 +394,8 @@ def db_objects(db):
         "work_group": plan_step.plan.work_group,
         "submitted_plan": ActionPlanFactory(status="submitted"),
         "document": _document(owner=UserFactory()),
+        "certificate": certificate,
+        "certificate_cohort": certificate.registration.cohort,
     }
 
 

@@ -7,6 +7,7 @@ from core.db import turkish_collate
 from core.text import turkish_fold
 from participants.models import (
     AuditEntry,
+    Certificate,
     Notification,
     Organization,
     Registration,
@@ -197,9 +198,18 @@ def organizations_for_merge() -> QuerySet[Organization]:
 
 def my_registrations(*, participant) -> list[Registration]:
     """A person's registrations for "Kayıtlarım", each with what the page shows about it:
-    `attendance_rate` (finished or running cohorts), `survey_open` and `survey_done`."""
+    `attendance_rate` (finished or running cohorts), `survey_open`, `survey_done` and
+    `certificate` (the valid one whose PDF is ready, or None)."""
     registrations = list(registrations_of_participant(participant=participant))
     rates = attendance_rates_for_registrations(registrations)
+    certificates = {
+        certificate.registration_id: certificate
+        for certificate in Certificate.objects.filter(
+            registration__in=registrations,
+            status=Certificate.Status.VALID,
+            document__status="ready",
+        ).select_related("document")
+    }
     answered = set(
         SurveySubmission.objects.filter(registration__in=registrations).values_list(
             "registration_id", flat=True
@@ -209,6 +219,7 @@ def my_registrations(*, participant) -> list[Registration]:
         confirmed = registration.status == Registration.Status.CONFIRMED
         registration.attendance_rate = rates.get(registration.pk)
         registration.survey_done = registration.pk in answered
+        registration.certificate = certificates.get(registration.pk) if confirmed else None
         registration.survey_open = (
             confirmed
             and not registration.survey_done

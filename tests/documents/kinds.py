@@ -69,3 +69,20 @@ registry.register(
         can_download=owner_or_coordinator,
     )
 )
+
+
+def _bundle_members(job):
+    from documents.models import Document
+
+    documents = Document.objects.in_bulk(job.result["document_ids"])
+    return [documents[pk] for pk in job.result["document_ids"]]
+
+
+registry.register(
+    registry.BundleKind(
+        name="test_bundle",
+        members=_bundle_members,
+        title=lambda job: job.result["title"],
+        can_download=owner_or_coordinator,
+    )
+)

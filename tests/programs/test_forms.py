@@ -4,7 +4,13 @@ from django.utils import timezone
 
 from core.models import Province
 from programs.forms import CohortForm, ScheduleForm, SessionForm
-from tests.factories import CohortFactory, RegistrationFactory, SessionFactory, UserFactory
+from tests.factories import (
+    CohortFactory,
+    ProgramFactory,
+    RegistrationFactory,
+    SessionFactory,
+    UserFactory,
+)
 
 
 def _cohort_data(**overrides):
@@ -170,3 +176,17 @@ def test_schedule_overlapping_an_existing_session_is_refused(db):
     assert form.errors["blocks"] == [
         "11.03.2027 tarihindeki blok, mevcut “Açılış” oturumuyla çakışıyor."
     ]
+
+
+def test_the_coordinator_chooses_what_a_certificate_needs_besides_attendance(db):
+    form = CohortForm(
+        _cohort_data(certificate_requires_evaluation="on", certificate_requires_plan="on")
+    )
+    assert form.is_valid(), form.errors
+    form.instance.program = ProgramFactory()
+    cohort = form.save()
+    assert (cohort.certificate_requires_evaluation, cohort.certificate_requires_plan) == (
+        True,
+        True,
+    )
+    assert CohortForm(_cohort_data()).is_valid()

@@ -1,0 +1,163 @@
+"""Reads for certificates: who is eligible in a cohort and why not, the progress of an issue,
+a certificate by its public code.
+
+Eligibility rule: a confirmed registration whose attendance rate reaches the cohort's threshold
+and, when the cohort asks for them, whose evaluation survey is submitted and whose own action
+plan or whose work group's plan is submitted or approved.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from action_plans.models import ActionPlan, WorkGroupMember
+from core.db import turkish_collate
+from core.templatetags.core_tags import percent
+from participants.models import Certificate, Registration, SurveySubmission
+from participants.selectors.attendance import attendance_rates_for_cohort
+from programs.models import Cohort
+
+PLAN_DONE = (ActionPlan.Status.SUBMITTED, ActionPlan.Status.APPROVED)
+
+
+@dataclass
+class EligibilityRow:
+    registration: Registration
+    rate: Decimal
+    attendance_ok: bool
+    evaluation_done: bool
+    plan_done: bool
+    certificate: Certificate | None
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def eligible(self) -> bool:
+        return not self.reasons
+
+    @property
+    def rate_shown(self) -> Decimal:
+        """100.00 → 100, 83.30 → 83.3 (for the `percent` filter)."""
+        return (
+            self.rate.quantize(Decimal(1))
+            if self.rate == self.rate.to_integral()
+            else (self.rate.normalize())
+        )
+
+
+def _plan_done_ids(*, cohort: Cohort) -> set[int]:
+    own = ActionPlan.objects.filter(
+        cohort=cohort, registration__isnull=False, status__in=PLAN_DONE
+    ).values_list("registration_id", flat=True)
+    through_group = WorkGroupMember.objects.filter(
+        group__cohort=cohort, group__plans__status__in=PLAN_DONE
+    ).values_list("registration_id", flat=True)
+    return set(own) | set(through_group)
+
+
+def certificate_eligibility(*, cohort: Cohort) -> list[EligibilityRow]:
+    """Every confirmed registration of the cohort, Turkish-sorted by name, with what decides its
+    certificate and its current valid certificate. Eight queries, whatever the cohort's size."""
+    registrations = list(
+        Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
+        .select_related("participant__participant_profile__organization")
+        .order_by(turkish_collate("participant__full_name"), "pk")
+    )
+    rates = attendance_rates_for_cohort(cohort=cohort)
+    evaluated = set(
+        SurveySubmission.objects.filter(registration__cohort=cohort).values_list(
+            "registration_id", flat=True
+        )
+    )
+    planned = _plan_done_ids(cohort=cohort)
+    certificates = {
+        certificate.registration_id: certificate
+        for certificate in Certificate.objects.filter(
+            registration__cohort=cohort, status=Certificate.Status.VALID
+        ).select_related("document")
+    }
+    threshold = Decimal(cohort.attendance_threshold)
+    threshold_text = percent(cohort.attendance_threshold)
+    rows = []
+    for registration in registrations:
+        rate = rates.get(registration.pk, Decimal("0.00"))
+        row = EligibilityRow(
+            registration=registration,
+            rate=rate,
+            attendance_ok=rate >= threshold,
+            evaluation_done=registration.pk in evaluated,
+            plan_done=registration.pk in planned,
+            certificate=certificates.get(registration.pk),
+        )
+        if not row.attendance_ok:
+            row.reasons.append(
+                _("Attendance is below %(threshold)s.") % {"threshold": threshold_text}
+            )
+        if cohort.certificate_requires_evaluation and not row.evaluation_done:
+            row.reasons.append(_("The evaluation survey has not been submitted."))
+        if cohort.certificate_requires_plan and not row.plan_done:
+            row.reasons.append(_("No action plan has been submitted."))
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True)
+class IssueProgress:
+    total: int
+    ready: int
+    failed: int
+
+    @property
+    def pending(self) -> int:
+        return self.total - self.ready - self.failed
+
+    @property
+    def finished(self) -> bool:
+        return self.pending == 0
+
+
+def valid_certificates_of_cohort(*, cohort: Cohort) -> QuerySet[Certificate]:
+    return (
+        Certificate.objects.filter(registration__cohort=cohort, status=Certificate.Status.VALID)
+        .select_related("document")
+        .order_by(turkish_collate("participant_name"), "pk")
+    )
+
+
+def issue_progress(*, cohort: Cohort) -> IssueProgress:
+    """How far the PDFs of the cohort's valid certificates are: one query."""
+    total = ready = failed = 0
+    for certificate in valid_certificates_of_cohort(cohort=cohort):
+        total += 1
+        document = certificate.document
+        if document is not None and document.is_ready:
+            ready += 1
+        elif document is not None and document.is_failed:
+            failed += 1
+    return IssueProgress(total=total, ready=ready, failed=failed)
+
+
+def certificate_documents_of_cohort(*, cohort: Cohort) -> list:
+    """The documents of the cohort's valid certificates (what its ZIP bundles), by name."""
+    return [
+        certificate.document
+        for certificate in valid_certificates_of_cohort(cohort=cohort)
+        if certificate.document is not None
+    ]
+
+
+def certificate_by_code(*, code: str) -> Certificate | None:
+    return Certificate.objects.filter(code=code).first()
+
+
+def certificate_in_cohort(*, cohort: Cohort, pk: int) -> Certificate | None:
+    return (
+        Certificate.objects.filter(registration__cohort=cohort, pk=pk)
+        .select_related("registration__participant")
+        .first()
+    )
+
+
+def cohort_for_certificates(*, cohort_id: int) -> Cohort | None:
+    return Cohort.objects.select_related("program").filter(pk=cohort_id).first()

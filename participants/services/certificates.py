@@ -1,0 +1,170 @@
+"""Writes of certificates: issue in bulk (idempotent), revoke, retry failed PDFs, the cohort's
+ZIP, and the e-mail when a certificate's PDF is ready."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from documents.models import Document
+from documents.services import document_request, document_retry
+from participants.certificate_kinds import CERTIFICATE_BUNDLE_KIND, CERTIFICATE_KIND, new_code
+from participants.models import Certificate, Notification, Registration
+from participants.selectors.certificates import (
+    certificate_eligibility,
+    valid_certificates_of_cohort,
+)
+from participants.services.notifications import notification_queue
+from programs.models import Cohort
+
+
+@dataclass(frozen=True)
+class IssueResult:
+    issued: int  # new certificates (first ones and new versions)
+    unchanged: int  # already had a valid certificate with the same printed data
+
+
+def _place(cohort: Cohort) -> str:
+    where = "/".join(part for part in (cohort.district, str(cohort.province or "")) if part)
+    return ", ".join(part for part in (cohort.venue, where) if part)
+
+
+def _total_hours(cohort: Cohort) -> Decimal:
+    minutes = sum(session.duration_minutes for session in cohort.sessions.all())
+    return (Decimal(minutes) / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _snapshot(*, registration: Registration, cohort_facts: dict) -> dict:
+    profile = getattr(registration.participant, "participant_profile", None)
+    return {
+        "participant_name": registration.participant.full_name or registration.participant.email,
+        "organisation": profile.organization.name if profile else "",
+        **cohort_facts,
+    }
+
+
+def _cohort_facts(cohort: Cohort) -> dict:
+    return {
+        "programme_title": cohort.program.title,
+        "cohort_title": cohort.title,
+        "starts_on": cohort.starts_on,
+        "ends_on": cohort.ends_on,
+        "place": _place(cohort),
+        "total_hours": _total_hours(cohort),
+        "objectives": [objective.text for objective in cohort.program.objectives.all()],
+        "facilitators": sorted(
+            (person.full_name or person.email for person in cohort.facilitators.all()),
+        ),
+    }
+
+
+def _issue_one(*, registration, snapshot: dict, version: int, by) -> Certificate:
+    certificate = Certificate.objects.create(
+        registration=registration,
+        code=new_code(),
+        version=version,
+        issued_at=timezone.now(),
+        issued_by=by,
+        **snapshot,
+    )
+    certificate.document = document_request(
+        kind=CERTIFICATE_KIND, owner=certificate, requested_by=by
+    )
+    certificate.save(update_fields=["document"])
+    return certificate
+
+
+def certificates_issue(*, cohort: Cohort, issued_by) -> IssueResult:
+    """Issue a certificate to every eligible participant of the cohort. Someone whose valid
+    certificate already prints the same data is skipped; changed data (e.g. a corrected name)
+    makes a new version with a new code, and the old one becomes superseded."""
+    issued = unchanged = 0
+    with transaction.atomic():
+        cohort = (
+            Cohort.objects.select_for_update(of=("self",))
+            .select_related("program", "province")
+            .get(pk=cohort.pk)
+        )
+        facts = _cohort_facts(cohort)
+        latest = dict(
+            Certificate.objects.filter(registration__cohort=cohort)
+            .values("registration_id")
+            .annotate(latest=Max("version"))
+            .values_list("registration_id", "latest")
+        )
+        for row in certificate_eligibility(cohort=cohort):
+            if not row.eligible:
+                continue
+            snapshot = _snapshot(registration=row.registration, cohort_facts=facts)
+            current = row.certificate
+            if current is not None and current.snapshot() == snapshot:
+                unchanged += 1
+                continue
+            if current is not None:
+                current.status = Certificate.Status.SUPERSEDED
+                current.save(update_fields=["status"])
+            certificate = _issue_one(
+                registration=row.registration,
+                snapshot=snapshot,
+                version=latest.get(row.registration.pk, 0) + 1,
+                by=issued_by,
+            )
+            if current is not None:
+                current.superseded_by = certificate
+                current.save(update_fields=["superseded_by"])
+            issued += 1
+    return IssueResult(issued=issued, unchanged=unchanged)
+
+
+def certificate_revoke(*, certificate: Certificate, revoked_by, reason: str) -> Certificate:
+    """Revoke a valid certificate; anything else is left as it is."""
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if locked.status != Certificate.Status.VALID:
+            return locked
+        locked.status = Certificate.Status.REVOKED
+        locked.revoked_at = timezone.now()
+        locked.revoked_by = revoked_by
+        locked.revoke_reason = reason
+        locked.save(update_fields=["status", "revoked_at", "revoked_by", "revoke_reason"])
+    return locked
+
+
+def certificate_documents_retry(*, cohort: Cohort) -> int:
+    """Queue again the failed PDFs of the cohort's valid certificates; returns how many."""
+    failed = [
+        certificate.document
+        for certificate in valid_certificates_of_cohort(cohort=cohort)
+        if certificate.document is not None and certificate.document.is_failed
+    ]
+    for document in failed:
+        document_retry(document=document)
+    return len(failed)
+
+
+def certificate_bundle_request(*, cohort: Cohort, requested_by) -> Document:
+    """The ZIP of the cohort's ready certificates, built in the background."""
+    return document_request(kind=CERTIFICATE_BUNDLE_KIND, owner=cohort, requested_by=requested_by)
+
+
+def certificate_ready_notify(*, document: Document) -> Notification | None:
+    """Queue the "your certificate is ready" e-mail of a certificate's PDF, once per version."""
+    if document.kind != CERTIFICATE_KIND:
+        return None
+    certificate = (
+        Certificate.objects.select_related("registration__participant", "registration__cohort")
+        .filter(document=document, status=Certificate.Status.VALID)
+        .first()
+    )
+    if certificate is None:
+        return None
+    with transaction.atomic():
+        return notification_queue(
+            recipient=certificate.registration.participant,
+            kind=Notification.Kind.CERTIFICATE_READY,
+            dedupe_key=f"certificate_ready:{certificate.pk}",
+            registration=certificate.registration,
+            context={"certificate": certificate},
+        )

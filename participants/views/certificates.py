@@ -1,0 +1,161 @@
+"""Certificates: the coordinator's page per cohort (eligibility, bulk issue with progress,
+revoke, ZIP) and the public verification page."""
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from accounts.mixins import RoleRequiredMixin
+from documents.selectors import document_current
+from participants import permissions
+from participants.certificate_kinds import CERTIFICATE_BUNDLE_KIND, normalise_code
+from participants.forms import CertificateRevokeForm, CertificateVerifyForm
+from participants.selectors import certificates as selectors
+from participants.services import certificates as services
+
+VERIFY_LIMIT = 30  # lookups per minute and address
+
+
+class _CohortMixin(RoleRequiredMixin):
+    role_test = permissions.can_manage_certificates
+
+    def get_cohort(self, cohort_pk: int):
+        cohort = selectors.cohort_for_certificates(cohort_id=cohort_pk)
+        if cohort is None:
+            raise Http404
+        return cohort
+
+
+class CohortCertificatesView(_CohortMixin, View):
+    def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
+        cohort = self.get_cohort(cohort_pk)
+        rows = selectors.certificate_eligibility(cohort=cohort)
+        return render(
+            request,
+            "participants/certificates/cohort.html",
+            {
+                "cohort": cohort,
+                "rows": rows,
+                "eligible_count": sum(1 for row in rows if row.eligible),
+                "progress": selectors.issue_progress(cohort=cohort),
+                "bundle": document_current(kind=CERTIFICATE_BUNDLE_KIND, owner=cohort),
+            },
+        )
+
+
+class IssueCertificatesView(_CohortMixin, View):
+    def post(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
+        cohort = self.get_cohort(cohort_pk)
+        result = services.certificates_issue(cohort=cohort, issued_by=request.user)
+        if result.issued:
+            messages.success(
+                request,
+                _("%(count)s certificates are being prepared.") % {"count": result.issued},
+            )
+        else:
+            messages.info(request, _("No new certificates: everyone eligible already has one."))
+        return redirect("certificates:cohort", cohort_pk=cohort.pk)
+
+
+class IssueProgressView(_CohortMixin, View):
+    def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
+        cohort = self.get_cohort(cohort_pk)
+        return render(
+            request,
+            "participants/certificates/includes/progress.html",
+            {
+                "cohort": cohort,
+                "progress": selectors.issue_progress(cohort=cohort),
+                "bundle": document_current(kind=CERTIFICATE_BUNDLE_KIND, owner=cohort),
+            },
+        )
+
+
+class RetryFailedView(_CohortMixin, View):
+    def post(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
+        cohort = self.get_cohort(cohort_pk)
+        count = services.certificate_documents_retry(cohort=cohort)
+        messages.info(
+            request, _("%(count)s certificates have been queued again.") % {"count": count}
+        )
+        return redirect("certificates:cohort", cohort_pk=cohort.pk)
+
+
+class BundleView(_CohortMixin, View):
+    def post(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
+        cohort = self.get_cohort(cohort_pk)
+        document = services.certificate_bundle_request(cohort=cohort, requested_by=request.user)
+        return redirect("documents:download", document_id=document.pk)
+
+
+class RevokeView(_CohortMixin, View):
+    def _render(self, request, cohort, certificate, form, status=200) -> HttpResponse:
+        return render(
+            request,
+            "participants/certificates/revoke.html",
+            {"cohort": cohort, "certificate": certificate, "form": form},
+            status=status,
+        )
+
+    def _certificate(self, cohort, pk: int):
+        certificate = selectors.certificate_in_cohort(cohort=cohort, pk=pk)
+        if certificate is None or not certificate.is_valid:
+            raise Http404
+        return certificate
+
+    def get(self, request: HttpRequest, cohort_pk: int, pk: int) -> HttpResponse:
+        cohort = self.get_cohort(cohort_pk)
+        certificate = self._certificate(cohort, pk)
+        return self._render(request, cohort, certificate, CertificateRevokeForm())
+
+    def post(self, request: HttpRequest, cohort_pk: int, pk: int) -> HttpResponse:
+        cohort = self.get_cohort(cohort_pk)
+        certificate = self._certificate(cohort, pk)
+        form = CertificateRevokeForm(request.POST)
+        if not form.is_valid():
+            return self._render(request, cohort, certificate, form, status=400)
+        services.certificate_revoke(
+            certificate=certificate, revoked_by=request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(
+            request,
+            _("The certificate of %(name)s has been revoked.")
+            % {"name": certificate.participant_name},
+        )
+        return redirect("certificates:cohort", cohort_pk=cohort.pk)
+
+
+def _over_limit(request: HttpRequest) -> bool:
+    """Counts the lookups of one address per minute in the cache."""
+    minute = timezone.now().strftime("%Y%m%d%H%M")
+    key = f"certificate-verify:{request.META.get('REMOTE_ADDR', '')}:{minute}"
+    cache.add(key, 0, timeout=90)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=90)
+        count = 1
+    return count > VERIFY_LIMIT
+
+
+class VerifyView(View):
+    """Public: a code typed in (?kod=…) or opened from the QR code (/dogrula/<code>/)."""
+
+    def get(self, request: HttpRequest, code: str | None = None) -> HttpResponse:
+        form = CertificateVerifyForm(request.GET if code is None and "kod" in request.GET else None)
+        typed = code if code is not None else (request.GET.get("kod") if form.is_bound else None)
+        context = {"form": form, "searched": typed is not None, "certificate": None}
+        if typed is None:
+            return render(request, "participants/certificates/verify.html", context)
+        if _over_limit(request):
+            context["rate_limited"] = True
+            return render(request, "participants/certificates/verify.html", context, status=429)
+        normalised = normalise_code(typed)
+        certificate = selectors.certificate_by_code(code=normalised) if normalised else None
+        context["certificate"] = certificate
+        status = 200 if certificate is not None else 404
+        return render(request, "participants/certificates/verify.html", context, status=status)

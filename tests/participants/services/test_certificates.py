@@ -1,0 +1,228 @@
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from django.conf import settings as django_settings
+from django.core import mail
+from pypdf import PdfReader
+
+from documents.layouts import certificate_qr_payload
+from documents.models import Document
+from participants.certificate_kinds import certificate_data, new_code, normalise_code
+from participants.models import Certificate, Notification, SurveySubmission
+from participants.selectors.certificates import certificate_eligibility
+from participants.services.certificates import certificate_revoke, certificates_issue
+from tests.factories import ActionPlanFactory, WorkGroupMemberFactory
+
+
+@pytest.fixture
+def issue(coordinator, django_capture_on_commit_callbacks):
+    def run(cohort):
+        with django_capture_on_commit_callbacks(execute=True):
+            return certificates_issue(cohort=cohort, issued_by=coordinator)
+
+    return run
+
+
+def _pdf_text(document: Document) -> str:
+    with document.file.open("rb") as stream:
+        reader = PdfReader(io.BytesIO(stream.read()))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def _reasons(cohort) -> dict[str, list[str]]:
+    return {
+        row.registration.participant.full_name: row.reasons
+        for row in certificate_eligibility(cohort=cohort)
+    }
+
+
+def test_attendance_below_the_threshold_is_not_eligible(certificate_cohort, enrol):
+    enrol("İnci Çelik", attended=2)
+    enrol("Ali Yılmaz", attended=1)
+    assert _reasons(certificate_cohort) == {
+        "Ali Yılmaz": ["Devam oranı %80 eşiğinin altında."],
+        "İnci Çelik": [],
+    }
+
+
+def test_the_evaluation_counts_only_when_the_cohort_asks_for_it(certificate_cohort, enrol):
+    done = enrol("İnci Çelik")
+    enrol("Ali Yılmaz")
+    SurveySubmission.objects.create(registration=done)
+    assert _reasons(certificate_cohort) == {"Ali Yılmaz": [], "İnci Çelik": []}
+    certificate_cohort.certificate_requires_evaluation = True
+    certificate_cohort.save()
+    assert _reasons(certificate_cohort) == {
+        "Ali Yılmaz": ["Değerlendirme anketi gönderilmemiş."],
+        "İnci Çelik": [],
+    }
+
+
+def test_an_own_or_a_work_group_plan_submitted_or_approved_counts(certificate_cohort, enrol):
+    certificate_cohort.certificate_requires_plan = True
+    certificate_cohort.save()
+    own = enrol("Ayşe Kaya")
+    member = enrol("Bora Demir")
+    draft = enrol("Cem Şahin", attended=1)
+    ActionPlanFactory(registration=own, work_group=None, status="submitted")
+    group = WorkGroupMemberFactory(registration=member, group__cohort=certificate_cohort).group
+    ActionPlanFactory(work_group=group, status="approved")
+    ActionPlanFactory(registration=draft, work_group=None, status="draft")
+    assert _reasons(certificate_cohort) == {
+        "Ayşe Kaya": [],
+        "Bora Demir": [],
+        "Cem Şahin": ["Devam oranı %80 eşiğinin altında.", "Gönderilmiş eylem planı yok."],
+    }
+
+
+def test_eligibility_takes_the_same_number_of_queries_for_one_or_three_people(
+    certificate_cohort, enrol, django_assert_num_queries
+):
+    enrol("Ayşe Kaya")
+    with django_assert_num_queries(8):
+        certificate_eligibility(cohort=certificate_cohort)
+    enrol("Bora Demir", attended=1)
+    enrol("Cem Şahin")
+    with django_assert_num_queries(8):
+        rows = certificate_eligibility(cohort=certificate_cohort)
+    assert [row.eligible for row in rows] == [True, False, True]
+
+
+def test_the_pdf_prints_the_turkish_upper_case_name_and_the_code(certificate_cohort, enrol, issue):
+    registration = enrol("İnci Çelik")
+    assert issue(certificate_cohort).issued == 1
+    certificate = Certificate.objects.get(registration=registration)
+    assert certificate.document.status == Document.Status.READY
+    text = _pdf_text(certificate.document)
+    assert "İNCİ ÇELİK" in text
+    assert certificate.code in text
+    assert certificate.document.filename == "Katılım sertifikası - İnci Çelik.pdf"
+    assert certificate_qr_payload(certificate_data(certificate)) == (
+        f"{django_settings.SITE_URL.rstrip('/')}/sertifika/dogrula/{certificate.code}/"
+    )
+
+
+def test_the_certificate_snapshots_what_it_prints(certificate_cohort, enrol, issue, facilitator):
+    registration = enrol("İnci Çelik")
+    issue(certificate_cohort)
+    certificate = Certificate.objects.get(registration=registration)
+    assert certificate.snapshot() == {
+        "participant_name": "İnci Çelik",
+        "organisation": "Çankaya Belediyesi",
+        "programme_title": "Belediyeler İçin Sosyal Kooperatifçilik Eğitimi",
+        "cohort_title": "Ankara dönemi",
+        "starts_on": certificate_cohort.starts_on,
+        "ends_on": certificate_cohort.ends_on,
+        "place": "Çankaya Kültür Merkezi, Çankaya/Ankara",
+        "total_hours": Decimal("6.0"),
+        "objectives": ["Mevzuat arasında bağ kurmak", "Araç geliştirmek"],
+        "facilitators": ["Emre Işık"],
+    }
+    assert certificate_data(certificate).total_hours == Decimal(6)
+    assert (certificate.version, certificate.status) == (1, "valid")
+
+
+def test_issuing_twice_renders_each_certificate_once(
+    certificate_cohort, enrol, issue, render_calls
+):
+    enrol("İnci Çelik")
+    enrol("Ali Yılmaz")
+    enrol("Ayşe Kaya", attended=1)
+    first = issue(certificate_cohort)
+    second = issue(certificate_cohort)
+    assert (first.issued, first.unchanged) == (2, 0)
+    assert (second.issued, second.unchanged) == (0, 2)
+    assert render_calls == ["certificate", "certificate"]
+    assert Certificate.objects.count() == 2
+
+
+def test_a_corrected_name_gives_a_new_version_and_supersedes_the_old(
+    certificate_cohort, enrol, issue
+):
+    registration = enrol("Inci Celik")
+    issue(certificate_cohort)
+    old = Certificate.objects.get(registration=registration)
+    registration.participant.full_name = "İnci Çelik"
+    registration.participant.save()
+    assert issue(certificate_cohort).issued == 1
+    old.refresh_from_db()
+    new = Certificate.objects.get(registration=registration, status="valid")
+    assert (old.status, old.superseded_by, old.participant_name) == (
+        "superseded",
+        new,
+        "Inci Celik",
+    )
+    assert (new.version, new.participant_name) == (2, "İnci Çelik")
+    assert new.code != old.code
+    assert "İNCİ ÇELİK" in _pdf_text(new.document)
+
+
+def test_revoking_keeps_the_reason_and_a_second_revoke_changes_nothing(
+    certificate_cohort, enrol, issue, coordinator
+):
+    enrol("İnci Çelik")
+    issue(certificate_cohort)
+    certificate = Certificate.objects.get()
+    revoked = certificate_revoke(certificate=certificate, revoked_by=coordinator, reason="Hata")
+    assert (revoked.status, revoked.revoke_reason, revoked.revoked_by) == (
+        "revoked",
+        "Hata",
+        coordinator,
+    )
+    again = certificate_revoke(certificate=certificate, revoked_by=coordinator, reason="Başka")
+    assert (again.revoke_reason, again.revoked_at) == ("Hata", revoked.revoked_at)
+
+
+def test_a_revoked_participant_gets_a_new_certificate_on_the_next_issue(
+    certificate_cohort, enrol, issue, coordinator
+):
+    enrol("İnci Çelik")
+    issue(certificate_cohort)
+    certificate_revoke(certificate=Certificate.objects.get(), revoked_by=coordinator, reason="X")
+    assert issue(certificate_cohort).issued == 1
+    assert list(Certificate.objects.order_by("version").values_list("version", "status")) == [
+        (1, "revoked"),
+        (2, "valid"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "subject"),
+    [
+        ("tr", "Sertifikanız hazır: Ankara dönemi"),
+        ("en", "Your certificate is ready: Ankara dönemi"),
+    ],
+)
+def test_a_ready_certificate_is_mailed_once_in_the_participants_language(
+    certificate_cohort, enrol, issue, language, subject
+):
+    enrol("İnci Çelik", language=language)
+    issue(certificate_cohort)
+    issue(certificate_cohort)
+    notification = Notification.objects.get(kind="certificate_ready")
+    certificate = Certificate.objects.get()
+    assert notification.dedupe_key == f"certificate_ready:{certificate.pk}"
+    assert (notification.language, notification.subject, notification.status) == (
+        language,
+        subject,
+        "sent",
+    )
+    assert f"{django_settings.SITE_URL.rstrip('/')}/kayitlarim/" in notification.body
+    assert certificate.code in notification.body
+    assert len(mail.outbox) == 1
+
+
+def test_codes_are_long_random_and_grouped():
+    codes = {new_code() for _ in range(200)}
+    assert len(codes) == 200
+    for code in codes:
+        assert re.fullmatch(r"([2-9A-HJKMNP-Z]{4}-){4}[2-9A-HJKMNP-Z]{4}", code)
+
+
+def test_a_typed_code_is_normalised_and_nonsense_is_refused():
+    assert normalise_code(" abcd efgh-jkmn pqrs tuvw ") == "ABCD-EFGH-JKMN-PQRS-TUVW"
+    assert normalise_code("ABCD-EFGH") is None
+    assert normalise_code("ABCD-EFGH-JKMN-PQRS-TUV0") is None
+    assert normalise_code("") is None

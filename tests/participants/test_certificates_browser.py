@@ -1,0 +1,45 @@
+import pytest
+from playwright.sync_api import expect
+
+from accounts.demo import DEMO_PASSWORD
+from participants.models import Certificate
+from programs.models import Cohort
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_coordinator_issues_the_finished_cohorts_certificates_and_anyone_verifies_one(
+    browser, page, demo_data
+):
+    cohort = Cohort.objects.get(title="Ankara dönemi")
+    page.goto(page.base_url + "/hesap/login/")
+    page.get_by_label("E-posta").fill("koordinator@gencisi.local")
+    page.get_by_label("Parola").fill(DEMO_PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Giriş Yap").click()
+    page.goto(page.base_url + f"/konsol/donemler/{cohort.pk}/")
+    page.get_by_role("link", name="Sertifikalar").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sertifikalar: Ankara dönemi")
+    expect(page.get_by_text("Devam oranı %80 eşiğinin altında.")).to_have_count(1)
+
+    page.get_by_role("button", name="Uygun tüm katılımcılara sertifika düzenle").click()
+    eligible = Certificate.objects.filter(registration__cohort=cohort).count()
+    assert eligible >= 3
+    expect(page.locator("#certificate-progress progress")).to_have_attribute("value", str(eligible))
+    expect(page.locator("#certificate-progress")).to_contain_text(f"{eligible}/{eligible} hazır")
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tümünü ZIP olarak indir").click()
+    download = info.value
+    assert download.suggested_filename == "Sertifikalar - Ankara dönemi.zip"
+    assert download.path().read_bytes()[:2] == b"PK"
+
+    code = Certificate.objects.filter(registration__cohort=cohort).first().code
+    visitor = browser.new_context(locale="tr-TR", viewport={"width": 390, "height": 844})
+    try:
+        anonymous = visitor.new_page()
+        anonymous.goto(page.base_url + "/sertifika/dogrula/")
+        anonymous.get_by_label("Sertifika kodu").fill(code.lower())
+        anonymous.get_by_role("button", name="Doğrula").click()
+        expect(anonymous.locator(".verify-state")).to_have_text("Geçerli")
+    finally:
+        visitor.close()

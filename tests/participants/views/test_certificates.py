@@ -1,0 +1,303 @@
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from documents.models import Document
+from participants.models import Certificate
+from participants.services.certificates import certificate_revoke, certificates_issue
+from tests.factories import CohortFactory, UserFactory
+
+
+@pytest.fixture
+def issued(certificate_cohort, enrol, coordinator, django_capture_on_commit_callbacks):
+    """Two eligible participants with ready certificates, one below the threshold."""
+    enrol("İnci Çelik")
+    enrol("Ali Yılmaz")
+    enrol("Cem Şahin", attended=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        certificates_issue(cohort=certificate_cohort, issued_by=coordinator)
+    return {c.participant_name: c for c in Certificate.objects.select_related("document")}
+
+
+def _page(cohort) -> str:
+    return reverse("certificates:cohort", kwargs={"cohort_pk": cohort.pk})
+
+
+def _verify(code: str) -> str:
+    return reverse("certificates:verify_code", kwargs={"code": code})
+
+
+def test_the_cohort_page_lists_who_is_eligible_and_why_not(
+    client, coordinator, certificate_cohort, enrol
+):
+    enrol("İnci Çelik")
+    enrol("Cem Şahin", attended=1)
+    client.force_login(coordinator)
+    html = client.get(_page(certificate_cohort)).content.decode()
+    assert "2 onaylı katılımcıdan 1 kişi uygun." in html
+    assert "Devam oranı %80 eşiğinin altında." in html
+    assert '<span class="badge badge-warn">%50</span>' in html
+    assert '<span class="badge badge-ok">%100</span>' in html
+    assert html.index("Cem Şahin") < html.index("İnci Çelik")
+
+
+def test_the_cohort_page_takes_the_same_number_of_queries_for_one_or_three_people(
+    client, coordinator, certificate_cohort, enrol, django_assert_num_queries
+):
+    enrol("Ayşe Kaya")
+    client.force_login(coordinator)
+    client.get(_page(certificate_cohort))
+    with django_assert_num_queries(15) as one:
+        client.get(_page(certificate_cohort))
+    enrol("Bora Demir")
+    enrol("Cem Şahin", attended=1)
+    with django_assert_num_queries(len(one.captured_queries)):
+        html = client.get(_page(certificate_cohort)).content.decode()
+    assert html.count('<th scope="row">') == 3
+
+
+def test_issuing_in_bulk_shows_a_finished_progress_bar_and_the_zip_button(
+    client, coordinator, certificate_cohort, enrol, django_capture_on_commit_callbacks
+):
+    enrol("İnci Çelik")
+    enrol("Ali Yılmaz")
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("certificates:issue", kwargs={"cohort_pk": certificate_cohort.pk})
+        )
+    assert response.status_code == 302
+    assert response.url == _page(certificate_cohort)
+    progress = client.get(
+        reverse("certificates:progress", kwargs={"cohort_pk": certificate_cohort.pk})
+    ).content.decode()
+    assert '<progress max="2" value="2">2/2</progress>' in progress
+    assert "2/2 hazır" in progress
+    assert "hx-trigger" not in progress
+    assert "Tümünü ZIP olarak indir" in progress
+
+
+def test_a_pending_issue_polls_and_a_failed_one_offers_a_retry(client, coordinator, issued):
+    cohort = issued["İnci Çelik"].registration.cohort
+    Document.objects.filter(pk=issued["İnci Çelik"].document_id).update(status="queued")
+    Document.objects.filter(pk=issued["Ali Yılmaz"].document_id).update(status="failed")
+    client.force_login(coordinator)
+    url = reverse("certificates:progress", kwargs={"cohort_pk": cohort.pk})
+    html = client.get(url).content.decode()
+    assert '<progress max="2" value="0">0/2</progress>' in html
+    assert 'hx-trigger="every 2s"' in html
+    assert "1 sertifika hazırlanamadı." in html
+    retry = reverse("certificates:retry_failed", kwargs={"cohort_pk": cohort.pk})
+    assert f'action="{retry}"' in html
+
+
+def test_retrying_renders_the_failed_certificates_again(
+    client, coordinator, issued, django_capture_on_commit_callbacks
+):
+    certificate = issued["Ali Yılmaz"]
+    Document.objects.filter(pk=certificate.document_id).update(status="failed")
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse(
+                "certificates:retry_failed",
+                kwargs={"cohort_pk": certificate.registration.cohort_id},
+            )
+        )
+    certificate.document.refresh_from_db()
+    assert certificate.document.status == "ready"
+
+
+def test_revoking_needs_a_reason_and_keeps_what_was_typed(client, coordinator, issued):
+    certificate = issued["İnci Çelik"]
+    url = reverse(
+        "certificates:revoke",
+        kwargs={"cohort_pk": certificate.registration.cohort_id, "pk": certificate.pk},
+    )
+    client.force_login(coordinator)
+    assert 'data-confirm="Bu sertifika iptal edilsin mi?"' in client.get(url).content.decode()
+    response = client.post(url, {"reason": "   "})
+    assert response.status_code == 400
+    assert "Lütfen sertifikanın neden iptal edildiğini yazın." in response.content.decode()
+    response = client.post(url, {"reason": "Yanlış kişiye düzenlendi"})
+    assert response.status_code == 302
+    certificate.refresh_from_db()
+    assert (certificate.status, certificate.revoke_reason) == (
+        "revoked",
+        "Yanlış kişiye düzenlendi",
+    )
+    assert client.post(url, {"reason": "Yine"}).status_code == 404
+
+
+def test_the_verify_page_shows_a_valid_certificate_and_only_what_it_prints(client, issued):
+    certificate = issued["İnci Çelik"]
+    response = client.get(_verify(certificate.code))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<span class="badge badge-ok">Geçerli</span>' in html
+    assert "İnci Çelik" in html
+    assert "Ankara dönemi" in html
+    assert "<dd>6</dd>" in html
+    assert certificate.registration.participant.email not in html
+    assert "Çankaya Belediyesi" not in html
+
+
+def test_a_typed_code_is_found_whatever_its_case_and_spaces(client, issued):
+    code = issued["İnci Çelik"].code
+    response = client.get(reverse("certificates:verify"), {"kod": code.lower().replace("-", " ")})
+    assert response.status_code == 200
+    assert "Geçerli" in response.content.decode()
+
+
+def test_a_revoked_certificate_says_so_with_its_date_and_no_reason(client, issued, coordinator):
+    certificate = certificate_revoke(
+        certificate=issued["İnci Çelik"], revoked_by=coordinator, reason="Gizli gerekçe"
+    )
+    html = client.get(_verify(certificate.code)).content.decode()
+    when = timezone.localdate(certificate.revoked_at)
+    assert f"İptal edildi, {date_format(when, 'DATE_FORMAT')}" in html
+    assert "Gizli gerekçe" not in html
+    assert "Geçerli" not in html
+
+
+def test_an_old_version_is_superseded_and_does_not_point_to_the_new_one(
+    client, issued, coordinator, django_capture_on_commit_callbacks
+):
+    old = issued["İnci Çelik"]
+    participant = old.registration.participant
+    participant.full_name = "İnci Çelik Yıldız"
+    participant.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        certificates_issue(cohort=old.registration.cohort, issued_by=coordinator)
+    new = Certificate.objects.get(registration=old.registration, status="valid")
+    html = client.get(_verify(old.code)).content.decode()
+    assert "Yenisiyle değiştirildi" in html
+    assert "İnci Çelik" in html
+    assert new.code not in html
+    assert "Geçerli" in client.get(_verify(new.code)).content.decode()
+
+
+@pytest.mark.parametrize("code", ["ABCD-EFGH-JKMN-PQRS-TUVW", "kısa", "../../etc"])
+def test_an_unknown_code_is_not_found(client, db, code):
+    response = client.get(reverse("certificates:verify"), {"kod": code})
+    assert response.status_code == 404
+    assert "Bu koda ait bir sertifika bulunamadı." in response.content.decode()
+
+
+def test_the_verify_form_alone_is_a_plain_page(client, db):
+    response = client.get(reverse("certificates:verify"))
+    assert response.status_code == 200
+    assert 'name="kod"' in response.content.decode()
+
+
+def test_more_than_thirty_lookups_a_minute_are_refused(client, issued):
+    code = issued["İnci Çelik"].code
+    for _ in range(30):
+        assert client.get(_verify(code)).status_code == 200
+    response = client.get(_verify(code))
+    assert response.status_code == 429
+    assert "Bağlantınızdan çok fazla sorgu yapıldı." in response.content.decode()
+    other = client.get(_verify(code), REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 200
+
+
+def _download(document_id: int) -> str:
+    return reverse("documents:download", kwargs={"document_id": document_id})
+
+
+def _status(client, user, url) -> int:
+    client.force_login(user)
+    response = client.get(url)
+    if response.streaming:  # reading to the end closes the file (and keeps the connection)
+        b"".join(response.streaming_content)
+    return response.status_code
+
+
+def test_a_certificate_is_downloaded_by_its_owner_the_cohorts_staff_and_no_one_else(
+    client, issued, coordinator, facilitator
+):
+    certificate = issued["İnci Çelik"]
+    url = _download(certificate.document_id)
+    other_facilitator = UserFactory(roles=["facilitator"])
+    CohortFactory().facilitators.add(other_facilitator)
+    assert _status(client, certificate.registration.participant, url) == 200
+    assert _status(client, issued["Ali Yılmaz"].registration.participant, url) == 404
+    assert _status(client, other_facilitator, url) == 404
+    assert _status(client, facilitator, url) == 200
+    assert _status(client, coordinator, url) == 200
+
+
+def test_the_zip_holds_exactly_the_ready_certificates(
+    client, issued, coordinator, django_capture_on_commit_callbacks
+):
+    cohort = issued["İnci Çelik"].registration.cohort
+    Document.objects.filter(pk=issued["Ali Yılmaz"].document_id).update(status="failed")
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("certificates:bundle", kwargs={"cohort_pk": cohort.pk}))
+    bundle = Document.objects.get(kind="certificate_bundle")
+    assert response.url == _download(bundle.pk)
+    assert bundle.status == "ready"
+    download = client.get(_download(bundle.pk))
+    body = b"".join(download.streaming_content)
+    assert download["Content-Type"] == "application/zip"
+    assert (
+        "filename*=UTF-8''Sertifikalar%20-%20Ankara%20d%C3%B6nemi.zip"
+        in (download["Content-Disposition"])
+    )
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        assert archive.namelist() == ["Katılım sertifikası - İnci Çelik.pdf"]
+        assert archive.read(archive.namelist()[0])[:5] == b"%PDF-"
+
+
+def test_the_zip_is_downloaded_by_the_cohorts_staff_only(
+    client, issued, coordinator, facilitator, django_capture_on_commit_callbacks
+):
+    cohort = issued["İnci Çelik"].registration.cohort
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("certificates:bundle", kwargs={"cohort_pk": cohort.pk}))
+    url = _download(Document.objects.get(kind="certificate_bundle").pk)
+    other_facilitator = UserFactory(roles=["facilitator"])
+    assert _status(client, issued["İnci Çelik"].registration.participant, url) == 404
+    assert _status(client, other_facilitator, url) == 404
+    assert _status(client, facilitator, url) == 200
+    assert _status(client, coordinator, url) == 200
+
+
+def test_my_registrations_links_my_ready_certificate(client, issued):
+    certificate = issued["İnci Çelik"]
+    client.force_login(certificate.registration.participant)
+    html = client.get(reverse("participants:my_registrations")).content.decode()
+    assert f'href="{_download(certificate.document_id)}">Sertifikamı indir</a>' in html
+    client.force_login(issued["Ali Yılmaz"].registration.participant)
+    html = client.get(reverse("participants:my_registrations")).content.decode()
+    assert _download(certificate.document_id) not in html
+
+
+def test_a_finished_cohort_without_sessions_gives_nobody_a_certificate(
+    client, coordinator, enrol, certificate_cohort
+):
+    enrol("İnci Çelik")
+    certificate_cohort.sessions.all().delete()
+    certificate_cohort.ends_on = timezone.localdate() - dt.timedelta(days=1)
+    certificate_cohort.save()
+    client.force_login(coordinator)
+    client.post(reverse("certificates:issue", kwargs={"cohort_pk": certificate_cohort.pk}))
+    assert Certificate.objects.count() == 0
+
+
+def test_a_revoked_certificate_is_no_longer_downloaded_by_its_participant(
+    client, issued, coordinator
+):
+    certificate = certificate_revoke(
+        certificate=issued["İnci Çelik"], revoked_by=coordinator, reason="Hata"
+    )
+    url = _download(certificate.document_id)
+    assert _status(client, certificate.registration.participant, url) == 404
+    assert _status(client, coordinator, url) == 200
