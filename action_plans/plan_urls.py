@@ -14,6 +14,8 @@ urlpatterns = [
     path("etki/", dashboard.ImpactDashboardView.as_view(), name="dashboard"),
     path("izleme/<str:token>/", followup.FollowupView.as_view(), name="followup"),
     path("donem/<int:cohort_id>/", plans.CohortPlansView.as_view(), name="cohort_plans"),
+    path("donem/<int:cohort_id>/pdf/", plans.CohortPlanPdfsView.as_view(), name="cohort_plan_pdfs"),
+    path("donem/<int:cohort_id>/zip/", plans.CohortPlansZipView.as_view(), name="cohort_plans_zip"),
     path("donem/<int:cohort_id>/gruplar/", groups.GroupListView.as_view(), name="groups"),
     path(
         "donem/<int:cohort_id>/gruplar/yeni/",

@@ -203,6 +203,10 @@ MATRIX: dict[str, Expect] = {
     ),
     "plans:plan_detail": Expect(LOGIN, 404, 404, 200, kwargs={"plan_id": "plan"}),
     "plans:plan_edit": Expect(LOGIN, 404, 404, 200, kwargs={"plan_id": "plan"}),
+    "plans:cohort_plan_pdfs": Expect(LOGIN, 404, 404, 200, kwargs={"cohort_id": "plan_cohort"}),
+    "plans:cohort_plans_zip": Expect(
+        LOGIN, 404, 404, 302, method="post", kwargs={"cohort_id": "plan_cohort"}
+    ),
     "plans:plan_pdf": Expect(LOGIN, 404, 404, 302, method="post", kwargs={"plan_id": "plan"}),
     "plans:plan_progress": Expect(LOGIN, 404, 404, 200, kwargs={"plan_id": "plan"}),
     "plans:plan_submit": Expect(

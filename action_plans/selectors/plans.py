@@ -1,5 +1,7 @@
 """Reads for work groups and action plans, with the joins each page needs."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from action_plans.models import ActionPlan, ActionStep, LegalReference, WorkGroup, WorkGroupMember
@@ -150,3 +152,26 @@ def plan_get(*, plan_id: int) -> ActionPlan | None:
 
 def step_get(*, step_id: int) -> ActionStep | None:
     return ActionStep.objects.select_related("plan").filter(pk=step_id).first()
+
+
+@dataclass(frozen=True)
+class PdfProgress:
+    total: int
+    ready: int
+    failed: int
+
+    @property
+    def pending(self) -> int:
+        return self.total - self.ready - self.failed
+
+
+def cohort_plan_pdfs_progress(*, cohort: Cohort) -> PdfProgress:
+    """How many of the cohort's plans have a ready PDF (two queries)."""
+    from action_plans.documents import cohort_plan_documents
+
+    documents = cohort_plan_documents(cohort)
+    return PdfProgress(
+        total=ActionPlan.objects.filter(cohort=cohort).count(),
+        ready=sum(document.is_ready for document in documents),
+        failed=sum(document.is_failed for document in documents),
+    )

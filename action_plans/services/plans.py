@@ -16,8 +16,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from action_plans.documents import BUNDLE_KIND as PLAN_BUNDLE_KIND
+from action_plans.documents import KIND as PLAN_KIND
 from action_plans.models import ActionPlan, ActionStep, CollaborationType, WorkGroup
 from action_plans.models.plans import MUNICIPAL_KINDS
+from documents.services import document_request
 from participants.models import Organization, Registration
 
 
@@ -233,3 +236,16 @@ def plan_review(*, plan_id: int, version: int, actor, approve: bool, comment: st
         plan.reviewed_at = timezone.now()
         _bump(plan, "status", "review_comment", "reviewed_by", "reviewed_at")
     return plan
+
+
+def cohort_plan_pdfs_request(*, cohort, requested_by) -> list:
+    """Ask for the PDF of every plan of the cohort (unchanged plans reuse their file)."""
+    return [
+        document_request(kind=PLAN_KIND, owner=plan, requested_by=requested_by)
+        for plan in ActionPlan.objects.filter(cohort=cohort).order_by("title", "pk")
+    ]
+
+
+def cohort_plans_bundle_request(*, cohort, requested_by):
+    """The ZIP of the cohort's ready plan PDFs, built in the background."""
+    return document_request(kind=PLAN_BUNDLE_KIND, owner=cohort, requested_by=requested_by)

@@ -117,6 +117,39 @@ class CohortPlansView(RoleRequiredMixin, View):
         )
 
 
+class CohortPlanPdfsView(RoleRequiredMixin, View):
+    """Prepare the PDF of every plan of a cohort, then offer them as one ZIP."""
+
+    role_test = permissions.can_see_plans_area
+
+    def get(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
+        cohort = staff_cohort_or_404(request, cohort_id)
+        template = (
+            "action_plans/plans/includes/pdfs_progress.html"
+            if request.headers.get("HX-Request")
+            else "action_plans/plans/cohort_pdfs.html"
+        )
+        return render(
+            request,
+            template,
+            {"cohort": cohort, "progress": selectors.cohort_plan_pdfs_progress(cohort=cohort)},
+        )
+
+    def post(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
+        cohort = staff_cohort_or_404(request, cohort_id)
+        services.cohort_plan_pdfs_request(cohort=cohort, requested_by=request.user)
+        return redirect("plans:cohort_plan_pdfs", cohort_id=cohort.pk)
+
+
+class CohortPlansZipView(RoleRequiredMixin, View):
+    role_test = permissions.can_see_plans_area
+
+    def post(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
+        cohort = staff_cohort_or_404(request, cohort_id)
+        document = services.cohort_plans_bundle_request(cohort=cohort, requested_by=request.user)
+        return redirect("documents:download", document_id=document.pk)
+
+
 class PlanDetailView(RoleRequiredMixin, View):
     role_test = permissions.can_see_plans_area
 

@@ -1,4 +1,5 @@
 import io
+import zipfile
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,7 @@ from tests.factories import (
     ActionStepFactory,
     LegalReferenceFactory,
     RegistrationFactory,
+    WorkGroupFactory,
     WorkGroupMemberFactory,
 )
 
@@ -79,3 +81,41 @@ def test_strangers_cannot_ask_for_or_fetch_the_plan_pdf(client, plan, participan
     document = document_request(kind="action_plan", owner=plan)
     response = client.get(reverse("documents:download", kwargs={"document_id": document.pk}))
     assert response.status_code == 404
+
+
+def test_facilitator_gets_all_plans_of_the_cohort_as_one_zip(
+    client, plan, facilitator, django_capture_on_commit_callbacks
+):
+    plan.cohort.facilitators.add(facilitator)
+    second = ActionPlanFactory(work_group=WorkGroupFactory(cohort=plan.cohort), title="Bağış planı")
+    client.force_login(facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("plans:cohort_plan_pdfs", kwargs={"cohort_id": plan.cohort_id})
+        )
+    assert response.url == reverse("plans:cohort_plan_pdfs", kwargs={"cohort_id": plan.cohort_id})
+    page = client.get(response.url).content.decode()
+    assert "2 PDF&#x27;ten 2 tanesi hazır" in page or "2 PDF'ten 2 tanesi hazır" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("plans:cohort_plans_zip", kwargs={"cohort_id": plan.cohort_id})
+        )
+    bundle = Document.objects.get(kind="action_plan_bundle")
+    bundle.refresh_from_db()
+    assert bundle.status == Document.Status.READY
+    with bundle.file.open("rb") as handle:
+        content = handle.read()
+    names = sorted(zipfile.ZipFile(io.BytesIO(content)).namelist())
+    assert names == [
+        "Eylem planı - Bağış planı.pdf",
+        "Eylem planı - Kadın kooperatifine ortaklık.pdf",
+    ]
+    assert bundle.filename == f"Eylem planları - {plan.cohort.title}.zip"
+    assert second.title == "Bağış planı"
+
+
+def test_strangers_cannot_prepare_a_cohorts_plan_pdfs(client, plan, facilitator):
+    client.force_login(facilitator)  # facilitates another cohort
+    url = reverse("plans:cohort_plan_pdfs", kwargs={"cohort_id": plan.cohort_id})
+    assert client.post(url).status_code == 404
+    assert not Document.objects.exists()
