@@ -36,6 +36,10 @@ class ProgramOverview:
     by_province: list[tuple[int, str, int]]  # plate, name, people
     by_kind: list[tuple[str, str, int]]  # kind, label, people
 
+    @property
+    def certificates(self) -> int:
+        return sum(row.cohort.certificate_count for row in self.cohorts)
+
 
 def _percent(part, whole) -> Decimal | None:
     if not whole:
@@ -51,6 +55,11 @@ def _cohorts(program: Program) -> QuerySet[Cohort]:
                 "registrations", filter=Q(registrations__status="confirmed"), distinct=True
             ),
             response_count=Count("survey_responses", distinct=True),
+            certificate_count=Count(
+                "registrations__certificates",
+                filter=Q(registrations__certificates__status="valid"),
+                distinct=True,
+            ),
         )
         .select_related("province")
         .order_by("starts_on", "pk")

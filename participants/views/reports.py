@@ -33,6 +33,7 @@ def _cohort_table(overview: ProgramOverview) -> tuple[list[str], list[list]]:
         _("Waiting list"),
         _("Attendance rate (%)"),
         _("Survey responses"),
+        _("Certificates issued"),
     ]
     rows = [
         [
@@ -44,6 +45,7 @@ def _cohort_table(overview: ProgramOverview) -> tuple[list[str], list[list]]:
             row.cohort.waitlisted_count,
             row.attendance_rate if row.attendance_rate is not None else "",
             row.cohort.response_count,
+            row.cohort.certificate_count,
         ]
         for row in overview.cohorts
     ]

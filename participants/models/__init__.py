@@ -1,0 +1,33 @@
+"""participants models, one module per concern."""
+
+from participants.models.attendance import Attendance
+from participants.models.certificates import Certificate
+from participants.models.evaluations import (
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveySubmission,
+)
+from participants.models.registrations import (
+    AuditEntry,
+    ConsentRecord,
+    Notification,
+    Organization,
+    ParticipantProfile,
+    Registration,
+)
+
+__all__ = [
+    "Attendance",
+    "AuditEntry",
+    "Certificate",
+    "ConsentRecord",
+    "Notification",
+    "Organization",
+    "ParticipantProfile",
+    "Registration",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "SurveySubmission",
+]
