@@ -20,6 +20,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "programs": ("add", "change", "delete", "view"),
         "participants": ("add", "change", "delete", "view"),
         "action_plans": ("add", "change", "delete", "view"),
+        "documents": ("view",),
     },
     FACILITATOR: {
         "programs": ("view",),
