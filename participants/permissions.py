@@ -102,6 +102,12 @@ def can_download_certificate(user, certificate) -> bool:
     return registration.participant_id == user.pk and certificate.is_valid
 
 
+def can_view_cohort_certificates(user, cohort) -> bool:
+    """The eligibility table, the progress and the ZIP: coordinators and the cohort's
+    facilitators (issuing and revoking stay with coordinators)."""
+    return runs_cohort(user, cohort)
+
+
 def can_download_cohort_certificates(user, cohort) -> bool:
     """The ZIP of a cohort's certificates: coordinators and the cohort's facilitators."""
     return runs_cohort(user, cohort)

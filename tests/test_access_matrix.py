@@ -314,18 +314,18 @@ MATRIX: dict[str, Expect] = {
     # certificates: public verification (an unknown code is 404), the coordinator's pages.
     "certificates:verify": EVERYONE,
     "certificates:verify_code": Expect(200, 200, 200, 200, kwargs={"code": "certificate.code"}),
-    "certificates:cohort": Expect(LOGIN, 403, 403, 200, kwargs={"cohort_pk": "certificate_cohort"}),
+    "certificates:cohort": Expect(LOGIN, 404, 404, 200, kwargs={"cohort_pk": "certificate_cohort"}),
     "certificates:issue": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "certificate_cohort"}
     ),
     "certificates:progress": Expect(
-        LOGIN, 403, 403, 200, kwargs={"cohort_pk": "certificate_cohort"}
+        LOGIN, 404, 404, 200, kwargs={"cohort_pk": "certificate_cohort"}
     ),
     "certificates:retry_failed": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "certificate_cohort"}
     ),
     "certificates:bundle": Expect(
-        LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "certificate_cohort"}
+        LOGIN, 404, 404, 302, method="post", kwargs={"cohort_pk": "certificate_cohort"}
     ),
     "certificates:revoke": Expect(
         LOGIN, 403, 403, 200, kwargs={"cohort_pk": "certificate_cohort", "pk": "certificate"}

@@ -2,6 +2,7 @@
 revoke, ZIP) and the public verification page."""
 
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,9 +31,19 @@ class _CohortMixin(RoleRequiredMixin):
         return cohort
 
 
-class CohortCertificatesView(_CohortMixin, View):
+class _CohortViewerMixin(LoginRequiredMixin):
+    """Pages a cohort's facilitators may read too; anyone else gets 404."""
+
+    def get_cohort(self, request: HttpRequest, cohort_pk: int):
+        cohort = selectors.cohort_for_certificates(cohort_id=cohort_pk)
+        if cohort is None or not permissions.can_view_cohort_certificates(request.user, cohort):
+            raise Http404
+        return cohort
+
+
+class CohortCertificatesView(_CohortViewerMixin, View):
     def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
-        cohort = self.get_cohort(cohort_pk)
+        cohort = self.get_cohort(request, cohort_pk)
         rows = selectors.certificate_eligibility(cohort=cohort)
         return render(
             request,
@@ -43,6 +54,7 @@ class CohortCertificatesView(_CohortMixin, View):
                 "eligible_count": sum(1 for row in rows if row.eligible),
                 "progress": selectors.issue_progress(cohort=cohort),
                 "bundle": document_current(kind=CERTIFICATE_BUNDLE_KIND, owner=cohort),
+                "can_manage": permissions.can_manage_certificates(request.user),
             },
         )
 
@@ -61,9 +73,9 @@ class IssueCertificatesView(_CohortMixin, View):
         return redirect("certificates:cohort", cohort_pk=cohort.pk)
 
 
-class IssueProgressView(_CohortMixin, View):
+class IssueProgressView(_CohortViewerMixin, View):
     def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
-        cohort = self.get_cohort(cohort_pk)
+        cohort = self.get_cohort(request, cohort_pk)
         return render(
             request,
             "participants/certificates/includes/progress.html",
@@ -71,6 +83,7 @@ class IssueProgressView(_CohortMixin, View):
                 "cohort": cohort,
                 "progress": selectors.issue_progress(cohort=cohort),
                 "bundle": document_current(kind=CERTIFICATE_BUNDLE_KIND, owner=cohort),
+                "can_manage": permissions.can_manage_certificates(request.user),
             },
         )
 
@@ -85,9 +98,9 @@ class RetryFailedView(_CohortMixin, View):
         return redirect("certificates:cohort", cohort_pk=cohort.pk)
 
 
-class BundleView(_CohortMixin, View):
+class BundleView(_CohortViewerMixin, View):
     def post(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
-        cohort = self.get_cohort(cohort_pk)
+        cohort = self.get_cohort(request, cohort_pk)
         document = services.certificate_bundle_request(cohort=cohort, requested_by=request.user)
         return redirect("documents:download", document_id=document.pk)
 

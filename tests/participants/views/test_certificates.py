@@ -301,3 +301,18 @@ def test_a_revoked_certificate_is_no_longer_downloaded_by_its_participant(
     url = _download(certificate.document_id)
     assert _status(client, certificate.registration.participant, url) == 404
     assert _status(client, coordinator, url) == 200
+
+
+def test_facilitator_of_the_cohort_reads_the_table_without_issue_or_revoke(client, facilitator):
+    cohort = CohortFactory()
+    cohort.facilitators.add(facilitator)
+    client.force_login(facilitator)
+    html = client.get(
+        reverse("certificates:cohort", kwargs={"cohort_pk": cohort.pk})
+    ).content.decode()
+    assert "Kimler uygun" in html
+    assert reverse("certificates:issue", kwargs={"cohort_pk": cohort.pk}) not in html
+    assert (
+        client.post(reverse("certificates:issue", kwargs={"cohort_pk": cohort.pk})).status_code
+        == 403
+    )
