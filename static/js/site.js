@@ -19,3 +19,18 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   problem.focus();
 });
+
+// On narrow screens the main menu folds behind a "Menü" button; without JavaScript it simply
+// stays open (the folding CSS only applies once this script has marked the page).
+document.documentElement.classList.add("js");
+document.addEventListener("DOMContentLoaded", () => {
+  const toggle = document.querySelector(".menu-toggle");
+  const nav = document.getElementById("site-nav");
+  if (!toggle || !nav) {
+    return;
+  }
+  toggle.addEventListener("click", () => {
+    const open = nav.classList.toggle("nav-open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+});

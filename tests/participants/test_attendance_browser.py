@@ -15,6 +15,11 @@ def _log_in(page, email):
     page.get_by_label("E-posta").fill(email)
     page.get_by_label("Parola").fill("correct-horse-battery")
     page.get_by_role("main").get_by_role("button", name="Giriş Yap").click()
+    # On a phone the main menu folds behind the "Menü" button.
+    menu = page.get_by_role("button", name="Menü")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
     expect(page.get_by_role("link", name="Yoklama")).to_be_visible()
 
 
