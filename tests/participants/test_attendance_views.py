@@ -187,12 +187,21 @@ def test_grid_query_count_does_not_grow_with_participants(
 def test_entry_page_lists_the_facilitators_sessions_with_links(client, facilitator, session):
     SessionFactory(title="Başka dönemin oturumu")
     client.force_login(facilitator)
-    html = client.get(reverse("participants:attendance_home")).content.decode()
+    with time_machine.travel(session.starts_at - dt.timedelta(minutes=30)):
+        html = client.get(reverse("participants:attendance_home")).content.decode()
     assert "Yasal dayanaklar" in html
     assert "Başka dönemin oturumu" not in html
     assert _grid_url(session) in html
     assert _qr_url(session) in html
     assert "0 kişiden 0 kişi katıldı" in html
+
+
+def test_entry_page_offers_no_qr_code_once_the_session_is_over(client, facilitator, session):
+    client.force_login(facilitator)
+    with time_machine.travel(session.ends_at + dt.timedelta(minutes=1)):
+        html = client.get(reverse("participants:attendance_home")).content.decode()
+    assert _grid_url(session) in html
+    assert _qr_url(session) not in html
 
 
 def test_nav_shows_attendance_to_facilitators_only(client, facilitator, participant):
