@@ -2,7 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import formfield_callback
 from core.models import Province
+from core.selectors import provinces_by_name
 from core.text import turkish_fold
 from participants.models import Organization, Registration, SurveyQuestion
 from participants.phone import normalize_phone
@@ -312,3 +314,28 @@ class CertificateVerifyForm(forms.Form):
         ),
         help_text=_("As printed under the QR code, e.g. ABCD-EFGH-JKMN-PQRS-TUVW."),
     )
+
+
+class OrganizationForm(forms.ModelForm):
+    """A coordinator corrects an organisation's details (participants pick or add them)."""
+
+    class Meta:
+        model = Organization
+        fields = ["name", "kind", "cooperative_kind", "province", "district", "website"]
+        formfield_callback = formfield_callback
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["province"].queryset = provinces_by_name()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        kind, cooperative_kind = data.get("kind"), data.get("cooperative_kind")
+        if kind == Organization.Kind.COOPERATIVE and not cooperative_kind:
+            self.add_error("cooperative_kind", _("Choose what kind of cooperative it is."))
+        if kind and kind != Organization.Kind.COOPERATIVE and cooperative_kind:
+            self.add_error(
+                "cooperative_kind",
+                _("Only a cooperative has a kind of cooperative; leave it empty."),
+            )
+        return data

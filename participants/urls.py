@@ -139,6 +139,12 @@ urlpatterns = [
         console.AuditLogView.as_view(),
         name="cohort_audit_log",
     ),
+    path("konsol/kurumlar/", console.OrganizationListView.as_view(), name="organizations"),
+    path(
+        "konsol/kurumlar/<int:pk>/",
+        console.OrganizationEditView.as_view(),
+        name="organization_edit",
+    ),
     path(
         "konsol/kurumlar/birlestir/",
         console.OrganizationMergeView.as_view(),

@@ -22,6 +22,7 @@ from tests.factories import (
     ModuleFactory,
     NotificationFactory,
     ObjectiveFactory,
+    OrganizationFactory,
     ProgramFactory,
     RegistrationFactory,
     SessionFactory,
@@ -302,6 +303,8 @@ MATRIX: dict[str, Expect] = {
     ),
     "participants:cohort_audit_log": Expect(LOGIN, 403, 403, 200, kwargs={"cohort_pk": "cohort"}),
     "participants:organization_merge": COORDINATORS,
+    "participants:organizations": COORDINATORS,
+    "participants:organization_edit": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "organization"}),
     "participants:failed_emails": COORDINATORS,
     "participants:email_retry": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"pk": "notification"}
@@ -398,6 +401,7 @@ def db_objects(db):
         "work_group": plan_step.plan.work_group,
         "submitted_plan": ActionPlanFactory(status="submitted"),
         "document": _document(owner=UserFactory()),
+        "organization": OrganizationFactory(),
         "certificate": certificate,
         "certificate_cohort": certificate.registration.cohort,
     }

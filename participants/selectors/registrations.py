@@ -188,6 +188,17 @@ def organizations_search(*, query: str, limit: int = 10) -> list[Organization]:
     )
 
 
+def organizations_console(*, query: str = "") -> QuerySet[Organization]:
+    """Every organisation with its number of participant profiles, Turkish-aware search."""
+    organizations = Organization.objects.select_related("province").annotate(
+        profile_count=Count("profiles", distinct=True)
+    )
+    folded = turkish_fold(query.strip())
+    if folded:
+        organizations = organizations.filter(search_name__contains=folded)
+    return organizations.order_by("search_name", "pk")
+
+
 def organizations_for_merge() -> QuerySet[Organization]:
     return (
         Organization.objects.select_related("province")

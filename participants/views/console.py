@@ -9,12 +9,17 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator
 from participants import exports, permissions
-from participants.forms import BulkActionForm, OrganizationMergeForm, RegistrationFilterForm
-from participants.models import Notification, Registration
+from participants.forms import (
+    BulkActionForm,
+    OrganizationForm,
+    OrganizationMergeForm,
+    RegistrationFilterForm,
+)
+from participants.models import Notification, Organization, Registration
 from participants.selectors import registrations as selectors
 from participants.services import registrations as services
 from participants.services.notifications import notification_retry
-from participants.services.organizations import organizations_merge
+from participants.services.organizations import organization_update, organizations_merge
 
 
 class CohortRegistrationsIndexView(RoleRequiredMixin, View):
@@ -160,6 +165,48 @@ class AuditLogView(_ManageMixin, View):
             "participants/console/audit_log.html",
             {"cohort": cohort, "entries": selectors.cohort_audit_entries(cohort=cohort)[:500]},
         )
+
+
+class OrganizationListView(RoleRequiredMixin, View):
+    role_test = permissions.can_merge_organizations
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        query = request.GET.get("q", "")[:100]
+        return render(
+            request,
+            "participants/console/organizations.html",
+            {"organizations": selectors.organizations_console(query=query)[:300], "query": query},
+        )
+
+
+class OrganizationEditView(RoleRequiredMixin, View):
+    role_test = permissions.can_merge_organizations
+
+    def _organization(self, pk: int) -> Organization:
+        organization = Organization.objects.filter(pk=pk).first()
+        if organization is None:
+            raise Http404
+        return organization
+
+    def _render(self, request, form, organization) -> HttpResponse:
+        return render(
+            request,
+            "participants/console/organization_form.html",
+            {"form": form, "organization": organization},
+        )
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        organization = self._organization(pk)
+        return self._render(request, OrganizationForm(instance=organization), organization)
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        organization = self._organization(pk)
+        form = OrganizationForm(request.POST, instance=self._organization(pk))
+        if not form.is_valid():
+            return self._render(request, form, organization)
+        organization_update(organization=organization, **form.cleaned_data)
+        messages.success(request, _("The organisation was saved."))
+        return redirect("participants:organizations")
 
 
 class OrganizationMergeView(RoleRequiredMixin, View):
