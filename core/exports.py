@@ -3,6 +3,7 @@
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from pathlib import PurePath
 from urllib.parse import quote
 
 from django.http import HttpResponse
@@ -16,10 +17,11 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def content_disposition(filename: str) -> str:
-    """`attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987)."""
-    stem, _dot, extension = filename.rpartition(".")
-    fallback = f"{turkish_slugify(stem) or 'dosya'}.{extension}"
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
+    """`attachment` with an ASCII fallback and the readable UTF-8 name (RFC 6266 / 5987), for
+    every download: tables, PDFs and ZIPs."""
+    path = PurePath(filename or "dosya")
+    fallback = f"{turkish_slugify(path.stem) or 'dosya'}{path.suffix}"
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(path.name, safe='')}"
 
 
 def _cell(value) -> object:

@@ -1,6 +1,4 @@
 import logging
-from pathlib import PurePath
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -9,18 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from core.text import turkish_slugify
+from core.exports import content_disposition
 from documents import permissions, registry, selectors, services
 from documents.models import Document
 
 logger = logging.getLogger(__name__)
-
-
-def content_disposition(filename: str) -> str:
-    """`attachment` with an ASCII fallback name and the readable UTF-8 name (RFC 6266/5987)."""
-    path = PurePath(filename or "belge.pdf")
-    fallback = f"{turkish_slugify(path.stem) or 'belge'}{path.suffix or '.pdf'}"
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(path.name, safe='')}"
 
 
 def _document_or_404(request: HttpRequest, document_id: int, rule) -> Document:
@@ -44,7 +35,7 @@ class DocumentDownloadView(LoginRequiredMixin, View):
                 raise Http404 from None
             kind = registry.get(document.kind)
             response = FileResponse(stream, content_type=kind.content_type)
-            response["Content-Disposition"] = content_disposition(document.filename)
+            response["Content-Disposition"] = content_disposition(document.filename or "belge.pdf")
             response["X-Content-Type-Options"] = "nosniff"
             response["Cache-Control"] = "private, no-store"
             return response

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import formfield_callback
 from core.selectors import provinces_by_name
+from participants.models import Registration
 from programs import selectors, services
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 
@@ -158,9 +159,7 @@ class CohortForm(forms.ModelForm):
         capacity = data.get("capacity")
         if not self.instance.pk or capacity is None:
             return
-        taken = self.instance.registrations.filter(
-            status__in=selectors.SEAT_HOLDING_STATUSES
-        ).count()
+        taken = self.instance.registrations.filter(status__in=Registration.SEAT_HOLDING).count()
         if capacity < taken:
             self.add_error(
                 "capacity",

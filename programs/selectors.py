@@ -6,10 +6,8 @@ from django.utils import timezone
 
 from accounts.roles import FACILITATOR
 from core.db import turkish_collate
+from participants.models import Registration
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
-
-# A pending registration holds its seat until a coordinator decides, so approval never overbooks.
-SEAT_HOLDING_STATUSES = ("confirmed", "pending")
 
 
 def with_seat_counts(queryset: QuerySet[Cohort]) -> QuerySet[Cohort]:
@@ -20,7 +18,7 @@ def with_seat_counts(queryset: QuerySet[Cohort]) -> QuerySet[Cohort]:
     return queryset.annotate(
         seats_taken=Count(
             "registrations",
-            filter=Q(registrations__status__in=SEAT_HOLDING_STATUSES),
+            filter=Q(registrations__status__in=Registration.SEAT_HOLDING),
             distinct=True,
         ),
         pending_count=Count(

@@ -91,12 +91,10 @@ def program_overview(*, program: Program) -> ProgramOverview:
         attended = attended_time.get(cohort.pk)
         possible = total.total_seconds() * cohort.confirmed_count if total else 0
         done = attended.total_seconds() if attended else 0
-        rate = (
-            _percent(done, possible)
-            if done
-            else (Decimal(0) if possible and cohort.is_finished else None)
+        # No attendance recorded yet shows as "—", not as 0 %.
+        rows.append(
+            CohortRow(cohort=cohort, attendance_rate=_percent(done, possible) if done else None)
         )
-        rows.append(CohortRow(cohort=cohort, attendance_rate=rate))
         if done:
             attended_all += done
             possible_all += possible
