@@ -4,19 +4,17 @@
 - certificate: one certificate through documents.rendering (target ≤ 1.3× the floor)
 - action plan: a 6-page plan (target ≤ 300 ms)
 - RSS growth over 1,000 certificate renders after warm-up (target ≤ 10 MB)
-- bulk: 500 certificates end-to-end (request → Celery on Redis, 2 worker processes → ready
-  rows), target ≥ 50/s; needs REDIS_URL. Uses its own database (BENCH_DATABASE_URL, default a
-  fresh SQLite file under .data/) and a temporary MEDIA_ROOT.
+- bulk: a coordinator issues 500 certificates end to end (bench/bulk.py: rows → Celery on
+  Redis, 2 worker processes → ready PDFs), target ≥ 50/s; needs REDIS_URL. Uses its own
+  database (BENCH_DATABASE_URL, default a fresh SQLite file under .data/) and a temporary
+  MEDIA_ROOT.
 """
 
 import gc
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
-import uuid
 from io import BytesIO
 from pathlib import Path
 
@@ -29,7 +27,7 @@ os.environ.update(
     {
         "DJANGO_SETTINGS_MODULE": "gencisi.settings.local",
         "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{BENCH_DB}"),
-        "DOCUMENT_KIND_MODULES": "bench.kinds",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "MEDIA_ROOT": str(MEDIA),
         "LOG_LEVEL": "WARNING",
         "DJANGO_DEBUG": "false",  # as in production: no query log, no debug templates
@@ -42,6 +40,7 @@ django.setup()
 
 from pypdf import PdfReader  # noqa: E402
 
+from bench import bulk  # noqa: E402
 from bench.floor import floor_renderer, timed  # noqa: E402
 from documents import rendering  # noqa: E402
 from documents.layouts import ACTION_PLAN, CERTIFICATE  # noqa: E402
@@ -111,68 +110,11 @@ def measure_bulk() -> tuple[str, str]:
     if not redis_url:
         return "skipped", "set REDIS_URL to measure"
     from django.core.management import call_command
-    from django.db import transaction
-
-    from core.models import BackgroundJob
-    from documents import services
-    from documents.models import Document
-    from gencisi.celery import app
 
     if "BENCH_DATABASE_URL" not in os.environ:
         BENCH_DB.unlink(missing_ok=True)
     call_command("migrate", verbosity=0)
-    Document.objects.filter(kind="bench_certificate").delete()
-    queue = f"bench-{uuid.uuid4().hex}"
-    app.conf.update(broker_url=redis_url, task_default_queue=queue, task_always_eager=False)
-    worker = subprocess.Popen(  # noqa: S603 — our own interpreter and arguments
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "gencisi",
-            "worker",
-            "--queues",
-            queue,
-            "--concurrency",
-            "2",
-            "--loglevel",
-            "WARNING",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "REDIS_URL": redis_url},
-    )
-    try:
-        time.sleep(6)  # let both pool processes start and warm up
-        owners = [
-            BackgroundJob.objects.create(
-                kind=BackgroundJob.Kind.WORKER_CHECK,
-                result={"name": f"Katılımcı {n}", "code": f"GI-BENCH-{n:04d}"},
-            )
-            for n in range(BULK_COUNT)
-        ]
-        start = time.perf_counter()
-        with transaction.atomic():
-            ids = [
-                services.document_request(kind="bench_certificate", owner=owner).pk
-                for owner in owners
-            ]
-        deadline = time.monotonic() + 300
-        ready = 0
-        while time.monotonic() < deadline:
-            ready = Document.objects.filter(pk__in=ids, status=Document.Status.READY).count()
-            if ready == BULK_COUNT:
-                break
-            time.sleep(0.05)
-        elapsed = time.perf_counter() - start
-    finally:
-        worker.terminate()
-        worker.wait(timeout=60)
-    if ready < BULK_COUNT:
-        return f"{ready}/{BULK_COUNT} ready", "timed out"
-    return f"{BULK_COUNT / elapsed:.0f}/s", f"{BULK_COUNT} in {elapsed:.1f} s"
+    return bulk.measure_bulk(size=BULK_COUNT, redis_url=redis_url)
 
 
 def fresh_state_renderer(layout, data):

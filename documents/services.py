@@ -1,5 +1,5 @@
-"""Writes of the document pipeline: request a document, render it (the task body), retry a
-failed one, and requeue the ones a dead worker left behind."""
+"""Writes of the document pipeline: request documents (one, or many in a few queries), render
+them (the task body), retry a failed one, and requeue the ones a dead worker left behind."""
 
 import dataclasses
 import datetime as dt
@@ -38,77 +38,131 @@ def inputs_hash(*, kind: registry.Kind, data: object) -> str:
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
-def _enqueue(document: Document) -> None:
-    from documents.tasks import render_document
-
-    document_id = document.pk
-    transaction.on_commit(lambda: render_document.delay(document_id=document_id))
-
-
-def document_request(*, kind: str, owner, requested_by=None) -> Document:
-    """The current document of `kind` for `owner`, rendered once per distinct input.
-
-    Same inputs as the current version → that row is returned (ready, or still on its way; a
-    failed one is queued again). Changed inputs → a new version supersedes the old one.
-    """
-    spec = registry.get(kind)
-    data = spec.build_data(owner)
-    fingerprint = inputs_hash(kind=spec, data=data)
-    content_type = ContentType.objects.get_for_model(owner)
-    with transaction.atomic():
-        current = (
-            Document.objects.select_for_update()
-            .filter(kind=kind, content_type=content_type, object_id=owner.pk)
-            .order_by("-version")
-            .first()
-        )
-        if current is not None and current.inputs_hash == fingerprint:
-            if current.is_failed:
-                return _requeue(current)
-            return current
-        try:
-            with transaction.atomic():
-                document = Document.objects.create(
-                    kind=kind,
-                    content_type=content_type,
-                    object_id=owner.pk,
-                    version=current.version + 1 if current else 1,
-                    inputs_hash=fingerprint,
-                    filename=spec.filename(data),
-                    requested_by=requested_by,
-                )
-        except IntegrityError:
-            # A concurrent request created this version first: that row is the answer.
-            return Document.objects.get(
-                kind=kind,
-                content_type=content_type,
-                object_id=owner.pk,
-                version=current.version + 1 if current else 1,
-            )
-        if current is not None:
-            current.superseded_by = document
-            current.save(update_fields=["superseded_by", "updated_at"])
-        _enqueue(document)
-    return document
+# Documents per render task: a bulk request (a cohort's certificates) becomes a few dozen tasks
+# instead of hundreds, so the broker round trips are shared while both worker processes stay busy
+# and the progress bar still moves document by document.
+RENDER_BATCH_SIZE = 10
 
 
-def _requeue(document: Document) -> Document:
+def _enqueue(documents: list[Document]) -> None:
+    from documents.tasks import render_documents
+
+    ids = [document.pk for document in documents]
+    if not ids:
+        return
+
+    def send() -> None:
+        for start in range(0, len(ids), RENDER_BATCH_SIZE):
+            render_documents.delay(document_ids=ids[start : start + RENDER_BATCH_SIZE])
+
+    transaction.on_commit(send)
+
+
+def _latest_versions(*, kind: str, content_type: ContentType, owner_ids: list) -> dict:
+    """Owner id → its latest document of `kind`, locked until the transaction ends."""
+    latest = {}
+    for document in (
+        Document.objects.select_for_update()
+        .filter(kind=kind, content_type=content_type, object_id__in=owner_ids)
+        .order_by("object_id", "version")
+    ):
+        latest[document.object_id] = document
+    return latest
+
+
+def _mark_queued(document: Document) -> None:
     document.status = Document.Status.QUEUED
     document.attempts = 0
     document.error = ""
     document.finished_at = None
     document.save(update_fields=["status", "attempts", "error", "finished_at", "updated_at"])
-    _enqueue(document)
-    return document
+
+
+def documents_request(*, kind: str, owners: list, requested_by=None) -> list[Document]:
+    """The current document of `kind` for each of `owners` (objects of one model), in their
+    order, each rendered once per distinct input: a few queries for any number of owners.
+
+    Same inputs as an owner's current version → that row (ready, or still on its way; a failed
+    one is queued again). Changed inputs → a new version that supersedes the old one.
+    """
+    spec = registry.get(kind)
+    prepared = []
+    for owner in owners:  # built before anything is written: a builder error creates nothing
+        data = spec.build_data(owner)
+        prepared.append((owner, data, inputs_hash(kind=spec, data=data)))
+    if not prepared:
+        return []
+    content_type = ContentType.objects.get_for_model(owners[0])
+    with transaction.atomic():
+        latest = _latest_versions(
+            kind=kind, content_type=content_type, owner_ids=[owner.pk for owner in owners]
+        )
+        results, created, superseded, failed = [], [], [], []
+        for owner, data, fingerprint in prepared:
+            current = latest.get(owner.pk)
+            if current is not None and current.inputs_hash == fingerprint:
+                results.append(current)
+                if current.is_failed:
+                    failed.append(current)
+                continue
+            document = Document(
+                kind=kind,
+                content_type=content_type,
+                object_id=owner.pk,
+                version=current.version + 1 if current else 1,
+                inputs_hash=fingerprint,
+                filename=spec.filename(data),
+                requested_by=requested_by,
+            )
+            results.append(document)
+            created.append(document)
+            if current is not None:
+                current.superseded_by = document
+                superseded.append(current)
+        try:
+            with transaction.atomic():
+                Document.objects.bulk_create(created)
+        except IntegrityError:
+            # A concurrent request created one of these versions first: owner by owner, that
+            # row is the answer.
+            if len(owners) == 1:
+                document = created[0]
+                return [
+                    Document.objects.get(
+                        kind=kind,
+                        content_type=content_type,
+                        object_id=document.object_id,
+                        version=document.version,
+                    )
+                ]
+            return [
+                documents_request(kind=kind, owners=[owner], requested_by=requested_by)[0]
+                for owner in owners
+            ]
+        now = timezone.now()
+        for document in superseded:
+            document.superseded_by_id = document.superseded_by.pk
+            document.updated_at = now
+        Document.objects.bulk_update(superseded, ["superseded_by", "updated_at"])
+        for document in failed:
+            _mark_queued(document)
+        _enqueue(created + failed)
+    return results
+
+
+def document_request(*, kind: str, owner, requested_by=None) -> Document:
+    """The current document of `kind` for `owner` (see `documents_request`)."""
+    return documents_request(kind=kind, owners=[owner], requested_by=requested_by)[0]
 
 
 def document_retry(*, document: Document) -> Document:
     """Queue a failed document again; any other state is left as it is."""
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
-        if not locked.is_failed:
-            return locked
-        return _requeue(locked)
+        if locked.is_failed:
+            _mark_queued(locked)
+            _enqueue([locked])
+        return locked
 
 
 def _start(document_id: int) -> Document | None:
@@ -197,6 +251,20 @@ def document_render(*, document_id: int) -> Document | None:
     return ready
 
 
+def documents_render(*, document_ids: list[int]) -> None:
+    """Render each document in turn (the body of the render task). A transient error on one
+    does not hold up the others; it is raised at the end so that the task is retried, and the
+    retry passes over the ones already done."""
+    transient = None
+    for document_id in document_ids:
+        try:
+            document_render(document_id=document_id)
+        except TRANSIENT_ERRORS as exc:
+            transient = transient or exc
+    if transient is not None:
+        raise transient
+
+
 def documents_requeue_stuck(*, older_than: dt.timedelta = STUCK_AFTER) -> int:
     """Enqueue again every current document left queued or rendering for longer than
     `older_than` (a lost message or a killed worker). Returns how many were requeued."""
@@ -212,5 +280,5 @@ def documents_requeue_stuck(*, older_than: dt.timedelta = STUCK_AFTER) -> int:
         for document in stuck:
             document.status = Document.Status.QUEUED
             document.save(update_fields=["status", "updated_at"])
-            _enqueue(document)
+        _enqueue(stuck)
     return len(stuck)

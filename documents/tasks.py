@@ -4,15 +4,15 @@ from documents import services
 
 
 @shared_task(
-    name="documents.render_document",
+    name="documents.render_documents",
     autoretry_for=services.TRANSIENT_ERRORS,
     retry_backoff=5,
     retry_backoff_max=300,
     retry_jitter=True,
     max_retries=services.MAX_ATTEMPTS - 1,
 )
-def render_document(*, document_id: int) -> None:
-    services.document_render(document_id=document_id)
+def render_documents(*, document_ids: list[int]) -> None:
+    services.documents_render(document_ids=document_ids)
 
 
 @shared_task(name="documents.requeue_stuck_documents")

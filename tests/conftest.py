@@ -120,6 +120,7 @@ def celery_worker_process(transactional_db, settings, tmp_path):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "gencisi.settings.test",
         "DATABASE_URL": _database_url_for_subprocess(),
+        "CELERY_QUEUE": queue,  # what the worker's own tasks send goes to this queue too
     }
     if settings.REDIS_URL:
         broker, options = settings.REDIS_URL, {"visibility_timeout": 3600}

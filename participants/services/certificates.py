@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from documents.models import Document
-from documents.services import document_request, document_retry
+from documents.services import document_request, document_retry, documents_request
 from participants.certificate_kinds import CERTIFICATE_BUNDLE_KIND, CERTIFICATE_KIND, new_code
 from participants.models import Certificate, Notification, Registration
 from participants.selectors.certificates import (
@@ -60,27 +60,13 @@ def _cohort_facts(cohort: Cohort) -> dict:
     }
 
 
-def _issue_one(*, registration, snapshot: dict, version: int, by) -> Certificate:
-    certificate = Certificate.objects.create(
-        registration=registration,
-        code=new_code(),
-        version=version,
-        issued_at=timezone.now(),
-        issued_by=by,
-        **snapshot,
-    )
-    certificate.document = document_request(
-        kind=CERTIFICATE_KIND, owner=certificate, requested_by=by
-    )
-    certificate.save(update_fields=["document"])
-    return certificate
-
-
 def certificates_issue(*, cohort: Cohort, issued_by) -> IssueResult:
     """Issue a certificate to every eligible participant of the cohort. Someone whose valid
     certificate already prints the same data is skipped; changed data (e.g. a corrected name)
-    makes a new version with a new code, and the old one becomes superseded."""
-    issued = unchanged = 0
+    makes a new version with a new code, and the old one becomes superseded.
+
+    The rows are written in bulk (a fixed number of queries, whatever the cohort's size) and the
+    PDFs are rendered by the workers after the transaction commits."""
     with transaction.atomic():
         cohort = (
             Cohort.objects.select_for_update(of=("self",))
@@ -94,6 +80,9 @@ def certificates_issue(*, cohort: Cohort, issued_by) -> IssueResult:
             .annotate(latest=Max("version"))
             .values_list("registration_id", "latest")
         )
+        issued_at = timezone.now()
+        unchanged = 0
+        created, replaced = [], []
         for row in certificate_eligibility(cohort=cohort):
             if not row.eligible:
                 continue
@@ -102,20 +91,29 @@ def certificates_issue(*, cohort: Cohort, issued_by) -> IssueResult:
             if current is not None and current.snapshot() == snapshot:
                 unchanged += 1
                 continue
+            certificate = Certificate(
+                registration=row.registration,
+                code=new_code(),
+                version=latest.get(row.registration.pk, 0) + 1,
+                issued_at=issued_at,
+                issued_by=issued_by,
+                **snapshot,
+            )
+            created.append(certificate)
             if current is not None:
                 current.status = Certificate.Status.SUPERSEDED
-                current.save(update_fields=["status"])
-            certificate = _issue_one(
-                registration=row.registration,
-                snapshot=snapshot,
-                version=latest.get(row.registration.pk, 0) + 1,
-                by=issued_by,
-            )
-            if current is not None:
-                current.superseded_by = certificate
-                current.save(update_fields=["superseded_by"])
-            issued += 1
-    return IssueResult(issued=issued, unchanged=unchanged)
+                replaced.append((current, certificate))
+        # The old versions stop being valid before the new ones exist (one valid per person).
+        Certificate.objects.bulk_update([old for old, _ in replaced], ["status"])
+        Certificate.objects.bulk_create(created)
+        documents = documents_request(kind=CERTIFICATE_KIND, owners=created, requested_by=issued_by)
+        for certificate, document in zip(created, documents, strict=True):
+            certificate.document = document
+        Certificate.objects.bulk_update(created, ["document"])
+        for old, new in replaced:
+            old.superseded_by = new
+        Certificate.objects.bulk_update([old for old, _ in replaced], ["superseded_by"])
+    return IssueResult(issued=len(created), unchanged=unchanged)
 
 
 def certificate_revoke(*, certificate: Certificate, revoked_by, reason: str) -> Certificate:

@@ -198,3 +198,97 @@ def test_worker_start_warms_up_the_renderer_for_every_layout(monkeypatch):
     signals.warm_up_renderer(sender=None)
     state = rendering.engine()
     assert sorted(state.stylesheets) == sorted(layout.name for layout in LAYOUTS)
+
+
+@pytest.fixture
+def sent_batches(monkeypatch):
+    """The id lists of the render tasks sent to the broker (instead of sending them)."""
+    from documents import tasks
+
+    batches = []
+    monkeypatch.setattr(
+        tasks.render_documents, "delay", lambda *, document_ids: batches.append(document_ids)
+    )
+    return batches
+
+
+def test_a_batch_request_writes_every_owner_in_the_same_number_of_queries(
+    owner_job, django_assert_num_queries
+):
+    one = [owner_job(name="Ayşe Kaya")]
+    three = [owner_job(name=f"Kişi {n}") for n in range(3)]
+    # Two savepoints and their releases, the lock on the latest versions, one insert (the
+    # content type is cached after the first request).
+    services.document_request(kind="test_certificate", owner=owner_job())
+    with django_assert_num_queries(6):
+        services.documents_request(kind="test_certificate", owners=one)
+    with django_assert_num_queries(6):
+        documents = services.documents_request(kind="test_certificate", owners=three)
+    assert [document.object_id for document in documents] == [job.pk for job in three]
+    assert [document.filename for document in documents] == [
+        "Katılım sertifikası - Kişi 0.pdf",
+        "Katılım sertifikası - Kişi 1.pdf",
+        "Katılım sertifikası - Kişi 2.pdf",
+    ]
+    assert {document.status for document in documents} == {Document.Status.QUEUED}
+
+
+def test_a_batch_goes_to_the_workers_in_tasks_of_ten_after_commit(
+    owner_job, sent_batches, django_capture_on_commit_callbacks
+):
+    owners = [owner_job(name=f"Kişi {n}") for n in range(23)]
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        documents = services.documents_request(kind="test_certificate", owners=owners)
+    assert sent_batches == []
+    for callback in callbacks:
+        callback()
+    ids = [document.pk for document in documents]
+    assert sent_batches == [ids[:10], ids[10:20], ids[20:]]
+
+
+def test_a_batch_keeps_unchanged_owners_requeues_failed_ones_and_versions_changed_ones(
+    owner_job, sent_batches, django_capture_on_commit_callbacks
+):
+    unchanged, failed, changed, new = (owner_job(name=name) for name in "ABCD")
+    with django_capture_on_commit_callbacks(execute=False):
+        first = services.documents_request(
+            kind="test_certificate", owners=[unchanged, failed, changed]
+        )
+    Document.objects.filter(pk=first[1].pk).update(status=Document.Status.FAILED, attempts=5)
+    changed.result = {"name": "C2"}
+    changed.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        second = services.documents_request(
+            kind="test_certificate", owners=[unchanged, failed, changed, new]
+        )
+    for document in [*first, *second]:
+        document.refresh_from_db()
+    assert [document.pk for document in second[:2]] == [first[0].pk, first[1].pk]
+    assert (second[1].status, second[1].attempts) == (Document.Status.QUEUED, 0)
+    assert (second[2].version, first[2].superseded_by) == (2, second[2])
+    assert second[3].version == 1
+    assert sent_batches[-1] == [second[2].pk, second[3].pk, second[1].pk]
+
+
+def test_a_batch_that_races_another_request_returns_the_row_that_won(
+    owner_job, monkeypatch, django_capture_on_commit_callbacks
+):
+    raced, other = owner_job(name="A"), owner_job(name="B")
+    with django_capture_on_commit_callbacks(execute=False):
+        winner = services.document_request(kind="test_certificate", owner=raced)
+    real = services._latest_versions
+    calls = []
+
+    def blind_once(**kwargs):
+        # The first look misses the row a concurrent request has just inserted.
+        calls.append(kwargs["owner_ids"])
+        latest = real(**kwargs)
+        return {} if len(calls) == 1 else latest
+
+    monkeypatch.setattr(services, "_latest_versions", blind_once)
+    with django_capture_on_commit_callbacks(execute=False):
+        documents = services.documents_request(kind="test_certificate", owners=[raced, other])
+    assert documents[0].pk == winner.pk
+    assert (documents[1].object_id, documents[1].version) == (other.pk, 1)
+    assert Document.objects.count() == 2
+    assert calls == [[raced.pk, other.pk], [raced.pk], [other.pk]]

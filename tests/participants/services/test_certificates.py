@@ -90,6 +90,23 @@ def test_eligibility_takes_the_same_number_of_queries_for_one_or_three_people(
     assert [row.eligible for row in rows] == [True, False, True]
 
 
+def test_issuing_takes_the_same_number_of_queries_for_one_or_three_people(
+    certificate_cohort, enrol, coordinator, django_assert_num_queries
+):
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.get_for_model(Certificate)  # cached for the process, as in production
+    enrol("Ayşe Kaya")
+    with django_assert_num_queries(23):
+        assert certificates_issue(cohort=certificate_cohort, issued_by=coordinator).issued == 1
+    Certificate.objects.all().delete()
+    enrol("Bora Demir")
+    enrol("Cem Şahin")
+    with django_assert_num_queries(23):
+        assert certificates_issue(cohort=certificate_cohort, issued_by=coordinator).issued == 3
+    assert Document.objects.filter(kind="certificate").count() == 4
+
+
 def test_the_pdf_prints_the_turkish_upper_case_name_and_the_code(certificate_cohort, enrol, issue):
     registration = enrol("İnci Çelik")
     assert issue(certificate_cohort).issued == 1

@@ -1,0 +1,225 @@
+"""The bulk benchmark: a coordinator issues the certificates of a finished cohort of 500 eligible
+participants, end to end — `certificates_issue` (certificate and document rows, one transaction)
+→ render tasks on Redis → `celery worker --concurrency 2` → 500 ready PDFs on disk, each one's
+"certificate ready" e-mail queued and sent (to Django's in-memory mail backend) on the way.
+
+The clock starts at the call to `certificates_issue` and stops when the 500th document is ready.
+"""
+
+import datetime as dt
+import itertools
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+from django.utils import timezone
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST_NAMES = [
+    "Ayşe",
+    "Ali",
+    "İnci",
+    "Emre",
+    "Zeynep",
+    "Mehmet",
+    "Fatma",
+    "Mustafa",
+    "Elif",
+    "Ahmet",
+    "Şule",
+    "Oğuz",
+    "Gülşen",
+    "Çağrı",
+    "Işıl",
+    "Ümit",
+    "Özge",
+    "İsmail",
+    "Sibel",
+    "Barış",
+    "Dilek",
+    "Kaan",
+    "Nur",
+    "Tülay",
+    "Yiğit",
+]
+LAST_NAMES = [
+    "Yılmaz",
+    "Kaya",
+    "Demir",
+    "Şahin",
+    "Çelik",
+    "Yıldız",
+    "Öztürk",
+    "Aydın",
+    "Özdemir",
+    "Arslan",
+    "Doğan",
+    "Kılıç",
+    "Aslan",
+    "Çetin",
+    "Kara",
+    "Koç",
+    "Kurt",
+    "Işık",
+    "Şimşek",
+    "Güneş",
+]
+
+
+def build_cohort(*, size: int):
+    """A finished cohort with two three-hour sessions that `size` confirmed registrations all
+    attended (so all are eligible), two facilitators and the programme's five objectives."""
+    from accounts.models import User
+    from core.models import Province
+    from core.text import turkish_fold
+    from documents.samples import OBJECTIVES
+    from participants.models import Attendance, Organization, ParticipantProfile, Registration
+    from programs.models import Cohort, Objective, Program, Session
+
+    tag = uuid.uuid4().hex[:8]
+    today = timezone.localdate()
+    izmir = Province.objects.get(name="İzmir")
+    program = Program.objects.create(
+        title="Belediyeler İçin Sosyal Kooperatifçilik Eğitimi",
+        slug=f"bench-{tag}",
+        summary="Ölçüm",
+        status=Program.Status.PUBLISHED,
+    )
+    Objective.objects.bulk_create(
+        Objective(program=program, number=number, text=text)
+        for number, text in enumerate(OBJECTIVES, 1)
+    )
+    cohort = Cohort.objects.create(
+        program=program,
+        title="İzmir Dönemi 2026/2",
+        starts_on=today - dt.timedelta(days=3),
+        ends_on=today - dt.timedelta(days=2),
+        province=izmir,
+        district="Karşıyaka",
+        venue="Karşıyaka Kültür Merkezi",
+        capacity=size,
+        registration_opens_at=timezone.now() - dt.timedelta(days=30),
+        registration_closes_at=timezone.now() - dt.timedelta(days=4),
+        status=Cohort.Status.PUBLISHED,
+    )
+    facilitators = [
+        User.objects.create(email=f"kolaylastirici{n}-{tag}@bench.invalid", full_name=name)
+        for n, name in enumerate(("Emre Işık", "Zeynep Aydın"))
+    ]
+    cohort.facilitators.add(*facilitators)
+    sessions = []
+    for day in (cohort.starts_on, cohort.ends_on):
+        start = timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0)))
+        sessions.append(
+            Session.objects.create(
+                cohort=cohort,
+                title="Oturum",
+                starts_at=start,
+                ends_at=start + dt.timedelta(hours=3),
+            )
+        )
+    names = itertools.islice(
+        (f"{first} {last}" for last in LAST_NAMES for first in FIRST_NAMES), size
+    )
+    users = User.objects.bulk_create(
+        User(email=f"katilimci{n}-{tag}@bench.invalid", full_name=name)
+        for n, name in enumerate(names)
+    )
+    organisations = Organization.objects.bulk_create(
+        Organization(
+            name=f"{district} Belediyesi",
+            search_name=turkish_fold(f"{district} Belediyesi"),
+            kind=Organization.Kind.DISTRICT_MUNICIPALITY,
+            province=izmir,
+        )
+        for district in ("Karşıyaka", "Bornova", "Çiğli", "Buca", "Konak")
+    )
+    ParticipantProfile.objects.bulk_create(
+        ParticipantProfile(user=user, organization=organisations[n % len(organisations)])
+        for n, user in enumerate(users)
+    )
+    registrations = Registration.objects.bulk_create(
+        Registration(cohort=cohort, participant=user, status=Registration.Status.CONFIRMED)
+        for user in users
+    )
+    Attendance.objects.bulk_create(
+        Attendance(
+            session=session,
+            registration=registration,
+            status=Attendance.Status.PRESENT,
+            method=Attendance.Method.GRID,
+            marked_at=timezone.now(),
+        )
+        for registration in registrations
+        for session in sessions
+    )
+    coordinator = User.objects.create(email=f"koordinator-{tag}@bench.invalid", full_name="Koord")
+    return cohort, coordinator
+
+
+def measure_bulk(*, size: int, redis_url: str) -> tuple[str, str]:
+    """(certificates per second, a note) for issuing `size` certificates end to end."""
+    from documents.models import Document
+    from gencisi.celery import app
+    from participants.models import Certificate, Notification
+    from participants.services.certificates import certificates_issue
+
+    cohort, coordinator = build_cohort(size=size)
+    queue = f"bench-{uuid.uuid4().hex}"
+    app.conf.update(broker_url=redis_url, task_default_queue=queue, task_always_eager=False)
+    worker = subprocess.Popen(  # noqa: S603 — our own interpreter and arguments
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "gencisi",
+            "worker",
+            "--queues",
+            queue,
+            "--concurrency",
+            "2",
+            "--loglevel",
+            "WARNING",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "REDIS_URL": redis_url, "CELERY_QUEUE": queue},
+    )
+    try:
+        time.sleep(6)  # let both pool processes start and warm up
+        start = time.perf_counter()
+        issued = certificates_issue(cohort=cohort, issued_by=coordinator).issued
+        requested = time.perf_counter() - start
+        documents = Document.objects.filter(
+            pk__in=Certificate.objects.filter(registration__cohort=cohort).values("document")
+        )
+        deadline = time.monotonic() + 300
+        ready = 0
+        while time.monotonic() < deadline:
+            ready = documents.filter(status=Document.Status.READY).count()
+            if ready == issued:
+                break
+            time.sleep(0.05)
+        elapsed = time.perf_counter() - start
+        mails = Notification.objects.filter(
+            registration__cohort=cohort, kind=Notification.Kind.CERTIFICATE_READY
+        )
+        while time.monotonic() < deadline:
+            if mails.filter(status=Notification.Status.SENT).count() == issued:
+                break
+            time.sleep(0.05)
+        mailed = time.perf_counter() - start
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+    if issued != size or ready < size:
+        return f"{ready}/{size} ready", "timed out"
+    return (
+        f"{size / elapsed:.0f}/s",
+        f"{size} in {elapsed:.1f} s (rows {requested:.2f} s; e-mails all sent at {mailed:.1f} s)",
+    )
