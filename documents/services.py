@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from documents import registry, signals
@@ -165,21 +166,29 @@ def document_retry(*, document: Document) -> Document:
         return locked
 
 
-def _start(document_id: int) -> Document | None:
-    """Claim the document for rendering; None when there is nothing to do."""
-    with transaction.atomic():
-        document = Document.objects.select_for_update().filter(pk=document_id).first()
-        if (
-            document is None
-            or document.status in {Document.Status.READY, Document.Status.FAILED}
-            or document.superseded_by_id is not None
-        ):
-            return None
-        document.status = Document.Status.RENDERING
-        document.attempts += 1
-        document.started_at = timezone.now()
-        document.save(update_fields=["status", "attempts", "started_at", "updated_at"])
-    return document
+def _claim(document_ids: list[int]) -> list[Document]:
+    """Mark the renderable ones among `document_ids` (not ready, failed or superseded) as
+    rendering, one more attempt each, and return them with their owners, in the given order:
+    two queries and one per owner model. A document left rendering by a killed worker is
+    claimed again; the claim time tells this call's rows from a concurrent claim's."""
+    now = timezone.now()
+    Document.objects.filter(
+        pk__in=document_ids,
+        status__in=[Document.Status.QUEUED, Document.Status.RENDERING],
+        superseded_by__isnull=True,
+    ).update(
+        status=Document.Status.RENDERING,
+        attempts=F("attempts") + 1,
+        started_at=now,
+        updated_at=now,
+    )
+    claimed = {
+        document.pk: document
+        for document in Document.objects.filter(
+            pk__in=document_ids, status=Document.Status.RENDERING, started_at=now
+        ).prefetch_related("owner")
+    }
+    return [claimed[pk] for pk in document_ids if pk in claimed]
 
 
 def _write_atomically(document: Document, pdf: bytes, sha256: str, suffix: str = ".pdf") -> str:
@@ -210,12 +219,9 @@ def _fail(document_id: int, *, error: str, final: bool) -> None:
     )
 
 
-def document_render(*, document_id: int) -> Document | None:
-    """Render the document and mark it ready (the body of the render task). Idempotent: a
-    ready, failed or superseded document is left alone, so a redelivered task does nothing."""
-    document = _start(document_id)
-    if document is None:
-        return Document.objects.filter(pk=document_id).first()
+def _render_one(document: Document) -> bool:
+    """Render a claimed document and mark it ready; False if it failed for good. A transient
+    error (database, disk) puts it back in the queue and is raised, until the last attempt."""
     try:
         spec = registry.get(document.kind)
         owner = document.owner
@@ -227,42 +233,51 @@ def document_render(*, document_id: int) -> Document | None:
         name = _write_atomically(document, pdf, sha256, spec.suffix)
     except TRANSIENT_ERRORS as exc:
         final = document.attempts >= MAX_ATTEMPTS
-        logger.warning("document %s: transient render error: %s", document_id, exc)
-        _fail(document_id, error=f"{type(exc).__name__}: {exc}", final=final)
+        logger.warning("document %s: transient render error: %s", document.pk, exc)
+        _fail(document.pk, error=f"{type(exc).__name__}: {exc}", final=final)
         if not final:
             raise
-        return Document.objects.get(pk=document_id)
+        return False
     except Exception as exc:
-        logger.exception("document %s: render failed", document_id)
-        _fail(document_id, error=f"{type(exc).__name__}: {exc}", final=True)
-        return Document.objects.get(pk=document_id)
-    Document.objects.filter(pk=document_id).update(
-        status=Document.Status.READY,
-        file=name,
-        file_sha256=sha256,
-        inputs_hash=inputs_hash(kind=spec, data=data),
-        filename=spec.filename(data),
-        error="",
-        finished_at=timezone.now(),
-        updated_at=timezone.now(),
-    )
-    ready = Document.objects.get(pk=document_id)
-    signals.document_ready.send(sender=Document, document=ready)
-    return ready
+        logger.exception("document %s: render failed", document.pk)
+        _fail(document.pk, error=f"{type(exc).__name__}: {exc}", final=True)
+        return False
+    now = timezone.now()
+    ready = {
+        "status": Document.Status.READY,
+        "file": name,
+        "file_sha256": sha256,
+        "inputs_hash": inputs_hash(kind=spec, data=data),
+        "filename": spec.filename(data),
+        "error": "",
+        "finished_at": now,
+        "updated_at": now,
+    }
+    Document.objects.filter(pk=document.pk).update(**ready)
+    for field_name, value in ready.items():
+        setattr(document, field_name, value)
+    return True
 
 
-def documents_render(*, document_ids: list[int]) -> None:
-    """Render each document in turn (the body of the render task). A transient error on one
-    does not hold up the others; it is raised at the end so that the task is retried, and the
-    retry passes over the ones already done."""
-    transient = None
-    for document_id in document_ids:
+def documents_render(*, document_ids: list[int]) -> list[Document]:
+    """Render the documents one after the other and mark each ready as soon as it is (the body
+    of the render task); returns the ones that turned ready. Idempotent: ready, failed and
+    superseded documents are passed over, so a redelivered task redoes only what is left.
+
+    A transient error on one document does not hold up the others: it is raised at the end, so
+    that the task is retried. `documents_ready` is sent once for the whole batch."""
+    ready, transient = [], None
+    for document in _claim(document_ids):
         try:
-            document_render(document_id=document_id)
+            if _render_one(document):
+                ready.append(document)
         except TRANSIENT_ERRORS as exc:
             transient = transient or exc
+    if ready:
+        signals.documents_ready.send(sender=Document, documents=ready)
     if transient is not None:
         raise transient
+    return ready
 
 
 def documents_requeue_stuck(*, older_than: dt.timedelta = STUCK_AFTER) -> int:

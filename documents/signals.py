@@ -4,8 +4,9 @@ documents app's own signals."""
 from celery.signals import worker_process_init
 from django.dispatch import Signal
 
-# Sent after a document turned ready (in the worker), with `document`: apps hook e-mails on it.
-document_ready = Signal()
+# Sent by the worker after a render task, with `documents`: the ones that turned ready (apps
+# hook e-mails on it, one query for the batch rather than one per document).
+documents_ready = Signal()
 
 
 @worker_process_init.connect(dispatch_uid="documents.warm_up_renderer")

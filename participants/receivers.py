@@ -2,11 +2,11 @@
 
 from django.dispatch import receiver
 
-from documents.signals import document_ready
+from documents.signals import documents_ready
 
 
-@receiver(document_ready, dispatch_uid="participants.certificate_ready")
-def certificate_ready(sender, document, **kwargs) -> None:  # noqa: ARG001 — signal signature
-    from participants.services.certificates import certificate_ready_notify
+@receiver(documents_ready, dispatch_uid="participants.certificates_ready")
+def certificates_ready(sender, documents, **kwargs) -> None:  # noqa: ARG001 — signal signature
+    from participants.services.certificates import certificates_ready_notify
 
-    certificate_ready_notify(document=document)
+    certificates_ready_notify(documents=documents)

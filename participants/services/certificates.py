@@ -147,22 +147,23 @@ def certificate_bundle_request(*, cohort: Cohort, requested_by) -> Document:
     return document_request(kind=CERTIFICATE_BUNDLE_KIND, owner=cohort, requested_by=requested_by)
 
 
-def certificate_ready_notify(*, document: Document) -> Notification | None:
-    """Queue the "your certificate is ready" e-mail of a certificate's PDF, once per version."""
-    if document.kind != CERTIFICATE_KIND:
-        return None
-    certificate = (
-        Certificate.objects.select_related("registration__participant", "registration__cohort")
-        .filter(document=document, status=Certificate.Status.VALID)
-        .first()
-    )
-    if certificate is None:
-        return None
+def certificates_ready_notify(*, documents: list[Document]) -> list[Notification]:
+    """Queue the "your certificate is ready" e-mail of each certificate PDF among `documents`
+    (a render task's batch), once per version: one query finds their certificates."""
+    ids = [document.pk for document in documents if document.kind == CERTIFICATE_KIND]
+    if not ids:
+        return []
+    certificates = Certificate.objects.select_related(
+        "registration__participant", "registration__cohort"
+    ).filter(document_id__in=ids, status=Certificate.Status.VALID)
     with transaction.atomic():
-        return notification_queue(
-            recipient=certificate.registration.participant,
-            kind=Notification.Kind.CERTIFICATE_READY,
-            dedupe_key=f"certificate_ready:{certificate.pk}",
-            registration=certificate.registration,
-            context={"certificate": certificate},
-        )
+        return [
+            notification_queue(
+                recipient=certificate.registration.participant,
+                kind=Notification.Kind.CERTIFICATE_READY,
+                dedupe_key=f"certificate_ready:{certificate.pk}",
+                registration=certificate.registration,
+                context={"certificate": certificate},
+            )
+            for certificate in certificates
+        ]

@@ -138,7 +138,8 @@ def test_a_redelivered_task_for_a_ready_document_does_nothing(
     owner_job, render_calls, django_capture_on_commit_callbacks
 ):
     document = _request(owner_job(), django_capture_on_commit_callbacks)
-    again = services.document_render(document_id=document.pk)
+    assert services.documents_render(document_ids=[document.pk]) == []
+    again = Document.objects.get(pk=document.pk)
     assert again.status == Document.Status.READY
     assert again.attempts == 1
     assert render_calls == ["certificate"]
@@ -172,7 +173,7 @@ def test_superseded_documents_are_not_rendered(
         job.result = {"name": "B"}
         job.save()
         new = services.document_request(kind="test_certificate", owner=job)
-    services.document_render(document_id=old.pk)
+    assert services.documents_render(document_ids=[old.pk]) == []
     old.refresh_from_db()
     assert old.status == Document.Status.QUEUED
     assert old.superseded_by == new
@@ -292,3 +293,53 @@ def test_a_batch_that_races_another_request_returns_the_row_that_won(
     assert (documents[1].object_id, documents[1].version) == (other.pk, 1)
     assert Document.objects.count() == 2
     assert calls == [[raced.pk, other.pk], [raced.pk], [other.pk]]
+
+
+def _queued(owner_job, count: int) -> list[Document]:
+    return services.documents_request(
+        kind="test_certificate", owners=[owner_job(name=f"Kişi {n}") for n in range(count)]
+    )
+
+
+def test_a_render_task_claims_its_batch_at_once_and_marks_each_document_ready(
+    owner_job, django_assert_num_queries
+):
+    one, three = _queued(owner_job, 1), _queued(owner_job, 3)
+    # Claim (update, select), the owners (one query per owner model), one update per document.
+    with django_assert_num_queries(4):
+        services.documents_render(document_ids=[one[0].pk])
+    with django_assert_num_queries(6):
+        ready = services.documents_render(document_ids=[document.pk for document in three])
+    assert [document.pk for document in ready] == [document.pk for document in three]
+    assert [(document.status, document.attempts) for document in ready] == [("ready", 1)] * 3
+    assert Document.objects.filter(status=Document.Status.READY).count() == 4
+
+
+def test_a_transient_error_on_one_document_does_not_hold_up_the_rest_of_its_batch(
+    owner_job, monkeypatch
+):
+    from documents import signals
+
+    documents = _queued(owner_job, 3)
+    real = rendering.render_pdf
+
+    def flaky(layout, data, **kwargs):
+        if data.participant_name == "Kişi 1":
+            raise OSError("disk busy")
+        return real(layout, data, **kwargs)
+
+    monkeypatch.setattr(rendering, "render_pdf", flaky)
+    sent = []
+    signals.documents_ready.connect(
+        lambda documents, **_: sent.append([d.pk for d in documents]),
+        weak=False,
+        dispatch_uid="test-batch",
+    )
+    try:
+        with pytest.raises(OSError, match="disk busy"):
+            services.documents_render(document_ids=[document.pk for document in documents])
+    finally:
+        signals.documents_ready.disconnect(dispatch_uid="test-batch")
+    states = dict(Document.objects.values_list("pk", "status"))
+    assert [states[document.pk] for document in documents] == ["ready", "queued", "ready"]
+    assert sent == [[documents[0].pk, documents[2].pk]]
