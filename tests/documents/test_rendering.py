@@ -1,8 +1,10 @@
+import base64
 import io
 import re
 
 import pytest
 import segno
+from PIL import Image
 from pypdf import PdfReader
 
 from documents import layouts, rendering
@@ -43,6 +45,16 @@ def test_certificate_qr_encodes_the_site_address_of_its_verify_page(settings, mo
     )
     assert encoded == ["https://egitim.example.org/sertifika/dogrula/GI-2026-ABCD/"]
     assert context["qr_data_uri"].startswith("data:image/png;base64,")
+
+
+def test_certificate_qr_is_an_8_bit_grey_png_of_segnos_modules():
+    payload = "https://egitim.example.org/sertifika/dogrula/ABCD-EFGH-JKMN-PQRS-TUVW/"
+    uri = layouts.qr_png_data_uri(payload)
+    image = Image.open(io.BytesIO(base64.b64decode(uri.removeprefix("data:image/png;base64,"))))
+    matrix = segno.make_qr(payload, error="m", mask=0).matrix
+    assert (image.format, image.mode, image.size) == ("PNG", "L", (len(matrix[0]), len(matrix)))
+    greys = b"".join(bytes(0x23 if dark else 0xFF for dark in row) for row in matrix)
+    assert image.tobytes() == greys
 
 
 def test_user_markup_in_a_plan_renders_as_text_and_is_never_fetched(fetched_urls):
