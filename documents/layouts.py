@@ -123,10 +123,12 @@ def action_plan_context(data: ActionPlanData) -> dict:
 
 CERTIFICATE = Layout(
     name="certificate",
-    version=2,  # 2: room for the long verification code on one line
+    # 2: room for the long verification code on one line; 3: the lean page (one element per line,
+    # facts, foot and objective numbers as plain text, Latin-subset fonts, JPEG logo, grey QR PNG)
+    version=3,
     template="documents/certificate.html",
     stylesheets=("documents/base.css", "documents/certificate.css"),
-    page=PageSetup(size="A4 landscape", margin="0"),
+    page=PageSetup(size="A4 landscape", margin="9mm"),  # the frame is the page's border
     context=certificate_context,
 )
 

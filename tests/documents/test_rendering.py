@@ -115,6 +115,7 @@ def test_fetcher_serves_static_fonts_css_and_images():
     font = fetcher.fetch(STATIC_BASE_URL + "fonts/DejaVuSans.ttf")
     css = fetcher.fetch(STATIC_BASE_URL + "documents/base.css")
     logo = fetcher.fetch(STATIC_BASE_URL + "img/logo.svg")
+    print_logo = fetcher.fetch(STATIC_BASE_URL + "img/logo-print.jpg")
     image = fetcher.fetch(
         "data:image/svg+xml,%3Csvg%20xmlns%3D%22http://www.w3.org/2000/svg%22/%3E"
     )
@@ -123,6 +124,8 @@ def test_fetcher_serves_static_fonts_css_and_images():
     assert css.content_type == "text/css"
     assert b"@font-face" in css.read()
     assert logo.content_type == "image/svg+xml"
+    assert print_logo.content_type == "image/jpeg"
+    assert print_logo.read(3) == b"\xff\xd8\xff"
     assert image.read() == b'<svg xmlns="http://www.w3.org/2000/svg"/>'
 
 
