@@ -1,10 +1,10 @@
 """The one place that turns templates into PDFs (templates → HTML → PDF with WeasyPrint).
 
 Apps never call WeasyPrint: they register a kind (`documents.registry`) with a `Layout`, and
-`render_pdf` does the rest. Per worker process the font configuration, the URL fetcher and the
-parsed stylesheets are built once and reused (building them per render is 2–3× slower and leaks
-memory); the state is keyed by PID, so a forked pool child builds its own on first use, and
-`documents.signals` warms it up when Celery starts the child.
+`render_pdf` does the rest. Per worker process the font configuration, the URL fetcher, the
+parsed stylesheets and the images of static files are built once and reused (building them per
+render is 2–3× slower and leaks memory); the state is keyed by PID, so a forked pool child
+builds its own on first use, and `documents.signals` warms it up when Celery starts the child.
 
 The URL fetcher is the renderer's only window on the world: it serves the project's own static
 files (fonts, images, print CSS) from disk under a private origin and small data: images, and
@@ -36,6 +36,7 @@ CONTENT_TYPES = {
     ".ttf": "font/ttf",
     ".svg": "image/svg+xml",
     ".png": "image/png",
+    ".jpg": "image/jpeg",
 }
 DATA_IMAGE_TYPES = frozenset({"image/svg+xml", "image/png"})
 DATA_URL_MAX_BYTES = 64 * 1024
@@ -199,4 +200,8 @@ def render_pdf(layout: Layout, data: object, *, language: str = "tr") -> bytes:
         base_url=STATIC_BASE_URL,
         url_fetcher=state.fetcher,
     )
-    return html.write_pdf(stylesheets=state.stylesheets_for(layout), font_config=state.font_config)
+    return html.write_pdf(
+        stylesheets=state.stylesheets_for(layout),
+        font_config=state.font_config,
+        cache=ImageCache(state.static_images),
+    )

@@ -1,8 +1,10 @@
+import base64
 import io
 import re
 
 import pytest
 import segno
+from PIL import Image
 from pypdf import PdfReader
 
 from documents import layouts, rendering
@@ -43,6 +45,16 @@ def test_certificate_qr_encodes_the_site_address_of_its_verify_page(settings, mo
     )
     assert encoded == ["https://egitim.example.org/sertifika/dogrula/GI-2026-ABCD/"]
     assert context["qr_data_uri"].startswith("data:image/png;base64,")
+
+
+def test_certificate_qr_is_an_8_bit_grey_png_of_segnos_modules():
+    payload = "https://egitim.example.org/sertifika/dogrula/ABCD-EFGH-JKMN-PQRS-TUVW/"
+    uri = layouts.qr_png_data_uri(payload)
+    image = Image.open(io.BytesIO(base64.b64decode(uri.removeprefix("data:image/png;base64,"))))
+    matrix = segno.make_qr(payload, error="m", mask=0).matrix
+    assert (image.format, image.mode, image.size) == ("PNG", "L", (len(matrix[0]), len(matrix)))
+    greys = b"".join(bytes(0x23 if dark else 0xFF for dark in row) for row in matrix)
+    assert image.tobytes() == greys
 
 
 def test_user_markup_in_a_plan_renders_as_text_and_is_never_fetched(fetched_urls):
@@ -103,6 +115,7 @@ def test_fetcher_serves_static_fonts_css_and_images():
     font = fetcher.fetch(STATIC_BASE_URL + "fonts/DejaVuSans.ttf")
     css = fetcher.fetch(STATIC_BASE_URL + "documents/base.css")
     logo = fetcher.fetch(STATIC_BASE_URL + "img/logo.svg")
+    print_logo = fetcher.fetch(STATIC_BASE_URL + "img/logo-print.jpg")
     image = fetcher.fetch(
         "data:image/svg+xml,%3Csvg%20xmlns%3D%22http://www.w3.org/2000/svg%22/%3E"
     )
@@ -111,6 +124,8 @@ def test_fetcher_serves_static_fonts_css_and_images():
     assert css.content_type == "text/css"
     assert b"@font-face" in css.read()
     assert logo.content_type == "image/svg+xml"
+    assert print_logo.content_type == "image/jpeg"
+    assert print_logo.read(3) == b"\xff\xd8\xff"
     assert image.read() == b'<svg xmlns="http://www.w3.org/2000/svg"/>'
 
 
