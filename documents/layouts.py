@@ -121,6 +121,24 @@ def action_plan_context(data: ActionPlanData) -> dict:
     return {"plan": data}
 
 
+FOOT_CLASSES = frozenset({"attribution", "verify"})
+PAGE_CLASSES = frozenset({"certificate"})
+FOOT_CLEARANCE_MM = 2
+
+
+def certificate_fits(blocks) -> bool:
+    """One page, and the text above the foot ends clear of it (the foot is absolutely placed
+    at the bottom, so long objectives would otherwise run into it or onto a second page)."""
+    if any(block.page > 0 for block in blocks):
+        return False
+    foot_top = min((block.top for block in blocks if block.classes & FOOT_CLASSES), default=None)
+    flow_bottom = max(
+        (block.bottom for block in blocks if not block.classes & (FOOT_CLASSES | PAGE_CLASSES)),
+        default=0,
+    )
+    return foot_top is None or flow_bottom + FOOT_CLEARANCE_MM <= foot_top
+
+
 CERTIFICATE = Layout(
     name="certificate",
     # 2: room for the long verification code on one line; 3: the lean page (one element per line,
@@ -130,6 +148,9 @@ CERTIFICATE = Layout(
     stylesheets=("documents/base.css", "documents/certificate.css"),
     page=PageSetup(size="A4 landscape", margin="9mm"),  # the frame is the page's border
     context=certificate_context,
+    # Long objectives: smaller objective text, then a tighter page, then two columns.
+    densities=("", "compact", "dense", "columns"),
+    fits=certificate_fits,
 )
 
 ACTION_PLAN = Layout(

@@ -24,6 +24,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import CSS, HTML
+from weasyprint.formatting_structure.boxes import BlockBox
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -104,7 +105,12 @@ class PageSetup:
 class Layout:
     """What a kind of document looks like: a template, its print CSS (paths under static/), the
     page setup, and the function that turns the kind's plain data into the template context.
-    Bump `version` when the template changes so that equal data renders again."""
+    Bump `version` when the template changes so that equal data renders again.
+
+    A one-page layout whose text can run long (a certificate with many long objectives) lists
+    `densities`: values of the template's `density` variable, each tighter than the one before,
+    tried in turn until `fits` says the laid-out pages hold everything; ordinary inputs are laid
+    out once, with the first."""
 
     name: str
     template: str
@@ -112,6 +118,43 @@ class Layout:
     page: PageSetup
     context: Callable[[object], Mapping]
     version: int = 1
+    densities: tuple[str, ...] = ("",)
+    fits: Callable[[list["LaidOutBlock"]], bool] | None = None
+
+
+@dataclass(frozen=True)
+class LaidOutBlock:
+    """Where a block element ended up: its page (from 0), classes, top and bottom in mm."""
+
+    page: int
+    classes: frozenset[str]
+    top: float
+    bottom: float
+
+
+def laid_out_blocks(document) -> list[LaidOutBlock]:
+    """The block boxes of elements with a class attribute, absolutely placed ones included, of a
+    rendered WeasyPrint document."""
+    mm = 25.4 / 96
+    blocks = []
+    for number, page in enumerate(document.pages):
+        # The laid-out box tree is reachable only through this private attribute.
+        pending = [page._page_box]
+        while pending:
+            box = pending.pop()
+            box = getattr(box, "_box", box)  # an absolutely placed box sits in a placeholder
+            element = getattr(box, "element", None)
+            if isinstance(box, BlockBox) and element is not None and element.get("class"):
+                blocks.append(
+                    LaidOutBlock(
+                        page=number,
+                        classes=frozenset(element.get("class").split()),
+                        top=box.position_y * mm,
+                        bottom=(box.position_y + box.margin_height()) * mm,
+                    )
+                )
+            pending.extend(getattr(box, "children", ()))
+    return blocks
 
 
 class ImageCache(dict):
@@ -187,21 +230,25 @@ def warm_up(layouts: list[Layout]) -> None:
         state.stylesheets_for(layout)
 
 
-def render_html(layout: Layout, data: object, *, language: str = "tr") -> str:
+def render_html(layout: Layout, data: object, *, language: str = "tr", density: str = "") -> str:
     with translation.override(language):
-        return render_to_string(layout.template, dict(layout.context(data)))
+        return render_to_string(layout.template, {**layout.context(data), "density": density})
 
 
 def render_pdf(layout: Layout, data: object, *, language: str = "tr") -> bytes:
     """Render one document of `layout` from its plain data; returns the PDF bytes."""
     state = engine()
-    html = HTML(
-        string=render_html(layout, data, language=language),
-        base_url=STATIC_BASE_URL,
-        url_fetcher=state.fetcher,
-    )
-    return html.write_pdf(
-        stylesheets=state.stylesheets_for(layout),
-        font_config=state.font_config,
-        cache=ImageCache(state.static_images),
-    )
+    for density in layout.densities:
+        html = HTML(
+            string=render_html(layout, data, language=language, density=density),
+            base_url=STATIC_BASE_URL,
+            url_fetcher=state.fetcher,
+        )
+        document = html.render(
+            stylesheets=state.stylesheets_for(layout),
+            font_config=state.font_config,
+            cache=ImageCache(state.static_images),
+        )
+        if layout.fits is None or layout.fits(laid_out_blocks(document)):
+            break
+    return document.write_pdf()

@@ -3,6 +3,7 @@ import itertools
 import re
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -52,6 +53,10 @@ class ProgramForm(forms.ModelForm):
         self.fields["slug"].required = False
 
 
+# Every certificate prints the objectives; up to about ten of this length fit on its page.
+OBJECTIVE_MAX_LENGTH = 300
+
+
 class ObjectiveForm(forms.ModelForm):
     class Meta:
         model = Objective
@@ -60,6 +65,17 @@ class ObjectiveForm(forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 3}),
             "text_en": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("text", "text_en"):
+            field = self.fields[name]
+            field.max_length = OBJECTIVE_MAX_LENGTH
+            field.validators.append(MaxLengthValidator(OBJECTIVE_MAX_LENGTH))
+            field.widget.attrs["maxlength"] = str(OBJECTIVE_MAX_LENGTH)
+        self.fields["text"].help_text = _(
+            "Printed on every certificate of the programme: at most %(count)s characters."
+        ) % {"count": OBJECTIVE_MAX_LENGTH}
 
 
 class ModuleForm(forms.ModelForm):

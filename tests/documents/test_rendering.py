@@ -148,3 +148,76 @@ def test_documents_render_in_the_language_asked_for():
     assert "CERTIFICATE OF PARTICIPATION" in html
     assert "İNCİ IŞIK" in html
     assert '<html lang="tr">' in rendering.render_html(CERTIFICATE, data)
+
+
+@pytest.fixture
+def densities_tried(monkeypatch):
+    tried = []
+    real = rendering.render_html
+
+    def spying(layout, data, **kwargs):
+        tried.append(kwargs.get("density", ""))
+        return real(layout, data, **kwargs)
+
+    monkeypatch.setattr(rendering, "render_html", spying)
+    return tried
+
+
+def _longest_certificate(*, objectives: int, length: int):
+    """Every field at a length the forms allow and people use, `objectives` of `length`."""
+    import dataclasses
+
+    sentence = "Belediyelerin kooperatiflerle işbirliği yöntemlerini geliştirmek ve izlemek; "
+    return dataclasses.replace(
+        certificate_data({"name": "Ayşe Gülşen Çağlayan-Şimşekoğlu Öztürkmenoğlu"}),
+        organisation="T.C. Karşıyaka Belediyesi Kadın ve Aile Hizmetleri Müdürlüğü",
+        programme_title="Belediyeler İçin Sosyal Kooperatifçilik ve Yerel Kalkınma Eğitimi: "
+        "Uygulamalı Modüller",
+        cohort_title="İzmir ve Ege Bölgesi Belediyeleri Dönemi 2026/2",
+        place="Karşıyaka Belediyesi Kültür Merkezi Konferans Salonu, Karşıyaka/İzmir",
+        objectives=tuple((sentence * 5)[:length] for _ in range(objectives)),
+        facilitators=("Emre Işık", "Zeynep Aydın", "Mehmet Ali Büyükşahin"),
+    )
+
+
+def test_an_ordinary_certificate_is_laid_out_once(densities_tried):
+    pdf = rendering.render_pdf(CERTIFICATE, certificate_data({}))
+    assert densities_tried == [""]
+    assert pdf_page_count(pdf) == 1
+
+
+@pytest.mark.parametrize(
+    ("objectives", "length", "densities"),
+    [
+        (6, 150, [""]),
+        (8, 150, ["", "compact"]),
+        (6, 250, ["", "compact", "dense"]),
+        (10, 300, ["", "compact", "dense"]),
+    ],
+)
+def test_long_objectives_tighten_the_certificate_until_it_fits_one_page(
+    objectives, length, densities, densities_tried, settings
+):
+    settings.SITE_URL = "https://egitim.gencisikooperatif.org.tr"
+    data = _longest_certificate(objectives=objectives, length=length)
+    pdf = rendering.render_pdf(CERTIFICATE, data)
+    assert densities_tried == densities
+    assert pdf_page_count(pdf) == 1
+    html = rendering.render_html(CERTIFICATE, data, density=densities[-1])
+    assert layouts.certificate_fits(rendering.laid_out_blocks(_laid_out(html)))
+    assert data.objectives[-1][:60] in pdf_text(pdf).replace("\n", " ")
+
+
+def _laid_out(html: str):
+    from weasyprint import HTML
+
+    state = rendering.engine()
+    return HTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=state.fetcher).render(
+        stylesheets=state.stylesheets_for(CERTIFICATE), font_config=state.font_config
+    )
+
+
+def test_a_certificate_whose_objectives_reach_the_foot_does_not_fit():
+    data = _longest_certificate(objectives=10, length=300)
+    blocks = rendering.laid_out_blocks(_laid_out(rendering.render_html(CERTIFICATE, data)))
+    assert not layouts.certificate_fits(blocks)

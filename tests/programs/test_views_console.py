@@ -76,6 +76,20 @@ def test_empty_objective_is_refused_with_a_message(console):
     assert not program.objectives.exists()
 
 
+def test_an_objective_too_long_for_the_certificate_is_refused_and_kept(console):
+    program = ProgramFactory()
+    text = "Kooperatif mevzuatı ile belediye mevzuatı arasında bağ kurmak. " * 5  # 314, stripped
+    response = console.post(
+        reverse("programs:console_objective_create", kwargs={"pk": program.pk}), {"text": text}
+    )
+    html = response.content.decode()
+    assert "en fazla 300 karakter" in html
+    assert "en fazla 300 karaktere sahip olduğuna emin olun (şu an 314)." in html
+    assert text.strip() in html
+    assert 'maxlength="300"' in html
+    assert not program.objectives.exists()
+
+
 def test_coordinator_creates_a_cohort_with_facilitators(console):
     program = ProgramFactory()
     facilitator = UserFactory(roles=["facilitator"], full_name="Çağla Işık")
