@@ -1,5 +1,10 @@
-"""The floor: bare WeasyPrint rendering a minimal one-page document with the same embedded fonts
-and the same reuse (one FontConfiguration, one fetcher, stylesheets parsed once).
+"""The floor: bare WeasyPrint, with the same embedded fonts and the same reuse (one
+FontConfiguration, one fetcher, stylesheets parsed once, static images decoded once).
+
+- the floor document: the certificate's finished page (the HTML our template produced, QR code
+  inlined), so that the certificate row measures exactly what the pipeline adds — template,
+  QR code, fit check, fetcher;
+- for scale, WeasyPrint's fixed cost: a one-line page.
 
     .venv/bin/python bench/floor.py
 """
@@ -20,27 +25,50 @@ HTML_TEXT = (
 )
 
 
-def floor_renderer():
-    """A function rendering the minimal document with reused WeasyPrint state."""
+def bare_renderer(html_text: str, *, stylesheets: tuple[str, ...], page_css: str):
+    """A function rendering `html_text` with bare WeasyPrint and state built once here."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from documents.rendering import STATIC_BASE_URL, StaticOnlyFetcher
+    from documents.rendering import STATIC_BASE_URL, ImageCache, StaticOnlyFetcher
 
     font_config = FontConfiguration()
     fetcher = StaticOnlyFetcher()
-    stylesheets = [
-        CSS(
-            url=STATIC_BASE_URL + "documents/base.css", url_fetcher=fetcher, font_config=font_config
-        ),
-        CSS(string="@page { size: A4; margin: 20mm; }", font_config=font_config),
+    sheets = [
+        CSS(url=STATIC_BASE_URL + path, url_fetcher=fetcher, font_config=font_config)
+        for path in stylesheets
     ]
+    sheets.append(CSS(string=page_css, font_config=font_config))
+    static_images: dict = {}
 
     def render() -> bytes:
-        html = HTML(string=HTML_TEXT, base_url=STATIC_BASE_URL, url_fetcher=fetcher)
-        return html.write_pdf(stylesheets=stylesheets, font_config=font_config)
+        html = HTML(string=html_text, base_url=STATIC_BASE_URL, url_fetcher=fetcher)
+        return html.write_pdf(
+            stylesheets=sheets, font_config=font_config, cache=ImageCache(static_images)
+        )
 
     return render
+
+
+def floor_renderer():
+    """Bare WeasyPrint on the certificate's finished page: the floor document."""
+    from documents import rendering
+    from documents.layouts import CERTIFICATE
+    from documents.samples import certificate_data
+
+    html_text = rendering.render_html(CERTIFICATE, certificate_data({}))
+    return bare_renderer(
+        html_text, stylesheets=CERTIFICATE.stylesheets, page_css=CERTIFICATE.page.css()
+    )
+
+
+def one_line_renderer():
+    """Bare WeasyPrint on a one-line A4 page: WeasyPrint's fixed cost per document."""
+    return bare_renderer(
+        HTML_TEXT,
+        stylesheets=("documents/base.css",),
+        page_css="@page { size: A4; margin: 20mm; }",
+    )
 
 
 @dataclass(frozen=True)
@@ -71,4 +99,5 @@ if __name__ == "__main__":
     import django
 
     django.setup()
-    print(f"floor: {timed(floor_renderer(), repeat=50)} per page")  # noqa: T201
+    print(f"floor (the certificate page): {timed(floor_renderer(), repeat=50)}")  # noqa: T201
+    print(f"one-line page: {timed(one_line_renderer(), repeat=50)}")  # noqa: T201
