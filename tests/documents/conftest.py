@@ -43,8 +43,10 @@ def render_calls(monkeypatch):
 
 @pytest.fixture
 def fetched_urls(monkeypatch):
-    """Every URL the renderer's fetcher is asked for, during this test."""
+    """Every URL the renderer's fetcher is asked for, during this test, by a renderer state of
+    its own (so that nothing is served from what earlier tests cached)."""
     urls = []
+    monkeypatch.setattr(rendering, "_engine", None)
     fetcher = rendering.engine().fetcher
     real = fetcher.fetch
 
