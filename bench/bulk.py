@@ -195,16 +195,20 @@ def measure_bulk(*, size: int, redis_url: str) -> tuple[str, str]:
         start = time.perf_counter()
         issued = certificates_issue(cohort=cohort, issued_by=coordinator).issued
         requested = time.perf_counter() - start
-        documents = Document.objects.filter(
-            pk__in=Certificate.objects.filter(registration__cohort=cohort).values("document")
+        # Watching costs the machine too: poll by primary key, ten times a second.
+        document_ids = list(
+            Certificate.objects.filter(registration__cohort=cohort).values_list(
+                "document_id", flat=True
+            )
         )
+        documents = Document.objects.filter(pk__in=document_ids)
         deadline = time.monotonic() + 300
         ready = 0
         while time.monotonic() < deadline:
             ready = documents.filter(status=Document.Status.READY).count()
             if ready == issued:
                 break
-            time.sleep(0.05)
+            time.sleep(0.1)
         elapsed = time.perf_counter() - start
         mails = Notification.objects.filter(
             registration__cohort=cohort, kind=Notification.Kind.CERTIFICATE_READY
@@ -212,7 +216,7 @@ def measure_bulk(*, size: int, redis_url: str) -> tuple[str, str]:
         while time.monotonic() < deadline:
             if mails.filter(status=Notification.Status.SENT).count() == issued:
                 break
-            time.sleep(0.05)
+            time.sleep(0.1)
         mailed = time.perf_counter() - start
     finally:
         worker.terminate()

@@ -16,7 +16,7 @@ from participants.selectors.certificates import (
     certificate_eligibility,
     valid_certificates_of_cohort,
 )
-from participants.services.notifications import notification_queue
+from participants.services.notifications import NotificationRequest, notifications_queue
 from programs.models import Cohort
 
 
@@ -149,7 +149,7 @@ def certificate_bundle_request(*, cohort: Cohort, requested_by) -> Document:
 
 def certificates_ready_notify(*, documents: list[Document]) -> list[Notification]:
     """Queue the "your certificate is ready" e-mail of each certificate PDF among `documents`
-    (a render task's batch), once per version: one query finds their certificates."""
+    (a render task's batch), once per version: three queries and one task for the batch."""
     ids = [document.pk for document in documents if document.kind == CERTIFICATE_KIND]
     if not ids:
         return []
@@ -157,13 +157,15 @@ def certificates_ready_notify(*, documents: list[Document]) -> list[Notification
         "registration__participant", "registration__cohort"
     ).filter(document_id__in=ids, status=Certificate.Status.VALID)
     with transaction.atomic():
-        return [
-            notification_queue(
-                recipient=certificate.registration.participant,
-                kind=Notification.Kind.CERTIFICATE_READY,
-                dedupe_key=f"certificate_ready:{certificate.pk}",
-                registration=certificate.registration,
-                context={"certificate": certificate},
-            )
-            for certificate in certificates
-        ]
+        return notifications_queue(
+            requests=[
+                NotificationRequest(
+                    recipient=certificate.registration.participant,
+                    kind=Notification.Kind.CERTIFICATE_READY,
+                    dedupe_key=f"certificate_ready:{certificate.pk}",
+                    registration=certificate.registration,
+                    context={"certificate": certificate},
+                )
+                for certificate in certificates
+            ]
+        )

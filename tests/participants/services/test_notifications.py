@@ -76,3 +76,35 @@ def test_failed_send_is_recorded_and_a_retry_sends_it(
     assert notification.status == Notification.Status.SENT
     assert notification.attempts == 2
     assert notification.error == ""
+
+
+def test_a_batch_is_queued_in_two_queries_and_sent_by_one_task(
+    monkeypatch, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    from participants import tasks
+    from participants.services.notifications import NotificationRequest, notifications_queue
+
+    sent = []
+    monkeypatch.setattr(
+        tasks.send_notifications, "delay", lambda *, notification_ids: sent.append(notification_ids)
+    )
+    registrations = RegistrationFactory.create_batch(3)
+    requests = [
+        NotificationRequest(
+            recipient=registration.participant,
+            kind=Notification.Kind.CONFIRMED,
+            dedupe_key=f"confirmed:{registration.pk}",
+            registration=registration,
+        )
+        for registration in registrations
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        first = notifications_queue(requests=requests[:1])
+    with django_capture_on_commit_callbacks(execute=True), django_assert_num_queries(2):
+        batch = notifications_queue(requests=requests)
+    assert batch[0].pk == first[0].pk
+    assert [notification.dedupe_key for notification in batch] == [
+        f"confirmed:{registration.pk}" for registration in registrations
+    ]
+    assert sent == [[first[0].pk], [batch[1].pk, batch[2].pk]]
+    assert Notification.objects.count() == 3
