@@ -78,6 +78,12 @@ def program_get(*, slug: str) -> Program | None:
     return _program_detail_qs().filter(slug=slug).first()
 
 
+def cohort_summary_get(*, pk: int) -> Cohort | None:
+    """A cohort with its programme and province (what a page about the cohort names): one
+    query. The pages of registrations, attendance, certificates and work groups start here."""
+    return Cohort.objects.select_related("program", "province").filter(pk=pk).first()
+
+
 def cohort_get(*, pk: int) -> Cohort | None:
     return (
         with_seat_counts(Cohort.objects.filter(pk=pk))

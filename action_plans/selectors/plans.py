@@ -27,10 +27,6 @@ def _plan_list(plans: QuerySet[ActionPlan]) -> QuerySet[ActionPlan]:
     ).order_by("-updated_at", "-pk")
 
 
-def cohort_get(*, cohort_id: int) -> Cohort | None:
-    return Cohort.objects.select_related("program").filter(pk=cohort_id).first()
-
-
 def cohort_groups(*, cohort: Cohort) -> QuerySet[WorkGroup]:
     return (
         WorkGroup.objects.filter(cohort=cohort)

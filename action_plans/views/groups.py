@@ -12,10 +12,11 @@ from action_plans import permissions
 from action_plans.forms.plans import WorkGroupForm
 from action_plans.selectors import plans as selectors
 from action_plans.services import groups as services
+from programs.selectors import cohort_summary_get
 
 
 def staff_cohort_or_404(request: HttpRequest, cohort_id: int):
-    cohort = selectors.cohort_get(cohort_id=cohort_id)
+    cohort = cohort_summary_get(pk=cohort_id)
     if cohort is None or not permissions.can_manage_groups(request.user, cohort):
         raise Http404
     return cohort

@@ -105,10 +105,6 @@ def session_get(*, session_id: int) -> Session | None:
     return Session.objects.select_related("cohort__program").filter(pk=session_id).first()
 
 
-def cohort_get(*, cohort_id: int) -> Cohort | None:
-    return Cohort.objects.select_related("program").filter(pk=cohort_id).first()
-
-
 def grid_rows_qs(*, session: Session) -> QuerySet[Registration]:
     """Confirmed registrations of the session's cohort, Turkish-sorted by name, each with
     `attendance_status` (None when unmarked). One query."""

@@ -157,7 +157,3 @@ def certificate_in_cohort(*, cohort: Cohort, pk: int) -> Certificate | None:
         .select_related("registration__participant")
         .first()
     )
-
-
-def cohort_for_certificates(*, cohort_id: int) -> Cohort | None:
-    return Cohort.objects.select_related("program").filter(pk=cohort_id).first()

@@ -52,10 +52,6 @@ def cohort_for_registration(*, cohort_pk: int) -> Cohort | None:
     )
 
 
-def cohort_get(*, cohort_pk: int) -> Cohort | None:
-    return Cohort.objects.select_related("program", "province").filter(pk=cohort_pk).first()
-
-
 def registration_of(*, cohort: Cohort, participant) -> Registration | None:
     return with_position(
         Registration.objects.filter(cohort=cohort, participant=participant)

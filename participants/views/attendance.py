@@ -23,6 +23,7 @@ from participants.services.attendance import (
     attendance_mark,
     check_in_problem,
 )
+from programs.selectors import cohort_summary_get
 
 SCANS_SESSION_KEY = "attendance_checkin_scans"
 
@@ -150,7 +151,7 @@ class CohortAttendanceView(RoleRequiredMixin, View):
     role_test = permissions.can_take_attendance_somewhere
 
     def get(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
-        cohort = selectors.cohort_get(cohort_id=cohort_id)
+        cohort = cohort_summary_get(pk=cohort_id)
         if cohort is None or not permissions.can_view_cohort_attendance(request.user, cohort):
             raise Http404
         return render(

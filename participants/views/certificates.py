@@ -17,6 +17,7 @@ from participants.certificate_kinds import CERTIFICATE_BUNDLE_KIND, normalise_co
 from participants.forms import CertificateRevokeForm, CertificateVerifyForm
 from participants.selectors import certificates as selectors
 from participants.services import certificates as services
+from programs.selectors import cohort_summary_get
 
 VERIFY_LIMIT = 30  # lookups per minute and address
 
@@ -25,7 +26,7 @@ class _CohortMixin(RoleRequiredMixin):
     role_test = permissions.can_manage_certificates
 
     def get_cohort(self, cohort_pk: int):
-        cohort = selectors.cohort_for_certificates(cohort_id=cohort_pk)
+        cohort = cohort_summary_get(pk=cohort_pk)
         if cohort is None:
             raise Http404
         return cohort
@@ -35,7 +36,7 @@ class _CohortViewerMixin(LoginRequiredMixin):
     """Pages a cohort's facilitators may read too; anyone else gets 404."""
 
     def get_cohort(self, request: HttpRequest, cohort_pk: int):
-        cohort = selectors.cohort_for_certificates(cohort_id=cohort_pk)
+        cohort = cohort_summary_get(pk=cohort_pk)
         if cohort is None or not permissions.can_view_cohort_certificates(request.user, cohort):
             raise Http404
         return cohort

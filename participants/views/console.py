@@ -20,6 +20,7 @@ from participants.selectors import registrations as selectors
 from participants.services import registrations as services
 from participants.services.notifications import notification_retry
 from participants.services.organizations import organization_update, organizations_merge
+from programs.selectors import cohort_summary_get
 
 
 class CohortRegistrationsIndexView(RoleRequiredMixin, View):
@@ -39,7 +40,7 @@ class _CohortMixin(RoleRequiredMixin):
     cohort_test = staticmethod(permissions.can_view_cohort_registrations)
 
     def get_cohort(self, request: HttpRequest, cohort_pk: int):
-        cohort = selectors.cohort_get(cohort_pk=cohort_pk)
+        cohort = cohort_summary_get(pk=cohort_pk)
         if cohort is None or not type(self).cohort_test(request.user, cohort):
             raise Http404
         return cohort
