@@ -22,6 +22,7 @@ class DocumentKind:
 
     suffix = ".pdf"
     content_type = "application/pdf"
+    keeps_old_files = True  # a PDF of an earlier version is what was printed then
 
     @property
     def layout_key(self) -> tuple[str, int]:
@@ -43,6 +44,7 @@ class BundleKind:
 
     suffix = ".zip"
     content_type = "application/zip"
+    keeps_old_files = False  # a ZIP only copies other documents: older ones are deleted
     layout_key = ("zip", 1)
 
     def build_data(self, owner):

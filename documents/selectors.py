@@ -7,6 +7,21 @@ def document_get(*, document_id: int) -> Document | None:
     return Document.objects.select_related("content_type").filter(pk=document_id).first()
 
 
+def document_current_of(*, document: Document) -> Document:
+    """The latest version of the document that `document` is a version of (maybe itself)."""
+    return (
+        Document.objects.filter(
+            kind=document.kind,
+            content_type_id=document.content_type_id,
+            object_id=document.object_id,
+            superseded_by__isnull=True,
+        )
+        .order_by("-version")
+        .first()
+        or document
+    )
+
+
 def document_current(*, kind: str, owner) -> Document | None:
     """The latest version of `owner`'s document of `kind` (what a page links to)."""
     return (

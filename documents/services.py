@@ -256,7 +256,22 @@ def _render_one(document: Document) -> bool:
     Document.objects.filter(pk=document.pk).update(**ready)
     for field_name, value in ready.items():
         setattr(document, field_name, value)
+    if not spec.keeps_old_files:
+        _delete_older_files(document)
     return True
+
+
+def _delete_older_files(document: Document) -> None:
+    """Delete the files of the earlier versions of `document` (their rows stay, file-less)."""
+    older = Document.objects.filter(
+        kind=document.kind,
+        content_type_id=document.content_type_id,
+        object_id=document.object_id,
+        version__lt=document.version,
+    ).exclude(file="")
+    for old in older:
+        old.file.delete(save=False)
+    older.update(file="", updated_at=timezone.now())
 
 
 def documents_render(*, document_ids: list[int]) -> list[Document]:

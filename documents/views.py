@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -27,6 +28,13 @@ class DocumentDownloadView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest, document_id: int) -> HttpResponse:
         document = _document_or_404(request, document_id, permissions.can_download)
+        if document.superseded_by_id is not None:
+            # An old link (a bookmark, an e-mail): the newest version of the same document.
+            current = selectors.document_current_of(document=document)
+            url = reverse("documents:download", kwargs={"document_id": current.pk})
+            if request.headers.get("HX-Request"):
+                return HttpResponse(headers={"HX-Redirect": url})
+            return redirect(url)
         if document.is_ready and not request.headers.get("HX-Request"):
             try:
                 stream = document.file.open("rb")

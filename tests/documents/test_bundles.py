@@ -1,5 +1,6 @@
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -52,6 +53,29 @@ def test_the_same_ready_members_build_once_and_a_newly_ready_one_builds_again(
     Document.objects.filter(pk=late.pk).update(status="ready")
     again = request_ready("test_bundle", job)
     assert (again.version, len(_zip_names(again))) == (2, 2)
+
+
+def test_a_newer_zip_deletes_the_file_of_the_older_one_but_keeps_pdf_versions(
+    owner_job, request_ready
+):
+    member = request_ready("test_certificate", owner_job(name="İnci Işık"))
+    job = owner_job(document_ids=[member.pk], title="Paket")
+    old_zip = request_ready("test_bundle", job)
+    old_path = Path(old_zip.file.path)
+    member_job = member.owner
+    member_job.result = {"name": "İnci Işık Çelik"}
+    member_job.save()
+    new_member = request_ready("test_certificate", member_job)
+    job.result = {"document_ids": [new_member.pk], "title": "Paket"}
+    job.save()
+    new_zip = request_ready("test_bundle", job)
+    old_zip.refresh_from_db()
+    member.refresh_from_db()
+    assert (old_zip.superseded_by, old_zip.file.name) == (new_zip, "")
+    assert not old_path.exists()
+    assert Path(new_zip.file.path).exists()
+    assert member.superseded_by == new_member
+    assert Path(member.file.path).exists()
 
 
 def test_a_bundle_downloads_as_a_zip(client, participant, owner_job, request_ready):

@@ -133,3 +133,18 @@ def test_a_ready_document_whose_file_is_gone_is_not_found(client, participant, r
     Path(ready_document.file.path).unlink()
     client.force_login(participant)
     assert client.get(_url(ready_document)).status_code == 404
+
+
+def test_an_old_link_leads_to_the_newest_version(
+    client, participant, ready_document, django_capture_on_commit_callbacks
+):
+    job = ready_document.owner
+    job.result = {"name": "İnci Işık Çelik"}
+    job.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        newer = services.document_request(kind="test_certificate", owner=job)
+    client.force_login(participant)
+    response = client.get(_url(ready_document))
+    assert (response.status_code, response["Location"]) == (302, _url(newer))
+    polled = client.get(_url(ready_document), HTTP_HX_REQUEST="true")
+    assert (polled.status_code, polled["HX-Redirect"]) == (200, _url(newer))
