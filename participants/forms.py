@@ -275,6 +275,7 @@ class SurveyForm(forms.Form):
 
 class SurveyQuestionForm(forms.ModelForm):
     class Meta:
+        formfield_callback = formfield_callback
         model = SurveyQuestion
         fields = ["text", "text_en", "kind", "choices", "choices_en", "required"]
         widgets = {

@@ -28,6 +28,7 @@ TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 class ProgramForm(forms.ModelForm):
     class Meta:
+        formfield_callback = formfield_callback
         model = Program
         fields = [
             "title",
@@ -80,6 +81,7 @@ class ObjectiveForm(forms.ModelForm):
 
 class ModuleForm(forms.ModelForm):
     class Meta:
+        formfield_callback = formfield_callback
         model = Module
         fields = [
             "title",

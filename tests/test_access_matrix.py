@@ -322,7 +322,7 @@ MATRIX: dict[str, Expect] = {
         LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "certificate_cohort"}
     ),
     "certificates:progress": Expect(
-        LOGIN, 404, 404, 200, kwargs={"cohort_pk": "certificate_cohort"}
+        LOGIN, 404, 404, 302, kwargs={"cohort_pk": "certificate_cohort"}
     ),
     "certificates:retry_failed": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "certificate_cohort"}

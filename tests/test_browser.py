@@ -19,7 +19,7 @@ def test_visitor_sees_programme_and_demo_participant_logs_in(page, demo_data):
     page.get_by_role("link", name="Giriş yap").click()
     page.get_by_label("E-posta").fill("katilimci@gencisi.local")
     page.get_by_label("Parola").fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Giriş Yap").click()
+    page.get_by_role("main").get_by_role("button", name="Giriş yap").click()
 
     expect(page.get_by_role("navigation", name="Ana menü")).to_contain_text("İnci Çelik")
 
@@ -31,3 +31,34 @@ def test_language_switcher_turns_the_page_english(page, demo_data):
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Social Cooperativism Training for Municipalities"
     )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "participants:attendance_cohort",
+        "programs:console_good_practices",
+        "participants:failed_emails",
+    ],
+)
+def test_wide_tables_scroll_inside_their_box_on_a_phone(browser, live_server, demo_data, path):
+    from django.urls import reverse
+
+    from programs.models import Cohort
+
+    kwargs = (
+        {"cohort_id": Cohort.objects.get(title__icontains="Ankara").pk}
+        if path == "participants:attendance_cohort"
+        else {}
+    )
+    context = browser.new_context(locale="tr-TR", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + "/hesap/login/")
+    page.get_by_label("E-posta").fill("koordinator@gencisi.local")
+    page.get_by_label("Parola").fill(DEMO_PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Giriş yap").click()
+    expect(page).not_to_have_url(re.compile("/hesap/login/"))
+    page.goto(live_server.url + reverse(path, kwargs=kwargs))
+    expect(page.locator("table").first).to_be_attached()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()

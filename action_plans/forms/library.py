@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from action_plans.models import CollaborationBasis, CollaborationType, LegalReference, StepTemplate
 from action_plans.selectors import library as selectors
+from core.forms import formfield_callback
 
 
 def _reference_choice_label(reference: LegalReference) -> str:
@@ -23,6 +24,7 @@ class ReferenceMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 class LegalReferenceForm(forms.ModelForm):
     class Meta:
+        formfield_callback = formfield_callback
         model = LegalReference
         fields = [
             "kind",
@@ -90,6 +92,7 @@ class ReviewForm(forms.Form):
 
 class CollaborationTypeForm(forms.ModelForm):
     class Meta:
+        formfield_callback = formfield_callback
         model = CollaborationType
         fields = ["name", "name_en", "description", "description_en", "position"]
         widgets = {
@@ -104,6 +107,7 @@ class CollaborationBasisForm(forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = formfield_callback
         model = CollaborationBasis
         fields = [
             "reference",
@@ -159,6 +163,7 @@ class StepTemplateForm(forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = formfield_callback
         model = StepTemplate
         fields = [
             "description",

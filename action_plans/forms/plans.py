@@ -10,6 +10,7 @@ from action_plans.models import SDG, ActionPlan, ActionStep, LegalReference, Wor
 from action_plans.models.plans import MUNICIPAL_KINDS
 from action_plans.selectors.library import REFERENCE_ORDER
 from core.db import turkish_collate
+from core.forms import formfield_callback
 from participants.models import Organization
 
 
@@ -112,6 +113,7 @@ class PlanForm(forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = formfield_callback
         model = ActionPlan
         fields = [
             "title",
@@ -141,6 +143,7 @@ class StepForm(forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = formfield_callback
         model = ActionStep
         fields = ["description", "responsible", "due_on", "references", "status", "note"]
         widgets = {

@@ -77,6 +77,8 @@ class IssueCertificatesView(_CohortMixin, View):
 class IssueProgressView(_CohortViewerMixin, View):
     def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
         cohort = self.get_cohort(request, cohort_pk)
+        if not request.headers.get("HX-Request"):  # opened directly: the page it belongs to
+            return redirect("certificates:cohort", cohort_pk=cohort.pk)
         return render(
             request,
             "participants/certificates/includes/progress.html",

@@ -134,6 +134,8 @@ class RegistrationStatusView(RoleRequiredMixin, View):
         )
         if registration is None:
             raise Http404
+        if not request.headers.get("HX-Request"):  # opened directly: the page it belongs to
+            return redirect("participants:my_registrations")
         return render(
             request, "participants/includes/live_status.html", {"registration": registration}
         )

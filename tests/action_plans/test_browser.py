@@ -50,7 +50,7 @@ def _log_in(page, email: str) -> None:
     page.goto(page.base_url + "/hesap/login/")
     page.get_by_label("E-posta").fill(email)
     page.get_by_label("Parola").fill("correct-horse-battery")
-    page.get_by_role("main").get_by_role("button", name="Giriş Yap").click()
+    page.get_by_role("main").get_by_role("button", name="Giriş yap").click()
     expect(page.get_by_role("button", name="Çıkış yap")).to_be_visible()
 
 

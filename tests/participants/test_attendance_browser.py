@@ -14,7 +14,7 @@ def _log_in(page, email):
     page.goto(page.base_url + "/hesap/login/")
     page.get_by_label("E-posta").fill(email)
     page.get_by_label("Parola").fill("correct-horse-battery")
-    page.get_by_role("main").get_by_role("button", name="Giriş Yap").click()
+    page.get_by_role("main").get_by_role("button", name="Giriş yap").click()
     # On a phone the main menu folds behind the "Menü" button.
     menu = page.get_by_role("button", name="Menü")
     expect(menu).to_have_attribute("aria-expanded", "false")

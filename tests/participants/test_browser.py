@@ -17,7 +17,7 @@ def test_sign_up_verify_complete_profile_register_and_cancel(page):
     page.get_by_label("Ad soyad").fill("Derya Işıklı")
     page.get_by_label("E-posta").fill("derya@example.org")
     page.locator("#id_password1").fill("uzun-ve-guclu-parola-42")
-    page.get_by_label("Şifre (tekrar)").fill("uzun-ve-guclu-parola-42")
+    page.get_by_label("Parola (tekrar)").fill("uzun-ve-guclu-parola-42")
     page.get_by_label("Aydınlatma metnini okudum.").check()
     page.get_by_role("main").get_by_role("button").click()
     expect(page).to_have_url(re.compile("/hesap/confirm-email/$"))

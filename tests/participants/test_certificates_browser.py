@@ -15,7 +15,7 @@ def test_coordinator_issues_the_finished_cohorts_certificates_and_anyone_verifie
     page.goto(page.base_url + "/hesap/login/")
     page.get_by_label("E-posta").fill("koordinator@gencisi.local")
     page.get_by_label("Parola").fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Giriş Yap").click()
+    page.get_by_role("main").get_by_role("button", name="Giriş yap").click()
     page.goto(page.base_url + f"/konsol/donemler/{cohort.pk}/")
     page.get_by_role("link", name="Sertifikalar").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sertifikalar: Ankara dönemi")

@@ -15,7 +15,7 @@ def _log_in(page, email: str, password: str) -> None:
     page.goto(page.base_url + "/hesap/login/")
     page.get_by_label("E-posta").fill(email)
     page.get_by_label("Parola").fill(password)
-    page.get_by_role("main").get_by_role("button", name="Giriş Yap").click()
+    page.get_by_role("main").get_by_role("button", name="Giriş yap").click()
     expect(page.get_by_role("navigation", name="Ana menü")).to_contain_text("Konsol")
 
 

@@ -73,13 +73,14 @@ def test_issuing_in_bulk_shows_a_finished_progress_bar_and_the_zip_button(
         )
     assert response.status_code == 302
     assert response.url == _page(certificate_cohort)
-    progress = client.get(
-        reverse("certificates:progress", kwargs={"cohort_pk": certificate_cohort.pk})
-    ).content.decode()
+    progress_url = reverse("certificates:progress", kwargs={"cohort_pk": certificate_cohort.pk})
+    progress = client.get(progress_url, HTTP_HX_REQUEST="true").content.decode()
     assert '<progress max="2" value="2">2/2</progress>' in progress
     assert "2/2 hazır" in progress
     assert "hx-trigger" not in progress
     assert "Tümünü ZIP olarak indir" in progress
+    opened = client.get(progress_url)  # opened in a tab: the page it belongs to
+    assert (opened.status_code, opened["Location"]) == (302, _page(certificate_cohort))
 
 
 def test_a_pending_issue_polls_and_a_failed_one_offers_a_retry(client, coordinator, issued):
@@ -88,7 +89,7 @@ def test_a_pending_issue_polls_and_a_failed_one_offers_a_retry(client, coordinat
     Document.objects.filter(pk=issued["Ali Yılmaz"].document_id).update(status="failed")
     client.force_login(coordinator)
     url = reverse("certificates:progress", kwargs={"cohort_pk": cohort.pk})
-    html = client.get(url).content.decode()
+    html = client.get(url, HTTP_HX_REQUEST="true").content.decode()
     assert '<progress max="2" value="0">0/2</progress>' in html
     assert 'hx-trigger="every 2s"' in html
     assert "1 sertifika hazırlanamadı." in html

@@ -159,9 +159,11 @@ def test_waiting_list_badge_refreshes_itself_and_shows_the_new_position(client, 
     html = client.get(MINE).content.decode()
     assert f'hx-get="/kayitlarim/{mine.pk}/durum/"' in html
     url = reverse("participants:registration_status", kwargs={"pk": mine.pk})
-    assert "sıra 2" in client.get(url).content.decode()
+    assert "sıra 2" in client.get(url, HTTP_HX_REQUEST="true").content.decode()
     Registration.objects.filter(waitlist_order=1).delete()
-    assert "sıra 1" in client.get(url).content.decode()
+    assert "sıra 1" in client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    opened = client.get(url)  # the fragment's address opened in a tab: the page it belongs to
+    assert (opened.status_code, opened["Location"]) == (302, MINE)
 
 
 def test_someone_elses_registration_status_is_404(client, member):

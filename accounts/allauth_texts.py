@@ -1,0 +1,58 @@
+# ruff: noqa: E501 — the message ids must match django-allauth's byte for byte
+"""django-allauth's texts that the sign-in, sign-up and password pages show, listed here so
+that `make messages` puts them in our catalogues, where our Turkish wins over allauth's own:
+"parola" as everywhere else on the site (allauth says "şifre") and sentence case on buttons
+and headings ("Giriş yap", not "Giriş Yap"). Never called: gettext_noop only marks them."""
+
+from django.utils.translation import gettext_noop
+
+ALLAUTH_TEXTS = (
+    gettext_noop("The email address and/or password you specified are not correct."),
+    gettext_noop("Please type your current password."),
+    gettext_noop("Incorrect password."),
+    gettext_noop("The password reset token was invalid."),
+    gettext_noop("Use your password"),
+    gettext_noop("You must type the same password each time."),
+    gettext_noop("Password"),
+    gettext_noop("Remember Me"),
+    gettext_noop("Forgot your password?"),
+    gettext_noop("Password (again)"),
+    gettext_noop("Current Password"),
+    gettext_noop("New Password"),
+    gettext_noop("New Password (again)"),
+    gettext_noop("Your account has no password set up."),
+    gettext_noop("Sign In"),
+    gettext_noop("Password Reset"),
+    gettext_noop(
+        "You are receiving this email because you or someone else tried to signup for an\naccount using email address:\n\n%(email)s\n\nHowever, an account using that email address already exists.  In case you have\nforgotten about this, please use the password forgotten procedure to recover\nyour account:\n\n%(password_reset_url)s"
+    ),
+    gettext_noop("Your password has been changed."),
+    gettext_noop("Password Changed"),
+    gettext_noop(
+        "You're receiving this email because you or someone else has requested a password reset for your user account.\nIt can be safely ignored if you did not request a password reset. Click the link below to reset your password."
+    ),
+    gettext_noop("Password Reset Email"),
+    gettext_noop("Your password has been reset."),
+    gettext_noop("Your password has been set."),
+    gettext_noop("Password Set"),
+    gettext_noop("Sign Out"),
+    gettext_noop("Password successfully changed."),
+    gettext_noop("Password successfully set."),
+    gettext_noop("Change Password"),
+    gettext_noop("Forgot Password?"),
+    gettext_noop(
+        "Forgotten your password? Enter your email address below, and we'll send you an email allowing you to reset it."
+    ),
+    gettext_noop("Reset My Password"),
+    gettext_noop("Please contact us if you have any trouble resetting your password."),
+    gettext_noop(
+        'The password reset link was invalid, possibly because it has already been used.  Please request a <a href="%(passwd_reset_url)s">new password reset</a>.'
+    ),
+    gettext_noop("Your password is now changed."),
+    gettext_noop("Set Password"),
+    gettext_noop("Enter your password:"),
+    gettext_noop("Sign Up"),
+    gettext_noop(
+        "You currently do not have any email address set up. You should really add an email address so you can receive notifications, reset your password, etc."
+    ),
+)

@@ -1,0 +1,22 @@
+from django.utils import translation
+
+from core.forms import capfirst_lazy
+from programs.forms import ModuleForm
+from tests.factories import ProgramFactory
+
+
+def test_choice_options_start_with_a_capital_letter_in_the_language_shown(db):
+    form = ModuleForm(program=ProgramFactory())
+    with translation.override("tr"):
+        assert [str(label) for _, label in form.fields["method"].choices][:3] == [
+            "---------",
+            "Yaygın eğitim / aktif öğrenme",
+            "Sunum (pasif öğrenme)",
+        ]
+    with translation.override("en"):
+        assert str(form.fields["method"].choices[1][1]) == "Non-formal / active learning"
+
+
+def test_capitalising_follows_turkish_rules():
+    assert capfirst_lazy("ilçe belediyesi") == "İlçe belediyesi"
+    assert capfirst_lazy("ısparta") == "Isparta"
