@@ -48,3 +48,14 @@ def test_worker_check_is_post_only(client, coordinator):
 def test_unknown_job_is_404(client, coordinator):
     client.force_login(coordinator)
     assert client.get(reverse("core:system_status_job", kwargs={"job_id": 999})).status_code == 404
+
+
+def test_a_missing_page_shows_the_sites_own_page_in_turkish(client, settings):
+    settings.DEBUG = False
+    response = client.get("/boyle-bir-sayfa-yok/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert '<html lang="tr">' in html
+    assert "<h1>Sayfa bulunamadı</h1>" in html
+    assert 'href="/"' in html
+    assert "<style" not in html
