@@ -54,8 +54,9 @@ class ProgramForm(forms.ModelForm):
         self.fields["slug"].required = False
 
 
-# Every certificate prints the objectives; up to about ten of this length fit on its page.
+# Every certificate prints all the objectives: ten of this length fit on its page.
 OBJECTIVE_MAX_LENGTH = 300
+OBJECTIVE_MAX_COUNT = 10
 
 
 class ObjectiveForm(forms.ModelForm):
@@ -67,8 +68,9 @@ class ObjectiveForm(forms.ModelForm):
             "text_en": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, program: Program | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.program = program  # given when an objective is added: its count is checked
         for name in ("text", "text_en"):
             field = self.fields[name]
             field.max_length = OBJECTIVE_MAX_LENGTH
@@ -77,6 +79,18 @@ class ObjectiveForm(forms.ModelForm):
         self.fields["text"].help_text = _(
             "Printed on every certificate of the programme: at most %(count)s characters."
         ) % {"count": OBJECTIVE_MAX_LENGTH}
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.program is not None and self.program.objectives.count() >= OBJECTIVE_MAX_COUNT:
+            raise forms.ValidationError(
+                _(
+                    "A programme has at most %(count)s objectives: every certificate prints "
+                    "all of them."
+                ),
+                params={"count": OBJECTIVE_MAX_COUNT},
+            )
+        return cleaned
 
 
 class ModuleForm(forms.ModelForm):

@@ -100,7 +100,7 @@ class ProgramStatusView(ConsoleView):
 class ObjectiveCreateView(ConsoleView):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         program = _or_404(selectors.console_program_get(pk=pk))
-        form = ObjectiveForm(request.POST)
+        form = ObjectiveForm(request.POST, program=program)
         if not form.is_valid():
             return render(
                 request,

@@ -7,6 +7,7 @@ from core.models import Province
 from programs.models import Cohort, Objective, Program, Session
 from tests.factories import (
     CohortFactory,
+    ObjectiveFactory,
     ProgramFactory,
     RegistrationFactory,
     SessionFactory,
@@ -88,6 +89,20 @@ def test_an_objective_too_long_for_the_certificate_is_refused_and_kept(console):
     assert text.strip() in html
     assert 'maxlength="300"' in html
     assert not program.objectives.exists()
+
+
+def test_an_eleventh_objective_is_refused_with_a_message(console):
+    program = ProgramFactory()
+    for number in range(1, 11):
+        ObjectiveFactory(program=program, number=number)
+    response = console.post(
+        reverse("programs:console_objective_create", kwargs={"pk": program.pk}),
+        {"text": "On birinci hedef"},
+    )
+    html = response.content.decode()
+    assert "Bir programın en fazla 10 hedefi olabilir" in html
+    assert "On birinci hedef" in html
+    assert program.objectives.count() == 10
 
 
 def test_coordinator_creates_a_cohort_with_facilitators(console):
