@@ -7,10 +7,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test install translations lint bench messages clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -e ".[dev]" -c constraints.txt
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -39,7 +39,6 @@ ALLAUTH_TEXTS = (
     gettext_noop("Password successfully changed."),
     gettext_noop("Password successfully set."),
     gettext_noop("Change Password"),
-    gettext_noop("Forgot Password?"),
     gettext_noop(
         "Forgotten your password? Enter your email address below, and we'll send you an email allowing you to reset it."
     ),

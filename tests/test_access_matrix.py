@@ -142,6 +142,8 @@ MATRIX: dict[str, Expect] = {
     "account_logout": Expect(302, 302, 302, 302, method="post"),
     "account_inactive": EVERYONE,
     "account_reauthenticate": MEMBERS,
+    "account_request_reauthentication_code": MEMBERS,
+    "account_confirm_reauthentication_code": Expect(LOGIN, 302, 302, 302),
     "account_email": MEMBERS,
     "account_email_verification_sent": EVERYONE,
     "account_confirm_email": Expect(200, 200, 200, 200, kwargs={"key": "gecersiz-anahtar"}),

@@ -61,7 +61,7 @@ def test_wrong_login_keeps_email_and_explains(client, db):
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Girdiğiniz e-posta adresi ve/veya şifre doğru değil." in html
+    assert "Girdiğiniz e-posta adresi ya da parola doğru değil." in html
     assert 'value="ayse@example.org"' in html
     assert "yanlis-parola" not in html
 
