@@ -10,7 +10,12 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]" -c constraints.txt
+	@# The package index over the network can fail for a moment: try three times.
+	@for attempt in 1 2 3; do \
+	  $(PY) -m pip install --quiet -e ".[dev]" -c constraints.txt && break; \
+	  if [ $$attempt = 3 ]; then exit 1; fi; \
+	  echo "pip install failed (attempt $$attempt); trying again in 10 s"; sleep 10; \
+	done
 	@touch $(STAMP)
 
 install: $(STAMP)
