@@ -31,7 +31,7 @@ def load_demo_legal_library() -> list[CollaborationType]:
     types, their bases and step templates. Idempotent; a review recorded in the meantime (status,
     reviewer, date, notes) is kept."""
     references = {}
-    for kind, number, name, article, heading, domain, summary, notes in REFERENCES:
+    for kind, number, name, article, heading, domain, summary, summary_en, notes in REFERENCES:
         reference, _created = LegalReference.objects.update_or_create(
             **_reference_lookup(number or name, article),
             defaults={
@@ -40,6 +40,7 @@ def load_demo_legal_library() -> list[CollaborationType]:
                 "article_heading": heading,
                 "domain": domain,
                 "summary": summary,
+                "summary_en": summary_en,
             },
             create_defaults={
                 "kind": kind,
@@ -47,6 +48,7 @@ def load_demo_legal_library() -> list[CollaborationType]:
                 "article_heading": heading,
                 "domain": domain,
                 "summary": summary,
+                "summary_en": summary_en,
                 "review_status": LegalReference.ReviewStatus.AWAITING,
                 "review_notes": notes,
             },
@@ -69,7 +71,8 @@ def load_demo_legal_library() -> list[CollaborationType]:
         )
         types.append(collaboration_type)
         for basis_position, row in enumerate(BASES[slug], start=1):
-            law, article, side, effect, explanation, conditions, open_questions = row
+            law, article, side, effect, explanation, explanation_en = row[:6]
+            conditions, conditions_en, open_questions, open_questions_en = row[6:]
             CollaborationBasis.objects.update_or_create(
                 collaboration_type=collaboration_type,
                 reference=references[(law, article)],
@@ -77,12 +80,15 @@ def load_demo_legal_library() -> list[CollaborationType]:
                     "side": side,
                     "effect": effect,
                     "explanation": explanation,
+                    "explanation_en": explanation_en,
                     "conditions": conditions,
+                    "conditions_en": conditions_en,
                     "open_questions": open_questions,
+                    "open_questions_en": open_questions_en,
                     "position": basis_position,
                 },
             )
-        for step_position, (step_text, role, offset, cited) in enumerate(
+        for step_position, (step_text, step_en, role, role_en, offset, cited) in enumerate(
             STEP_TEMPLATES[slug], start=1
         ):
             step, _created = StepTemplate.objects.update_or_create(
@@ -90,7 +96,9 @@ def load_demo_legal_library() -> list[CollaborationType]:
                 position=step_position,
                 defaults={
                     "description": step_text,
+                    "description_en": step_en,
                     "responsible_role": role,
+                    "responsible_role_en": role_en,
                     "offset_days": offset,
                 },
             )
