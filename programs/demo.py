@@ -16,11 +16,23 @@ SEED_ABOUT = (
     "kaynaklarına erişimini sağlamak için çabalayan; bu amaçla eğitim, araştırma, danışmanlık "
     "faaliyetleri gösteren kâr amacı gütmeyen bir sosyal kooperatiftir."
 )
+SEED_ABOUT_EN = (
+    "Genç İşi Kooperatif is Türkiye's first scientific R&D and education cooperative. It is a "
+    "non-profit social cooperative that builds on non-formal education practice and works to "
+    "give disadvantaged groups access to sustainable employment and livelihoods; to this end it "
+    "carries out education, research and consultancy activities."
+)
 SEED_SUMMARY = (
     "Türkiye’de merkezi ve yerel yönetimlerin sunduğu hizmetlerin ulaşamadığı toplulukların "
     "sosyal ve ekonomik haklara erişimini sağlayan sosyal kooperatifçilik alanına odaklanan Genç "
     "İşi Kooperatif belediyeler için yaygın-eğitim metodolojisini kullanan bir "
     "kapasite-geliştirme eğitimi düzenlemektedir."
+)
+SEED_SUMMARY_EN = (
+    "Genç İşi Kooperatif focuses on social cooperativism, which enables communities in Türkiye "
+    "that central and local government services do not reach to access social and economic "
+    "rights. It organises capacity-building training for municipalities, using a non-formal "
+    "education methodology."
 )
 SEED_DESCRIPTION = (
     "Sosyal kooperatiflerin işlevi\n"
@@ -34,9 +46,26 @@ SEED_DESCRIPTION = (
     "ekonomik örgütlenme modellerine katkıda bulunan projeler geliştirmesi en önemli "
     "ihtiyaçlar arasındadır."
 )
+SEED_DESCRIPTION_EN = (
+    "The role of social cooperatives\n"
+    "All cooperatives, without exception, carry a social duty. But a cooperative is social in "
+    "character when the social surplus value it produces is greater than its material surplus "
+    "value. At the local level, social cooperative organisations that work on a rights-based "
+    "approach improve the infrastructure for access to municipal services.\n\n"
+    "The role of municipalities\n"
+    "Within the framework of the social state principles set out in the Constitution of the "
+    "Republic of Türkiye, a major duty falls to municipalities in Türkiye. Among the most "
+    "important needs is for municipalities to develop social policies and, in doing so, "
+    "projects that contribute to models of economic organisation."
+)
 SEED_AUDIENCE = (
     "Büyükşehir, il ve ilçe belediyelerinin çalışanları; yerel yönetimlerle işbirliği yapmayı "
     "amaçlayan kooperatifler (sosyal, kadın, tarımsal kooperatifler) ve sivil toplum kuruluşları."
+)
+SEED_AUDIENCE_EN = (
+    "Staff of metropolitan, provincial and district municipalities; cooperatives that aim to "
+    "collaborate with local governments (social, women's and agricultural cooperatives), and "
+    "civil society organisations."
 )
 SEED_OBJECTIVES = [
     "Kooperatif mevzuatı ile belediye mevzuatı arasında bağ kurmak",
@@ -73,7 +102,7 @@ OBJECTIVES_EN = [
         "organisations can develop the social economy."
     ),
 ]
-# (title, English title, description, minutes, method, objective numbers)
+# (title, English title, description, English description, minutes, method, objective numbers)
 MODULES = [
     (
         "Sosyal kooperatifçilik ve belediyeler",
@@ -81,6 +110,11 @@ MODULES = [
         (
             "Sosyal kooperatif nedir, belediyelerin sosyal devlet ilkesi çerçevesindeki görevleri "
             "nelerdir? Katılımcıların kendi deneyimlerinden yola çıkan yaygın eğitim oturumu."
+        ),
+        (
+            "What is a social cooperative, and what are municipalities' duties under the social "
+            "state principle? A non-formal education session that starts from participants' own "
+            "experience."
         ),
         90,
         Module.Method.NON_FORMAL,
@@ -93,6 +127,10 @@ MODULES = [
             "Belediyelerin kooperatiflerle ilişkilerinde kullanabilecekleri yasal dayanakların "
             "ayrıntılı anlatımı."
         ),
+        (
+            "A detailed presentation of the legal bases that municipalities can use in their "
+            "relations with cooperatives."
+        ),
         120,
         Module.Method.LECTURE,
         [1],
@@ -101,6 +139,7 @@ MODULES = [
         "İşbirliği modelleri: mal ve hizmet alımı, bağış, eşgüdüm, ortaklık",
         "Collaboration models: procurement, donation, coordination, partnership",
         "Dört işbirliği türünün koşulları ve sınırları üzerine vaka temelli atölye.",
+        "A case-based workshop on the conditions and limits of the four types of collaboration.",
         90,
         Module.Method.NON_FORMAL,
         [1, 2],
@@ -109,6 +148,7 @@ MODULES = [
         "Uluslararası iyi uygulamalar: canlı bağlantı",
         "International good practice: live link",
         "Genç İşi Kooperatif'in uluslararası ortaklarıyla canlı bağlantı ve soru-cevap.",
+        "A live link and Q&A with Genç İşi Kooperatif's international partners.",
         60,
         Module.Method.LIVE_LINK,
         [3, 4],
@@ -117,6 +157,10 @@ MODULES = [
         "Ortaklarımızdan video mesajlar",
         "Video messages from our partners",
         "Uluslararası ortakların sosyal kooperatif deneyimlerini anlattığı video mesajlar.",
+        (
+            "Video messages in which international partners describe their social cooperative "
+            "experiences."
+        ),
         30,
         Module.Method.VIDEO_MESSAGE,
         [4],
@@ -127,6 +171,10 @@ MODULES = [
         (
             "Sektörel gruplarda soru-cevap oturumu; her katılımcı ya da kurum için adım adım eylem "
             "planı hazırlanması."
+        ),
+        (
+            "A Q&A session in sector groups; preparing a step-by-step action plan for each "
+            "participant or institution."
         ),
         150,
         Module.Method.GROUP_WORK,
@@ -157,6 +205,11 @@ GOOD_PRACTICES = [
             "kooperatiflerin belediyelerle kurduğu hizmet ilişkileri üzerine bir vaka "
             "çalışması. Türkiye'deki karşılığı için yasal dayanaklar kütüphanesine bakın."
         ),
+        "summary_en": (
+            "A case study of the service relationships that type B social cooperatives in Italy "
+            "— which aim to employ disadvantaged people — build with municipalities. For the "
+            "equivalent in Türkiye, see the Legal-basis library."
+        ),
         "modules": [3, 4],
         "types": ["mal-ve-hizmet-alimi"],
     },
@@ -170,6 +223,11 @@ GOOD_PRACTICES = [
         "summary": (
             "Bir yurttaş enerji kooperatifinin yöneticileriyle canlı bağlantı: belediyenin "
             "ortak olarak yer aldığı bir yerel enerji girişiminin kuruluşu ve yönetimi."
+        ),
+        "summary_en": (
+            "A live link with the managers of a citizens' energy cooperative: the founding and "
+            "management of a local energy initiative in which the municipality takes part as a "
+            "partner."
         ),
         "modules": [4],
         "types": ["ortaklik"],
@@ -185,6 +243,10 @@ GOOD_PRACTICES = [
             "Sosyal ve dayanışma ekonomisi alanında çalışan kooperatiflerin yerel "
             "yönetimlerle eşgüdümünü anlatan video mesaj."
         ),
+        "summary_en": (
+            "A video message describing how cooperatives working in the social and solidarity "
+            "economy coordinate with local governments."
+        ),
         "modules": [5],
         "types": ["esgudum"],
     },
@@ -199,6 +261,10 @@ GOOD_PRACTICES = [
             "Bakım hizmeti sunan kadın kooperatiflerinin belediyelerle mal ve hizmet alımı "
             "ilişkisini anlatan video mesaj."
         ),
+        "summary_en": (
+            "A video message describing how women's cooperatives that provide care services "
+            "work with municipalities through the procurement of goods and services."
+        ),
         "modules": [3, 5],
         "types": ["mal-ve-hizmet-alimi"],
     },
@@ -212,9 +278,13 @@ def load_demo_programme(*, facilitators: list) -> Program:
             "title": SEED_TITLE,
             "title_en": "Social Cooperativism Training for Municipalities",
             "summary": SEED_SUMMARY,
+            "summary_en": SEED_SUMMARY_EN,
             "description": SEED_DESCRIPTION,
+            "description_en": SEED_DESCRIPTION_EN,
             "audience": SEED_AUDIENCE,
+            "audience_en": SEED_AUDIENCE_EN,
             "organizer_description": SEED_ABOUT,
+            "organizer_description_en": SEED_ABOUT_EN,
             "status": Program.Status.PUBLISHED,
         },
     )
@@ -224,7 +294,8 @@ def load_demo_programme(*, facilitators: list) -> Program:
             program=program, number=number, defaults={"text": text, "text_en": text_en}
         )
     modules = {}
-    for position, (title, title_en, description, minutes, method, numbers) in enumerate(MODULES, 1):
+    for position, module in enumerate(MODULES, 1):
+        title, title_en, description, description_en, minutes, method, numbers = module
         modules[position], _created = Module.objects.update_or_create(
             program=program,
             position=position,
@@ -232,6 +303,7 @@ def load_demo_programme(*, facilitators: list) -> Program:
                 "title": title,
                 "title_en": title_en,
                 "description": description,
+                "description_en": description_en,
                 "duration_minutes": minutes,
                 "method": method,
             },

@@ -1,8 +1,17 @@
 import io
 
+from django.urls import reverse
+from django.utils import translation
+
 from accounts.models import User
 from participants.demo import PARTICIPANTS
-from participants.models import Attendance, Registration, SurveyResponse, SurveySubmission
+from participants.models import (
+    Attendance,
+    Registration,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveySubmission,
+)
 from programs.demo import SEED_OBJECTIVES, SEED_TITLE
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 
@@ -44,3 +53,61 @@ def test_finished_demo_cohort_has_attendance_and_survey_responses(demo_data):
     assert SurveyResponse.objects.filter(cohort=finished).count() == 9
     demo_registration = confirmed.get(participant__email="katilimci@gencisi.local")
     assert not SurveySubmission.objects.filter(registration=demo_registration).exists()
+
+
+def test_demo_programme_modules_and_good_practices_have_english_texts(demo_data):
+    program = Program.objects.get()
+    for field in ("summary_en", "description_en", "audience_en", "organizer_description_en"):
+        assert getattr(program, field).strip(), field
+    modules = Module.objects.filter(program=program)
+    assert modules.count() == 6
+    for module in modules:
+        assert module.description_en.strip(), module.title
+    assert GoodPractice.objects.count() == 4
+    for practice in GoodPractice.objects.all():
+        assert practice.summary_en.strip(), practice.title
+    for question in SurveyQuestion.objects.filter(program=program):
+        assert bool(question.choices_en.strip()) == bool(question.choices.strip()), question.text
+
+
+def test_reloading_the_demo_fills_english_texts_of_existing_rows(demo_data):
+    from django.core.management import call_command
+
+    Program.objects.update(summary_en="", description_en="", audience_en="")
+    Program.objects.update(organizer_description_en="")
+    Module.objects.update(description_en="")
+    GoodPractice.objects.update(summary_en="")
+    call_command("load_demo", stdout=io.StringIO())
+    program = Program.objects.get()
+    for field in ("summary_en", "description_en", "audience_en", "organizer_description_en"):
+        assert getattr(program, field), field
+    assert not Module.objects.filter(description_en="").exists()
+    assert not GoodPractice.objects.filter(summary_en="").exists()
+
+
+def test_english_programme_page_shows_the_english_texts(client, demo_data):
+    program = Program.objects.get()
+    url = reverse("programs:program_detail", kwargs={"slug": program.slug})
+    # The middleware activates the visitor's language in this thread; the override restores
+    # Turkish afterwards so later tests do not run in English.
+    with translation.override("tr"):
+        assert program.summary in client.get(url).content.decode()
+        client.post(reverse("set_language"), {"language": "en", "next": url})
+        response = client.get(url)
+    content = response.content.decode()
+
+    assert response.headers["Content-Language"] == "en"
+    assert (
+        '<p class="lead">Genç İşi Kooperatif focuses on social cooperativism, which enables '
+        "communities in Türkiye that central and local government services do not reach to "
+        "access social and economic rights. It organises capacity-building training for "
+        "municipalities, using a non-formal education methodology.</p>"
+    ) in content
+    assert "Türkiye&#x27;s first scientific R&amp;D and education cooperative" in content
+    for turkish in (
+        program.summary,
+        program.organizer_description,
+        program.audience,
+        *Module.objects.values_list("description", flat=True),
+    ):
+        assert turkish not in content
