@@ -65,3 +65,38 @@ def test_a_worker_killed_mid_render_still_delivers_the_document(
     assert done.status == Document.Status.READY
     assert done.attempts == 2
     assert (Path(settings.MEDIA_ROOT) / done.file.name).read_bytes()[:5] == b"%PDF-"
+
+
+@pytest.mark.worker
+def test_a_worker_killed_in_the_middle_of_a_batch_still_delivers_every_document(
+    worker_media, celery_worker_process, tmp_path
+):
+    flags = tmp_path / "flags"
+    flags.mkdir()
+    jobs = [
+        BackgroundJob.objects.create(
+            kind=BackgroundJob.Kind.WORKER_CHECK,
+            result={
+                "flag_dir": str(flags),
+                "test_pid": os.getpid(),
+                "name": f"Kişi {n}",
+                "block": n == 1,
+            },
+        )
+        for n in range(3)
+    ]
+    with transaction.atomic():
+        documents = services.documents_request(kind="test_waiting_certificate", owners=jobs)
+    started = _wait_for(lambda: list(flags.glob("started-*")), timeout=60, what="the 2nd render")
+    statuses = dict(Document.objects.values_list("pk", "status"))
+    assert [statuses[document.pk] for document in documents] == ["ready", "rendering", "rendering"]
+    os.kill(int(started[0].name.removeprefix("started-")), signal.SIGKILL)
+    done = [
+        _wait_for(lambda pk=document.pk: _ready(pk), timeout=90, what="the redelivered batch")
+        for document in documents
+    ]
+    assert [(document.status, document.attempts) for document in done] == [
+        ("ready", 1),
+        ("ready", 2),
+        ("ready", 2),
+    ]
