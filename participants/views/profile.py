@@ -32,9 +32,9 @@ class ParticipantProfileView(RoleRequiredMixin, View):
     role_test = permissions.can_register
 
     def _render(self, request: HttpRequest, form: ParticipantProfileForm) -> HttpResponse:
-        selected = form["organization"].value()
+        selected = str(form["organization"].value() or "")
         organization = None
-        if selected:
+        if selected.isdigit():  # what was typed or tampered with is only looked up if it can be
             organization = form.fields["organization"].queryset.filter(pk=selected).first()
         return render(
             request,

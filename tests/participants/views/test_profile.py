@@ -171,3 +171,14 @@ def test_organisation_search_is_turkish_aware(client, participant):
 def test_unverified_user_cannot_fill_a_profile(client):
     client.force_login(UserFactory(verified=False))
     assert client.get(URL).status_code == 403
+
+
+def test_a_tampered_organisation_value_is_refused_with_a_message_not_an_error(
+    client, participant
+):
+    client.force_login(participant)
+    response = client.post(URL, _data(organization="abc"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Geçerli bir seçenek seçin." in html
+    assert not ParticipantProfile.objects.exists()
