@@ -3,7 +3,6 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import formfield_callback
-from core.models import Province
 from core.selectors import provinces_by_name
 from core.text import turkish_fold
 from participants.models import Organization, Registration, SurveyQuestion
@@ -48,7 +47,7 @@ class ParticipantProfileForm(forms.Form):
         help_text=_("Only for cooperatives."),
     )
     new_organization_province = forms.ModelChoiceField(
-        label=_("Province"), required=False, queryset=Province.objects.order_by("plate")
+        label=_("Province"), required=False, queryset=provinces_by_name()
     )
     new_organization_district = forms.CharField(label=_("District"), required=False, max_length=100)
     new_organization_website = forms.URLField(
@@ -194,7 +193,7 @@ class RegistrationFilterForm(forms.Form):
     province = forms.ModelChoiceField(
         label=_("Province"),
         required=False,
-        queryset=Province.objects.order_by("plate"),
+        queryset=provinces_by_name(),
         empty_label=_("All"),
     )
 

@@ -10,7 +10,7 @@ Only confirmed registrations have rates.
 
 from collections import Counter
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -29,6 +29,11 @@ def attendance_percent(*, attended_minutes: int, total_minutes: int) -> Decimal:
     return (Decimal(attended_minutes) * 100 / Decimal(total_minutes)).quantize(
         _CENT, rounding=ROUND_DOWN
     )
+
+
+def hours_for_minutes(minutes: int) -> Decimal:
+    """Minutes as hours to one decimal, half rounded up: what pages and certificates print."""
+    return (Decimal(minutes) / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def _session_minutes(*, cohort_id: int) -> dict[int, int]:
@@ -160,7 +165,7 @@ class CohortOverview:
 
     @property
     def total_hours(self) -> Decimal:
-        return (Decimal(self.total_minutes) / 60).quantize(Decimal("0.1"))
+        return hours_for_minutes(self.total_minutes)
 
 
 def cohort_attendance_overview(*, cohort: Cohort) -> CohortOverview:

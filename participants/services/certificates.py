@@ -2,7 +2,7 @@
 ZIP, and the e-mail when a certificate's PDF is ready."""
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Max
@@ -12,6 +12,7 @@ from documents.models import Document
 from documents.services import document_request, document_retry, documents_request
 from participants.certificate_kinds import CERTIFICATE_BUNDLE_KIND, CERTIFICATE_KIND, new_code
 from participants.models import Certificate, Notification, Registration
+from participants.selectors.attendance import hours_for_minutes
 from participants.selectors.certificates import (
     certificate_eligibility,
     valid_certificates_of_cohort,
@@ -32,8 +33,7 @@ def _place(cohort: Cohort) -> str:
 
 
 def _total_hours(cohort: Cohort) -> Decimal:
-    minutes = sum(session.duration_minutes for session in cohort.sessions.all())
-    return (Decimal(minutes) / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return hours_for_minutes(sum(session.duration_minutes for session in cohort.sessions.all()))
 
 
 def _snapshot(*, registration: Registration, cohort_facts: dict) -> dict:

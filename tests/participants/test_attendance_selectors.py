@@ -12,6 +12,7 @@ from participants.selectors.attendance import (
     cohort_attendance_overview,
     grid_counts,
     grid_rows_qs,
+    hours_for_minutes,
 )
 from tests.factories import (
     AttendanceFactory,
@@ -179,3 +180,11 @@ def test_sessions_for_a_facilitator_are_those_of_their_cohorts(db, facilitator, 
         other.pk,
     }
     assert list(attendance_sessions_for(user=UserFactory(roles=["facilitator"]))) == []
+
+
+def test_hours_are_rounded_half_up_the_same_on_pages_and_certificates():
+    assert [hours_for_minutes(minutes) for minutes in (435, 441, 720)] == [
+        Decimal("7.3"),
+        Decimal("7.4"),
+        Decimal("12.0"),
+    ]

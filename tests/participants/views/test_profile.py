@@ -173,9 +173,7 @@ def test_unverified_user_cannot_fill_a_profile(client):
     assert client.get(URL).status_code == 403
 
 
-def test_a_tampered_organisation_value_is_refused_with_a_message_not_an_error(
-    client, participant
-):
+def test_a_tampered_organisation_value_is_refused_with_a_message_not_an_error(client, participant):
     client.force_login(participant)
     response = client.post(URL, _data(organization="abc"))
     html = response.content.decode()
