@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.forms import formfield_callback
 from core.selectors import provinces_by_name
@@ -200,7 +201,12 @@ class RegistrationFilterForm(forms.Form):
 
 class BulkActionForm(forms.Form):
     action = forms.ChoiceField(
-        choices=[("approve", _("Approve")), ("reject", _("Reject")), ("cancel", _("Cancel"))]
+        label=_("With the selected registrations"),
+        choices=[
+            ("approve", _("Approve")),
+            ("reject", _("Reject")),
+            ("cancel", pgettext_lazy("registrations, bulk action", "Cancel")),
+        ],
     )
 
 

@@ -75,7 +75,8 @@ class CohortRegistrationsView(_CohortMixin, View):
                 "status_counts": [
                     (value, label, counts[value]) for value, label in Registration.Status.choices
                 ],
-                "seats_taken": counts["confirmed"] + counts["pending"],
+                "seats_taken": sum(counts[status] for status in Registration.SEAT_HOLDING),
+                "bulk_form": BulkActionForm(auto_id="bulk-%s"),
                 "kind_counts": selectors.cohort_kind_counts(cohort=cohort),
                 "can_manage": permissions.can_manage_registrations(request.user),
                 "query_string": request.GET.urlencode(),
