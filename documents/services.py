@@ -10,6 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import F
@@ -169,14 +170,23 @@ def document_retry(*, document: Document) -> Document:
 def _claim(document_ids: list[int]) -> list[Document]:
     """Mark the renderable ones among `document_ids` (not ready, failed or superseded) as
     rendering, one more attempt each, and return them with their owners, in the given order:
-    two queries and one per owner model. A document left rendering by a killed worker is
-    claimed again; the claim time tells this call's rows from a concurrent claim's."""
+    three queries and one per owner model. A document left rendering by a killed worker is
+    claimed again, up to MAX_ATTEMPTS claims: one that keeps killing its worker (or running out
+    of time) fails for good instead of looping. The claim time tells this call's rows from a
+    concurrent claim's."""
     now = timezone.now()
-    Document.objects.filter(
+    renderable = Document.objects.filter(
         pk__in=document_ids,
         status__in=[Document.Status.QUEUED, Document.Status.RENDERING],
         superseded_by__isnull=True,
-    ).update(
+    )
+    renderable.filter(attempts__gte=MAX_ATTEMPTS).update(
+        status=Document.Status.FAILED,
+        error=f"Gave up after {MAX_ATTEMPTS} attempts that did not finish.",
+        finished_at=now,
+        updated_at=now,
+    )
+    renderable.filter(attempts__lt=MAX_ATTEMPTS).update(
         status=Document.Status.RENDERING,
         attempts=F("attempts") + 1,
         started_at=now,
@@ -231,6 +241,8 @@ def _render_one(document: Document) -> bool:
         pdf = spec.render(data)
         sha256 = hashlib.sha256(pdf).hexdigest()
         name = _write_atomically(document, pdf, sha256, spec.suffix)
+    except SoftTimeLimitExceeded:
+        raise  # the task ends; the claim stays and is taken again (or given up) later
     except TRANSIENT_ERRORS as exc:
         final = document.attempts >= MAX_ATTEMPTS
         logger.warning("document %s: transient render error: %s", document.pk, exc)
@@ -253,9 +265,20 @@ def _render_one(document: Document) -> bool:
         "finished_at": now,
         "updated_at": now,
     }
-    Document.objects.filter(pk=document.pk).update(**ready)
-    for field_name, value in ready.items():
-        setattr(document, field_name, value)
+    with transaction.atomic():
+        # Only while this call's claim holds and no newer version has replaced the document.
+        marked = Document.objects.filter(
+            pk=document.pk, started_at=document.started_at, superseded_by__isnull=True
+        ).update(**ready)
+        if not marked:
+            if not Document.objects.filter(file=name).exists():
+                document.file.storage.delete(name)
+            return False
+        for field_name, value in ready.items():
+            setattr(document, field_name, value)
+        # In the same transaction: a document never turns ready without what it triggers
+        # (e.g. its e-mail), even when the worker dies right after.
+        signals.documents_ready.send(sender=Document, documents=[document])
     if not spec.keeps_old_files:
         _delete_older_files(document)
     return True
@@ -280,7 +303,8 @@ def documents_render(*, document_ids: list[int]) -> list[Document]:
     superseded documents are passed over, so a redelivered task redoes only what is left.
 
     A transient error on one document does not hold up the others: it is raised at the end, so
-    that the task is retried. `documents_ready` is sent once for the whole batch."""
+    that the task is retried. `documents_ready` is sent for each document in the transaction
+    that marks it ready."""
     ready, transient = [], None
     for document in _claim(document_ids):
         try:
@@ -288,8 +312,6 @@ def documents_render(*, document_ids: list[int]) -> list[Document]:
                 ready.append(document)
         except TRANSIENT_ERRORS as exc:
             transient = transient or exc
-    if ready:
-        signals.documents_ready.send(sender=Document, documents=ready)
     if transient is not None:
         raise transient
     return ready

@@ -4,8 +4,8 @@ documents app's own signals."""
 from celery.signals import worker_process_init
 from django.dispatch import Signal
 
-# Sent by the worker after a render task, with `documents`: the ones that turned ready (apps
-# hook e-mails on it, one query for the batch rather than one per document).
+# Sent by the worker with `documents` (a list) inside the transaction that marks them ready:
+# apps hook e-mails on it, and those are queued if and only if the document turned ready.
 documents_ready = Signal()
 
 

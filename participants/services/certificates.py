@@ -149,12 +149,13 @@ def certificate_bundle_request(*, cohort: Cohort, requested_by) -> Document:
 
 def certificates_ready_notify(*, documents: list[Document]) -> list[Notification]:
     """Queue the "your certificate is ready" e-mail of each certificate PDF among `documents`
-    (a render task's batch), once per version: three queries and one task for the batch."""
+    (sent in the transaction that marks them ready), once per version: three queries and one
+    send task, whatever their number."""
     ids = [document.pk for document in documents if document.kind == CERTIFICATE_KIND]
     if not ids:
         return []
     certificates = Certificate.objects.select_related(
-        "registration__participant", "registration__cohort"
+        "registration__participant", "registration__cohort__program"
     ).filter(document_id__in=ids, status=Certificate.Status.VALID)
     with transaction.atomic():
         return notifications_queue(

@@ -305,10 +305,11 @@ def test_a_render_task_claims_its_batch_at_once_and_marks_each_document_ready(
     owner_job, django_assert_num_queries
 ):
     one, three = _queued(owner_job, 1), _queued(owner_job, 3)
-    # Claim (update, select), the owners (one query per owner model), one update per document.
-    with django_assert_num_queries(4):
+    # Claim (give up the exhausted, update, select), the owners (one query per owner model);
+    # per document its ready update in a transaction of its own (savepoint, update, release).
+    with django_assert_num_queries(7):
         services.documents_render(document_ids=[one[0].pk])
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(13):
         ready = services.documents_render(document_ids=[document.pk for document in three])
     assert [document.pk for document in ready] == [document.pk for document in three]
     assert [(document.status, document.attempts) for document in ready] == [("ready", 1)] * 3
@@ -342,4 +343,36 @@ def test_a_transient_error_on_one_document_does_not_hold_up_the_rest_of_its_batc
         signals.documents_ready.disconnect(dispatch_uid="test-batch")
     states = dict(Document.objects.values_list("pk", "status"))
     assert [states[document.pk] for document in documents] == ["ready", "queued", "ready"]
-    assert sent == [[documents[0].pk, documents[2].pk]]
+    assert sent == [[documents[0].pk], [documents[2].pk]]
+
+
+def test_a_document_that_never_finishes_is_given_up_after_the_last_attempt(owner_job, render_calls):
+    document = _queued(owner_job, 1)[0]
+    Document.objects.filter(pk=document.pk).update(
+        status=Document.Status.RENDERING, attempts=services.MAX_ATTEMPTS
+    )
+    assert services.documents_render(document_ids=[document.pk]) == []
+    document.refresh_from_db()
+    assert (document.status, document.error) == (
+        Document.Status.FAILED,
+        f"Gave up after {services.MAX_ATTEMPTS} attempts that did not finish.",
+    )
+    assert render_calls == []
+
+
+def test_a_render_overtaken_by_a_newer_claim_or_version_does_not_mark_it_ready(
+    owner_job, monkeypatch, settings
+):
+    document = _queued(owner_job, 1)[0]
+    real = rendering.render_pdf
+
+    def overtaken(layout, data, **kwargs):
+        # While this render runs, a redelivered task claims the document again.
+        Document.objects.filter(pk=document.pk).update(started_at=timezone.now())
+        return real(layout, data, **kwargs)
+
+    monkeypatch.setattr(rendering, "render_pdf", overtaken)
+    assert services.documents_render(document_ids=[document.pk]) == []
+    document.refresh_from_db()
+    assert (document.status, document.file.name) == (Document.Status.RENDERING, "")
+    assert list(Path(settings.MEDIA_ROOT).rglob("*.pdf")) == []
