@@ -152,17 +152,24 @@ def step_get(*, step_id: int) -> ActionStep | None:
 
 @dataclass(frozen=True)
 class PdfProgress:
-    total: int
+    total: int  # plans of the cohort
     ready: int
     failed: int
+    requested: int  # plans whose PDF was asked for (the others have none yet)
 
     @property
     def pending(self) -> int:
-        return self.total - self.ready - self.failed
+        """PDFs on their way (queued or rendering): the page polls while there are any."""
+        return self.requested - self.ready - self.failed
+
+    @property
+    def missing(self) -> int:
+        """Plans never asked for (or added since): the page offers to prepare them."""
+        return self.total - self.requested
 
 
 def cohort_plan_pdfs_progress(*, cohort: Cohort) -> PdfProgress:
-    """How many of the cohort's plans have a ready PDF (two queries)."""
+    """How far the PDFs of the cohort's plans are (two queries)."""
     from action_plans.documents import cohort_plan_documents
 
     documents = cohort_plan_documents(cohort)
@@ -170,4 +177,5 @@ def cohort_plan_pdfs_progress(*, cohort: Cohort) -> PdfProgress:
         total=ActionPlan.objects.filter(cohort=cohort).count(),
         ready=sum(document.is_ready for document in documents),
         failed=sum(document.is_failed for document in documents),
+        requested=len(documents),
     )

@@ -20,7 +20,7 @@ from action_plans.documents import BUNDLE_KIND as PLAN_BUNDLE_KIND
 from action_plans.documents import KIND as PLAN_KIND
 from action_plans.models import ActionPlan, ActionStep, CollaborationType, WorkGroup
 from action_plans.models.plans import MUNICIPAL_KINDS
-from documents.services import document_request
+from documents.services import document_request, documents_request
 from participants.models import Organization, Registration
 
 
@@ -239,11 +239,13 @@ def plan_review(*, plan_id: int, version: int, actor, approve: bool, comment: st
 
 
 def cohort_plan_pdfs_request(*, cohort, requested_by) -> list:
-    """Ask for the PDF of every plan of the cohort (unchanged plans reuse their file)."""
-    return [
-        document_request(kind=PLAN_KIND, owner=plan, requested_by=requested_by)
-        for plan in ActionPlan.objects.filter(cohort=cohort).order_by("title", "pk")
-    ]
+    """Ask for the PDF of every plan of the cohort in one go (unchanged plans reuse their file,
+    failed ones are queued again)."""
+    return documents_request(
+        kind=PLAN_KIND,
+        owners=list(ActionPlan.objects.filter(cohort=cohort).order_by("title", "pk")),
+        requested_by=requested_by,
+    )
 
 
 def cohort_plans_bundle_request(*, cohort, requested_by):

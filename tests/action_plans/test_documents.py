@@ -119,3 +119,18 @@ def test_strangers_cannot_prepare_a_cohorts_plan_pdfs(client, plan, facilitator)
     url = reverse("plans:cohort_plan_pdfs", kwargs={"cohort_id": plan.cohort_id})
     assert client.post(url).status_code == 404
     assert not Document.objects.exists()
+
+
+def test_the_pdf_page_offers_to_prepare_plans_without_a_pdf_instead_of_waiting_for_them(
+    client, plan, facilitator, django_capture_on_commit_callbacks
+):
+    plan.cohort.facilitators.add(facilitator)
+    client.force_login(facilitator)
+    url = reverse("plans:cohort_plan_pdfs", kwargs={"cohort_id": plan.cohort_id})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    ActionPlanFactory(work_group=WorkGroupFactory(cohort=plan.cohort), title="Sonradan eklenen")
+    fragment = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "hx-trigger" not in fragment
+    assert "Eksik PDF'leri hazırla" in fragment or "Eksik PDF&#x27;leri hazırla" in fragment
+    assert "ZIP" in fragment
