@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import segno
-from django.conf import settings
 
+from core.links import absolute_url
 from core.text import turkish_upper
 from documents.rendering import Layout, PageSetup
 
@@ -38,7 +38,7 @@ class CertificateData:
 
 def certificate_qr_payload(data: CertificateData) -> str:
     """The text of the certificate's QR code: the absolute address of its verification page."""
-    return settings.SITE_URL.rstrip("/") + data.verify_path
+    return absolute_url(data.verify_path)
 
 
 # segno's module values (0 light, 1 dark) → grey levels: white, and the ink colour #1d2527 as grey.

@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from core.links import absolute_url
+
 _SALT = "participants.attendance.checkin"
 _SIGNATURE_LENGTH = 20
 
@@ -68,7 +70,7 @@ def checkin_url(*, session_id: int, at: dt.datetime | None = None) -> str:
     path = reverse(
         "participants:attendance_checkin", kwargs={"session_id": session_id, "code": code}
     )
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def qr_svg(data: str) -> str:

@@ -1,9 +1,11 @@
 """iCalendar (RFC 5545) feeds of a cohort and of a single session."""
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from core.links import absolute_url
 from programs.models import Cohort, Session
 
 
@@ -36,7 +38,7 @@ def _event(session: Session, cohort: Cohort) -> Event:
     if location:
         event.add("location", location)
     event.add("description", f"{cohort.program.title}\n{cohort.title}")
-    event.add("url", f"{settings.SITE_URL}/donemler/{cohort.pk}/")
+    event.add("url", absolute_url(reverse("programs:cohort_detail", kwargs={"pk": cohort.pk})))
     return event
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from action_plans.followup import make_token
 from action_plans.models import ActionPlan
+from core.links import absolute_url
 from participants.models import Notification, Registration
 from participants.services.notifications import notification_queue
 
@@ -35,7 +36,7 @@ def plan_owner_registrations(plan: ActionPlan) -> list[Registration]:
 def followup_url(*, plan_id: int, registration_id: int) -> str:
     token = make_token(plan_id=plan_id, registration_id=registration_id)
     path = reverse("plans:followup", kwargs={"token": token})
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def plan_reminders_send(*, today: dt.date | None = None) -> int:

@@ -10,13 +10,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.links import absolute_url
 from participants.models import Notification, Registration
 
 logger = logging.getLogger(__name__)
-
-
-def _site_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 @dataclass(frozen=True)
@@ -40,7 +37,7 @@ def _render(request: NotificationRequest) -> Notification:
             "user": recipient,
             "registration": registration,
             "cohort": registration.cohort if registration else None,
-            "my_registrations_url": _site_url(reverse("participants:my_registrations")),
+            "my_registrations_url": absolute_url(reverse("participants:my_registrations")),
             **(request.context or {}),
         }
         subject = render_to_string(f"participants/email/{request.kind}_subject.txt", data)

@@ -1,8 +1,8 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.text import slugify
 
 from action_plans.models import CollaborationType
+from core.exports import content_disposition
 from participants.selectors.evaluations import survey_is_open
 from participants.selectors.registrations import registration_of
 from programs import permissions, selectors
@@ -54,13 +54,13 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _ics_response(calendar_bytes: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(calendar_bytes, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+    response["Content-Disposition"] = content_disposition(f"{filename}.ics")
     return response
 
 
 def cohort_ical(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _visible_cohort(request, pk)
-    return _ics_response(cohort_calendar(cohort=cohort), slugify(f"donem-{cohort.pk}"))
+    return _ics_response(cohort_calendar(cohort=cohort), f"donem-{cohort.pk}")
 
 
 def session_ical(request: HttpRequest, pk: int) -> HttpResponse:

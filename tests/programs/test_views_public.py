@@ -113,6 +113,18 @@ def test_cohort_ical_feed_has_one_event_per_session(client, db):
     assert "İzmir" in str(events[0]["location"])
 
 
+def test_ical_events_link_the_cohort_page_whatever_the_site_address_ends_with(client, db, settings):
+    settings.SITE_URL = "https://egitim.example.org/"
+    session = SessionFactory()
+    response = client.get(reverse("programs:session_ical", kwargs={"pk": session.pk}))
+    event = icalendar.Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert str(event["url"]) == f"https://egitim.example.org/donemler/{session.cohort.pk}/"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="oturum-{session.pk}.ics"; '
+        f"filename*=UTF-8''oturum-{session.pk}.ics"
+    )
+
+
 def test_session_ical_has_one_event_and_no_meeting_link(client, db):
     cohort = CohortFactory(online_url="https://toplanti.example.org/gizli")
     session = SessionFactory(cohort=cohort, online_url="https://toplanti.example.org/gizli")
