@@ -2,7 +2,6 @@
 plan's `version` (optimistic locking, checked by the service)."""
 
 from django import forms
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from action_plans.forms.library import ReferenceMultipleChoiceField
@@ -10,7 +9,7 @@ from action_plans.models import SDG, ActionPlan, ActionStep, LegalReference, Wor
 from action_plans.models.plans import MUNICIPAL_KINDS
 from action_plans.selectors.library import REFERENCE_ORDER
 from core.db import turkish_collate
-from core.forms import formfield_callback
+from core.forms import capfirst_lazy, formfield_callback
 from participants.models import Organization
 
 
@@ -38,7 +37,7 @@ class FacilitatorChoiceField(forms.ModelChoiceField):
 
 
 def _theme_choices() -> list[tuple[str, str]]:
-    return [(value, capfirst(label)) for value, label in WorkGroup.Theme.choices]
+    return [(value, capfirst_lazy(label)) for value, label in WorkGroup.Theme.choices]
 
 
 class WorkGroupForm(forms.Form):
@@ -154,9 +153,6 @@ class StepForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
-            (value, capfirst(label)) for value, label in ActionStep.Status.choices
-        ]
         self.fields["references"].queryset = LegalReference.objects.filter(is_active=True).order_by(
             *REFERENCE_ORDER
         )

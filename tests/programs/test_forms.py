@@ -155,7 +155,7 @@ def test_schedule_running_past_the_cohort_is_refused(db):
     )
     assert form.errors["days"] == [
         (
-            "Program (10.03.2027 – 12.03.2027), eğitim döneminin tarihleri (10.03.2027 – "
+            "Oturumlar (10.03.2027 – 12.03.2027), eğitim döneminin tarihleri (10.03.2027 – "
             "11.03.2027) içinde olmalıdır."
         )
     ]
