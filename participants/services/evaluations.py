@@ -135,6 +135,20 @@ def survey_question_add(*, program: Program, question: SurveyQuestion) -> Survey
     return question
 
 
+def survey_question_delete(*, program: Program, question_id: int) -> bool:
+    """Delete one of the coordinator's own questions of the programme. Refused (False) once it
+    has answers: deleting it would delete them with it."""
+    question = SurveyQuestion.objects.filter(
+        program=program, pk=question_id, topic=Topic.CUSTOM
+    ).first()
+    if question is None:
+        return True
+    if question.answers.exists():
+        return False
+    question.delete()
+    return True
+
+
 def survey_open_early(*, cohort: Cohort) -> Cohort:
     cohort.survey_opened_at = timezone.now()
     cohort.survey_closed_at = None

@@ -12,7 +12,6 @@ from core.charts import BarRow, StackedRow, bar_chart, stacked_scale_chart
 from core.exports import table_response
 from participants import permissions
 from participants.forms import SCALE_LABELS, SurveyForm, SurveyQuestionForm
-from participants.models import SurveyQuestion
 from participants.selectors import evaluations as selectors
 from participants.services import evaluations as services
 from programs import selectors as program_selectors
@@ -293,10 +292,19 @@ class SurveyQuestionsView(RoleRequiredMixin, View):
             )
             return redirect("participants:survey_questions", pk=program.pk)
         if action == "delete":
-            SurveyQuestion.objects.filter(
-                program=program, pk=request.POST.get("question"), topic=SurveyQuestion.Topic.CUSTOM
-            ).delete()
-            messages.success(request, _("The question was deleted."))
+            question_id = request.POST.get("question", "")
+            if not question_id.isdigit():
+                raise Http404
+            if services.survey_question_delete(program=program, question_id=int(question_id)):
+                messages.success(request, _("The question was deleted."))
+            else:
+                messages.error(
+                    request,
+                    _(
+                        "This question already has answers, so it cannot be deleted: its "
+                        "answers would be deleted with it."
+                    ),
+                )
             return redirect("participants:survey_questions", pk=program.pk)
         form = SurveyQuestionForm(request.POST)
         if not form.is_valid():

@@ -220,3 +220,26 @@ def test_coordinator_adds_a_choice_question_and_bad_input_is_explained(client, c
     )
     question = SurveyQuestion.objects.get(topic="custom")
     assert question.choice_list == ["Pazartesi", "Salı"]
+
+
+def test_a_question_with_answers_is_not_deleted_and_one_without_is(client, cohort, coordinator):
+    client.force_login(coordinator)
+    url = reverse("participants:survey_questions", kwargs={"pk": cohort.program.pk})
+    for text in ("Yanıtlanan", "Yanıtlanmayan"):
+        client.post(url, {"text": text, "kind": "scale", "required": ""})
+    answered = SurveyQuestion.objects.get(text="Yanıtlanan")
+    services.survey_submit(
+        registration=RegistrationFactory(cohort=cohort), answers={answered.pk: {"scale": 4}}
+    )
+    html = client.post(
+        url, {"action": "delete", "question": answered.pk}, follow=True
+    ).content.decode()
+    assert "Bu sorunun yanıtları var; silinemez" in html
+    assert SurveyQuestion.objects.filter(pk=answered.pk).exists()
+    unanswered = SurveyQuestion.objects.get(text="Yanıtlanmayan")
+    html = client.post(
+        url, {"action": "delete", "question": unanswered.pk}, follow=True
+    ).content.decode()
+    assert "Soru silindi." in html
+    assert not SurveyQuestion.objects.filter(pk=unanswered.pk).exists()
+    assert client.post(url, {"action": "delete", "question": "abc"}).status_code == 404
