@@ -191,6 +191,7 @@ class Notification(models.Model):
         REMINDER = "reminder", _("reminder of the first session")
         PLAN_REMINDER = "plan_reminder", _("follow-up reminder of an action plan")
         CERTIFICATE_READY = "certificate_ready", _("certificate ready")
+        COHORT_CANCELLED = "cohort_cancelled", _("cohort cancelled")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")

@@ -15,7 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from participants import privacy
 from participants.models import AuditEntry, Notification, ParticipantProfile, Registration
 from participants.services.audit import audit_log
-from participants.services.notifications import notification_queue
+from participants.services.notifications import (
+    NotificationRequest,
+    notification_queue,
+    notifications_queue,
+)
 from participants.services.privacy import consents_update, privacy_notice_acknowledge
 from programs.models import Cohort
 
@@ -237,6 +241,53 @@ def registration_cancel(*, registration: Registration, by, notify: bool = True) 
             _notify(registration, Notification.Kind.CANCELLED)
         _promote_waiting(cohort, by=by)
     return registration
+
+
+def cohort_cancel(*, cohort: Cohort, by) -> int:
+    """Cancel the cohort and every active registration in it (nobody moves up from the waiting
+    list: there is nothing to move up to); each person is told by e-mail, in the same
+    transaction. Returns how many registrations were cancelled."""
+    with transaction.atomic():
+        cohort = _lock_cohort(cohort)
+        cohort.status = Cohort.Status.CANCELLED
+        cohort.save(update_fields=["status", "updated_at"])
+        now = timezone.now()
+        registrations = list(
+            Registration.objects.select_for_update()
+            .select_related("participant")
+            .filter(cohort=cohort, status__in=Registration.ACTIVE)
+        )
+        for registration in registrations:
+            registration.cohort = cohort  # the e-mail names it: no query per person
+        Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
+            status=Status.CANCELLED,
+            status_changed_at=now,
+            waitlist_order=None,
+            cancelled_at=now,
+            cancelled_by=by,
+        )
+        AuditEntry.objects.bulk_create(
+            AuditEntry(
+                actor=by,
+                action=AuditEntry.Action.CANCELLED,
+                cohort=cohort,
+                registration=registration,
+                detail=_("The cohort was cancelled."),
+            )
+            for registration in registrations
+        )
+        notifications_queue(
+            requests=[
+                NotificationRequest(
+                    recipient=registration.participant,
+                    kind=Notification.Kind.COHORT_CANCELLED,
+                    dedupe_key=f"cohort_cancelled:{registration.pk}:{now.isoformat()}",
+                    registration=registration,
+                )
+                for registration in registrations
+            ]
+        )
+    return len(registrations)
 
 
 def registration_approve(*, registration: Registration, by) -> Registration:

@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
@@ -255,9 +256,24 @@ class CohortDetailView(ConsoleView):
 
 class CohortStatusView(ConsoleView):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        cohort = _or_404(selectors.console_cohort_get(pk=pk))
+        from participants.services.registrations import cohort_cancel
+
+        cohort = _or_404(selectors.cohort_summary_get(pk=pk))
         status = request.POST.get("status")
-        if status in Cohort.Status.values:
+        if status == Cohort.Status.CANCELLED and cohort.status != status:
+            count = cohort_cancel(cohort=cohort, by=request.user)
+            messages.success(
+                request,
+                ngettext(
+                    "The cohort was cancelled; %(count)d registration was cancelled and its "
+                    "participant told by e-mail.",
+                    "The cohort was cancelled; %(count)d registrations were cancelled and their "
+                    "participants told by e-mail.",
+                    count,
+                )
+                % {"count": count},
+            )
+        elif status in Cohort.Status.values:
             services.cohort_set_status(cohort=cohort, status=status)
             messages.success(request, _("The cohort's status was changed."))
         return redirect("programs:console_cohort", pk=cohort.pk)

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import Province
+from participants.models import Registration
 from programs.models import Cohort, Objective, Program, Session
 from tests.factories import (
     CohortFactory,
@@ -235,3 +236,16 @@ def test_my_cohorts_query_count_does_not_grow(
     with django_assert_num_queries(6):
         response = client.get(reverse("programs:my_cohorts"))
     assert len(response.context["cohorts"]) == count
+
+
+def test_cancelling_a_cohort_from_the_console_says_how_many_registrations_went(console):
+    cohort = CohortFactory()
+    RegistrationFactory.create_batch(2, cohort=cohort)
+    response = console.post(
+        reverse("programs:console_cohort_status", kwargs={"pk": cohort.pk}),
+        {"status": "cancelled"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Eğitim dönemi iptal edildi; 2 kayıt iptal edildi" in html
+    assert set(Registration.objects.values_list("status", flat=True)) == {"cancelled"}

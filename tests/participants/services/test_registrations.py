@@ -188,3 +188,29 @@ def test_optional_consents_are_recorded_only_when_given():
         ("privacy_notice", True),
         ("share_contact", True),
     ]
+
+
+def test_cancelling_a_cohort_cancels_every_active_registration_and_tells_each_person(
+    coordinator, django_capture_on_commit_callbacks
+):
+    cohort = CohortFactory(requires_approval=False, capacity=1)
+    confirmed, waiting = _register(cohort), _register(cohort)
+    elsewhere = _register(CohortFactory(requires_approval=False))
+    with django_capture_on_commit_callbacks(execute=True):
+        count = services.cohort_cancel(cohort=cohort, by=coordinator)
+    cohort.refresh_from_db()
+    assert (count, cohort.status) == (2, "cancelled")
+    statuses = dict(Registration.objects.values_list("pk", "status"))
+    assert [statuses[r.pk] for r in (confirmed, waiting, elsewhere)] == [
+        "cancelled",
+        "cancelled",
+        "confirmed",
+    ]
+    assert Registration.objects.get(pk=waiting.pk).waitlist_order is None
+    cancelled_mails = [m for m in mail.outbox if "iptal edildi" in m.subject]
+    assert sorted(m.to[0] for m in cancelled_mails) == sorted(
+        [confirmed.participant.email, waiting.participant.email]
+    )
+    assert cancelled_mails[0].subject == f"[Genç İşi] Eğitim dönemi iptal edildi: {cohort.title}"
+    assert "Sizin bir şey yapmanız gerekmiyor." in cancelled_mails[0].body
+    assert AuditEntry.objects.filter(cohort=cohort, action="cancelled").count() == 2
