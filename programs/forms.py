@@ -366,8 +366,10 @@ class ScheduleForm(forms.Form):
                 },
             )
             return data
+        # The cohort's sessions, read once (the view prefetches them): not one query per block.
+        existing = sorted(self.cohort.sessions.all(), key=lambda session: session.starts_at)
         for start, end in services.schedule_blocks(first_day=first_day, days=days, blocks=blocks):
-            clash = _overlapping(self.cohort, start, end)
+            clash = next((s for s in existing if s.starts_at < end and s.ends_at > start), None)
             if clash:
                 self.add_error(
                     "blocks",

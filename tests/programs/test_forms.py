@@ -178,6 +178,17 @@ def test_schedule_overlapping_an_existing_session_is_refused(db):
     ]
 
 
+def test_a_long_schedule_is_checked_against_the_sessions_in_one_query(
+    db, django_assert_num_queries
+):
+    cohort = _session_cohort()
+    cohort.ends_on = cohort.starts_on + dt.timedelta(days=20)
+    data = {"title": "Oturum", "first_day": str(cohort.starts_on), "days": "20"}
+    data["blocks"] = "09:00-10:00\n11:00-12:00\n14:00-15:00"
+    with django_assert_num_queries(1):
+        assert ScheduleForm(data, cohort=cohort).is_valid()
+
+
 def test_the_coordinator_chooses_what_a_certificate_needs_besides_attendance(db):
     form = CohortForm(
         _cohort_data(certificate_requires_evaluation="on", certificate_requires_plan="on")
