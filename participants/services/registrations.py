@@ -8,7 +8,7 @@ registrations hold a seat, like confirmed ones: approving them can never overboo
 import datetime as dt
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +21,7 @@ from participants.services.notifications import (
     notifications_queue,
 )
 from participants.services.privacy import consents_update, privacy_notice_acknowledge
-from programs.models import Cohort
+from programs.models import Cohort, Session
 
 Status = Registration.Status
 
@@ -411,24 +411,34 @@ def session_reminders_send(*, today: dt.date | None = None) -> int:
     dedupe key names the registration and the first day, so a second run queues nothing."""
     today = today or timezone.localdate()
     tomorrow = today + dt.timedelta(days=1)
-    queued = 0
-    registrations = Registration.objects.select_related("participant", "cohort__program").filter(
-        cohort__starts_on=tomorrow,
-        cohort__status=Cohort.Status.PUBLISHED,
-        status=Status.CONFIRMED,
-        participant__is_active=True,
+    registrations = (
+        Registration.objects.select_related("participant", "cohort__program", "cohort__province")
+        .prefetch_related(
+            Prefetch("cohort__sessions", queryset=Session.objects.order_by("starts_at", "pk"))
+        )
+        .filter(
+            cohort__starts_on=tomorrow,
+            cohort__status=Cohort.Status.PUBLISHED,
+            status=Status.CONFIRMED,
+            participant__is_active=True,
+        )
     )
-    for registration in registrations:
-        key = f"reminder:{registration.pk}:{registration.cohort.starts_on.isoformat()}"
-        if Notification.objects.filter(dedupe_key=key).exists():
-            continue
-        with transaction.atomic():
-            notification_queue(
-                recipient=registration.participant,
-                kind=Notification.Kind.REMINDER,
-                registration=registration,
-                dedupe_key=key,
-                context={"first_session": registration.cohort.sessions.first()},
-            )
-        queued += 1
-    return queued
+    requests = [
+        NotificationRequest(
+            recipient=registration.participant,
+            kind=Notification.Kind.REMINDER,
+            registration=registration,
+            dedupe_key=f"reminder:{registration.pk}:{registration.cohort.starts_on.isoformat()}",
+            context={"first_session": next(iter(registration.cohort.sessions.all()), None)},
+        )
+        for registration in registrations
+    ]
+    sent_before = set(
+        Notification.objects.filter(
+            dedupe_key__in=[request.dedupe_key for request in requests]
+        ).values_list("dedupe_key", flat=True)
+    )
+    new = [request for request in requests if request.dedupe_key not in sent_before]
+    with transaction.atomic():
+        notifications_queue(requests=new)
+    return len(new)

@@ -54,3 +54,17 @@ def test_reminders_go_the_day_before_the_first_session_once(django_capture_on_co
         assert len(mail.outbox) == 1
         assert mail.outbox[0].subject == f"[Genç İşi] Yarın: {cohort.title}"
         assert "İlk oturum: Açılış, saat 10:00." in mail.outbox[0].body
+
+
+def test_reminders_for_many_people_take_the_same_number_of_queries(django_assert_num_queries):
+    from participants.services.registrations import session_reminders_send
+
+    with time_machine.travel(dt.datetime(2026, 12, 2, 9, 0, tzinfo=ISTANBUL), tick=False):
+        cohort = CohortFactory(starts_on=dt.date(2026, 12, 3), ends_on=dt.date(2026, 12, 3))
+        SessionFactory(cohort=cohort)
+        RegistrationFactory(cohort=cohort)
+        with django_assert_num_queries(7):
+            assert session_reminders_send() == 1
+        RegistrationFactory.create_batch(3, cohort=cohort)
+        with django_assert_num_queries(7):
+            assert session_reminders_send() == 3
