@@ -15,7 +15,7 @@ from action_plans.followup import make_token
 from action_plans.models import ActionPlan
 from core.links import absolute_url
 from participants.models import Notification, Registration
-from participants.services.notifications import notification_queue
+from participants.services.notifications import NotificationRequest, notifications_queue
 
 # A reminder missed for longer than this (e.g. the feature was switched on late) is not sent.
 SEND_WINDOW_DAYS = 14
@@ -39,6 +39,13 @@ def followup_url(*, plan_id: int, registration_id: int) -> str:
     return absolute_url(path)
 
 
+def _with_cohort(registrations, cohort):
+    """The e-mail names the cohort: give each registration the one already loaded."""
+    for registration in registrations:
+        registration.cohort = cohort
+        yield registration
+
+
 def plan_reminders_send(*, today: dt.date | None = None) -> int:
     """Queue the reminders due today (or in the last `SEND_WINDOW_DAYS` days); returns how
     many new e-mails were queued."""
@@ -51,29 +58,35 @@ def plan_reminders_send(*, today: dt.date | None = None) -> int:
             ActionPlan.objects.filter(
                 cohort__ends_on__lte=latest_end, cohort__ends_on__gte=earliest_end
             )
-            .select_related("cohort", "registration__participant", "work_group")
+            .select_related(
+                "cohort__program", "cohort__province", "registration__participant", "work_group"
+            )
             .prefetch_related("work_group__members__registration__participant")
             .order_by("pk")
         )
-        for plan in plans:
-            for registration in plan_owner_registrations(plan):
-                key = f"plan-reminder:{plan.pk}:{months}:{registration.pk}"
-                if Notification.objects.filter(dedupe_key=key).exists():
-                    continue
-                with transaction.atomic():
-                    notification_queue(
-                        recipient=registration.participant,
-                        kind=Notification.Kind.PLAN_REMINDER,
-                        dedupe_key=key,
-                        registration=registration,
-                        context={
-                            "plan": plan,
-                            "months": months,
-                            "followup_url": followup_url(
-                                plan_id=plan.pk, registration_id=registration.pk
-                            ),
-                            "link_days": settings.ACTION_PLAN_LINK_MAX_AGE_DAYS,
-                        },
-                    )
-                queued += 1
+        requests = [
+            NotificationRequest(
+                recipient=registration.participant,
+                kind=Notification.Kind.PLAN_REMINDER,
+                dedupe_key=f"plan-reminder:{plan.pk}:{months}:{registration.pk}",
+                registration=registration,
+                context={
+                    "plan": plan,
+                    "months": months,
+                    "followup_url": followup_url(plan_id=plan.pk, registration_id=registration.pk),
+                    "link_days": settings.ACTION_PLAN_LINK_MAX_AGE_DAYS,
+                },
+            )
+            for plan in plans
+            for registration in _with_cohort(plan_owner_registrations(plan), plan.cohort)
+        ]
+        sent_before = set(
+            Notification.objects.filter(
+                dedupe_key__in=[request.dedupe_key for request in requests]
+            ).values_list("dedupe_key", flat=True)
+        )
+        new = [request for request in requests if request.dedupe_key not in sent_before]
+        with transaction.atomic():
+            notifications_queue(requests=new)
+        queued += len(new)
     return queued
