@@ -72,12 +72,19 @@ def _latest_versions(*, kind: str, content_type: ContentType, owner_ids: list) -
     return latest
 
 
-def _mark_queued(document: Document) -> None:
-    document.status = Document.Status.QUEUED
-    document.attempts = 0
-    document.error = ""
-    document.finished_at = None
-    document.save(update_fields=["status", "attempts", "error", "finished_at", "updated_at"])
+def _mark_queued(documents: list[Document]) -> None:
+    """Failed documents back in the queue with fresh attempts: one update for all of them."""
+    fields = {
+        "status": Document.Status.QUEUED,
+        "attempts": 0,
+        "error": "",
+        "finished_at": None,
+        "updated_at": timezone.now(),
+    }
+    Document.objects.filter(pk__in=[document.pk for document in documents]).update(**fields)
+    for document in documents:
+        for name, value in fields.items():
+            setattr(document, name, value)
 
 
 def documents_request(*, kind: str, owners: list, requested_by=None) -> list[Document]:
@@ -146,8 +153,7 @@ def documents_request(*, kind: str, owners: list, requested_by=None) -> list[Doc
             document.superseded_by_id = document.superseded_by.pk
             document.updated_at = now
         Document.objects.bulk_update(superseded, ["superseded_by", "updated_at"])
-        for document in failed:
-            _mark_queued(document)
+        _mark_queued(failed)
         _enqueue(created + failed)
     return results
 
@@ -157,14 +163,24 @@ def document_request(*, kind: str, owner, requested_by=None) -> Document:
     return documents_request(kind=kind, owners=[owner], requested_by=requested_by)[0]
 
 
-def document_retry(*, document: Document) -> Document:
-    """Queue a failed document again; any other state is left as it is."""
+def documents_retry(*, document_ids: list[int]) -> list[Document]:
+    """Queue again the failed ones among `document_ids` (any other state is left as it is), in
+    tasks of ten; returns them."""
     with transaction.atomic():
-        locked = Document.objects.select_for_update().get(pk=document.pk)
-        if locked.is_failed:
-            _mark_queued(locked)
-            _enqueue([locked])
-        return locked
+        failed = list(
+            Document.objects.select_for_update().filter(
+                pk__in=document_ids, status=Document.Status.FAILED
+            )
+        )
+        _mark_queued(failed)
+        _enqueue(failed)
+    return failed
+
+
+def document_retry(*, document: Document) -> Document:
+    """Queue a failed document again (see `documents_retry`)."""
+    documents_retry(document_ids=[document.pk])
+    return Document.objects.get(pk=document.pk)
 
 
 def _claim(document_ids: list[int]) -> list[Document]:
@@ -329,8 +345,8 @@ def documents_requeue_stuck(*, older_than: dt.timedelta = STUCK_AFTER) -> int:
                 updated_at__lt=cutoff,
             )
         )
-        for document in stuck:
-            document.status = Document.Status.QUEUED
-            document.save(update_fields=["status", "updated_at"])
+        Document.objects.filter(pk__in=[document.pk for document in stuck]).update(
+            status=Document.Status.QUEUED, updated_at=timezone.now()
+        )
         _enqueue(stuck)
     return len(stuck)

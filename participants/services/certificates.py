@@ -9,13 +9,12 @@ from django.db.models import Max
 from django.utils import timezone
 
 from documents.models import Document
-from documents.services import document_request, document_retry, documents_request
+from documents.services import document_request, documents_request, documents_retry
 from participants.certificate_kinds import CERTIFICATE_BUNDLE_KIND, CERTIFICATE_KIND, new_code
 from participants.models import Certificate, Notification, Registration
 from participants.selectors.attendance import hours_for_minutes
 from participants.selectors.certificates import (
     certificate_eligibility,
-    valid_certificates_of_cohort,
 )
 from participants.services.notifications import NotificationRequest, notifications_queue
 from programs.models import Cohort
@@ -132,14 +131,12 @@ def certificate_revoke(*, certificate: Certificate, revoked_by, reason: str) -> 
 
 def certificate_documents_retry(*, cohort: Cohort) -> int:
     """Queue again the failed PDFs of the cohort's valid certificates; returns how many."""
-    failed = [
-        certificate.document
-        for certificate in valid_certificates_of_cohort(cohort=cohort)
-        if certificate.document is not None and certificate.document.is_failed
-    ]
-    for document in failed:
-        document_retry(document=document)
-    return len(failed)
+    failed_ids = Certificate.objects.filter(
+        registration__cohort=cohort,
+        status=Certificate.Status.VALID,
+        document__status=Document.Status.FAILED,
+    ).values_list("document_id", flat=True)
+    return len(documents_retry(document_ids=list(failed_ids)))
 
 
 def certificate_bundle_request(*, cohort: Cohort, requested_by) -> Document:
