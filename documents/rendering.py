@@ -230,17 +230,22 @@ def warm_up(layouts: list[Layout]) -> None:
         state.stylesheets_for(layout)
 
 
-def render_html(layout: Layout, data: object, *, language: str = "tr", density: str = "") -> str:
+def _html(layout: Layout, context: Mapping, *, language: str, density: str) -> str:
     with translation.override(language):
-        return render_to_string(layout.template, {**layout.context(data), "density": density})
+        return render_to_string(layout.template, {**context, "density": density})
+
+
+def render_html(layout: Layout, data: object, *, language: str = "tr", density: str = "") -> str:
+    return _html(layout, layout.context(data), language=language, density=density)
 
 
 def render_pdf(layout: Layout, data: object, *, language: str = "tr") -> bytes:
     """Render one document of `layout` from its plain data; returns the PDF bytes."""
     state = engine()
+    context = layout.context(data)  # once (the QR code), whatever the densities tried
     for density in layout.densities:
         html = HTML(
-            string=render_html(layout, data, language=language, density=density),
+            string=_html(layout, context, language=language, density=density),
             base_url=STATIC_BASE_URL,
             url_fetcher=state.fetcher,
         )

@@ -153,13 +153,13 @@ def test_documents_render_in_the_language_asked_for():
 @pytest.fixture
 def densities_tried(monkeypatch):
     tried = []
-    real = rendering.render_html
+    real = rendering._html
 
-    def spying(layout, data, **kwargs):
-        tried.append(kwargs.get("density", ""))
-        return real(layout, data, **kwargs)
+    def spying(layout, context, **kwargs):
+        tried.append(kwargs["density"])
+        return real(layout, context, **kwargs)
 
-    monkeypatch.setattr(rendering, "render_html", spying)
+    monkeypatch.setattr(rendering, "_html", spying)
     return tried
 
 
@@ -184,6 +184,18 @@ def test_an_ordinary_certificate_is_laid_out_once(densities_tried):
     pdf = rendering.render_pdf(CERTIFICATE, certificate_data({}))
     assert densities_tried == [""]
     assert pdf_page_count(pdf) == 1
+
+
+def test_the_certificate_context_and_its_qr_code_are_built_once_whatever_the_densities(
+    monkeypatch,
+):
+    calls = []
+    real = layouts.qr_png_data_uri
+    monkeypatch.setattr(
+        layouts, "qr_png_data_uri", lambda payload: calls.append(1) or real(payload)
+    )
+    rendering.render_pdf(CERTIFICATE, _longest_certificate(objectives=10, length=300))
+    assert len(calls) == 1
 
 
 @pytest.mark.parametrize(
