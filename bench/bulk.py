@@ -213,8 +213,10 @@ def measure_bulk(*, size: int, redis_url: str) -> tuple[str, str]:
         mails = Notification.objects.filter(
             registration__cohort=cohort, kind=Notification.Kind.CERTIFICATE_READY
         )
+        sent = 0
         while time.monotonic() < deadline:
-            if mails.filter(status=Notification.Status.SENT).count() == issued:
+            sent = mails.filter(status=Notification.Status.SENT).count()
+            if sent == issued:
                 break
             time.sleep(0.1)
         mailed = time.perf_counter() - start
@@ -223,6 +225,8 @@ def measure_bulk(*, size: int, redis_url: str) -> tuple[str, str]:
         worker.wait(timeout=60)
     if issued != size or ready < size:
         return f"{ready}/{size} ready", "timed out"
+    if sent < size:
+        return f"{size / elapsed:.0f}/s", f"but only {sent}/{size} e-mails sent before the timeout"
     return (
         f"{size / elapsed:.0f}/s",
         f"{size} in {elapsed:.1f} s (rows {requested:.2f} s; e-mails all sent at {mailed:.1f} s)",
