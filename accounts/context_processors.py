@@ -3,7 +3,6 @@ from django.utils.functional import SimpleLazyObject
 
 from accounts import permissions
 from action_plans import permissions as plan_permissions
-from participants import permissions as participant_permissions
 
 
 class _Roles:
@@ -15,7 +14,6 @@ class _Roles:
         self.is_participant = permissions.is_participant(user)
         self.can_use_console = permissions.can_use_console(user)
         self.can_check_worker = permissions.can_check_worker(user)
-        self.can_take_attendance = participant_permissions.can_take_attendance_somewhere(user)
         self.can_see_plans = plan_permissions.can_see_plans_area(user)
 
 
