@@ -178,10 +178,6 @@ def console_cohorts() -> QuerySet[Cohort]:
     )
 
 
-def console_cohort_get(*, pk: int) -> Cohort | None:
-    return cohort_get(pk=pk)
-
-
 def objective_get(*, pk: int) -> Objective | None:
     return Objective.objects.select_related("program").filter(pk=pk).first()
 

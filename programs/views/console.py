@@ -206,7 +206,7 @@ class CohortFormView(ConsoleView):
 
     def _context(self, program_pk, cohort_pk):
         if cohort_pk:
-            cohort = _or_404(selectors.console_cohort_get(pk=cohort_pk))
+            cohort = _or_404(selectors.cohort_summary_get(pk=cohort_pk))
             return cohort.program, cohort
         return _or_404(selectors.console_program_get(pk=program_pk)), None
 
@@ -237,7 +237,7 @@ class CohortFormView(ConsoleView):
 
 class CohortDetailView(ConsoleView):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        cohort = _or_404(selectors.console_cohort_get(pk=pk))
+        cohort = _or_404(selectors.cohort_get(pk=pk))
         return self.render_page(request, cohort, ScheduleForm(cohort=cohort))
 
     @staticmethod
@@ -281,7 +281,7 @@ class CohortStatusView(ConsoleView):
 
 class ScheduleCreateView(ConsoleView):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        cohort = _or_404(selectors.console_cohort_get(pk=pk))
+        cohort = _or_404(selectors.cohort_get(pk=pk))
         form = ScheduleForm(request.POST, cohort=cohort)
         if not form.is_valid():
             return CohortDetailView.render_page(request, cohort, form)
@@ -297,7 +297,7 @@ class SessionFormView(ConsoleView):
         if session_pk:
             session = _or_404(selectors.session_get(pk=session_pk))
             return session.cohort, session
-        return _or_404(selectors.console_cohort_get(pk=cohort_pk)), None
+        return _or_404(selectors.cohort_summary_get(pk=cohort_pk)), None
 
     def _render(self, request, form, cohort, session) -> HttpResponse:
         return render(
