@@ -319,7 +319,7 @@ class StepTemplate(models.Model):
         _("suggested responsible (English)"), max_length=200, blank=True
     )
     offset_days = models.PositiveSmallIntegerField(
-        _("suggested start (days after the plan starts)"), default=0
+        _("suggested due date (days after the plan starts)"), default=0
     )
     references = models.ManyToManyField(
         LegalReference,

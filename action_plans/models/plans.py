@@ -181,10 +181,6 @@ class ActionPlan(models.Model):
         return self.title
 
     @property
-    def is_group_plan(self) -> bool:
-        return self.work_group_id is not None
-
-    @property
     def is_approved(self) -> bool:
         return self.status == self.Status.APPROVED
 
