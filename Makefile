@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
 .PHONY: run test install translations lint bench messages clean
 
@@ -18,7 +19,12 @@ $(STAMP): pyproject.toml constraints.txt
 	done
 	@touch $(STAMP)
 
-install: $(STAMP)
+## npm tools of the test suite (stylelint, axe-core), exact versions from package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP)
 
 translations: install
 	$(PY) manage.py compile_translations
@@ -41,7 +47,7 @@ lint: install
 
 ## make messages: re-extract the translatable strings into locale/*/LC_MESSAGES/django.po.
 messages: install
-	$(PY) manage.py makemessages --locale tr --locale en --no-obsolete --ignore ".venv/*" --ignore "bench/*"
+	$(PY) manage.py makemessages --locale tr --locale en --no-obsolete --add-location file --ignore ".venv/*" --ignore "bench/*" --ignore "node_modules/*"
 
 ## make bench: the PDF pipeline's benchmarks (a table; the bulk line needs REDIS_URL).
 bench: translations
