@@ -1,8 +1,14 @@
-"""Tables as downloads that open correctly in Excel with Turkish characters."""
+"""Tables as downloads that open correctly in Excel with Turkish characters.
+
+Decimals (core.numbers): a CSV writes them with the Turkish comma ("4,22") whatever the page
+language, because its ";" separator is for Excel with Turkish regional settings; an XLSX keeps
+them as numbers, with a number format showing the digits they carry ("0.0" for 40.9).
+"""
 
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from pathlib import PurePath
 from urllib.parse import quote
 
@@ -11,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from core.numbers import format_decimal
 from core.text import turkish_slugify
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,6 +38,20 @@ def _cell(value) -> object:
     return "" if value is None else value
 
 
+def _csv_cell(value) -> object:
+    if isinstance(value, Decimal | float):
+        return format_decimal(value, language="tr")
+    return _cell(value)
+
+
+def _number_format(value) -> str | None:
+    """Decimal("40.9") → "0.0", Decimal("4.22") → "0.00", Decimal("100") → "0"."""
+    if not isinstance(value, Decimal):
+        return None
+    places = max(-int(value.as_tuple().exponent), 0)
+    return "0." + "0" * places if places else "0"
+
+
 def csv_response(
     *, filename: str, headers: Sequence[str], rows: Iterable[Sequence]
 ) -> HttpResponse:
@@ -38,7 +59,7 @@ def csv_response(
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(headers)
-    writer.writerows([_cell(value) for value in row] for row in rows)
+    writer.writerows([_csv_cell(value) for value in row] for row in rows)
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition(filename)
     return response
@@ -57,6 +78,9 @@ def xlsx_response(
     for row in rows:
         values = [_cell(value) for value in row]
         worksheet.append(values)
+        for cell, value in zip(worksheet[worksheet.max_row], values, strict=False):
+            if number_format := _number_format(value):
+                cell.number_format = number_format
         widths = [
             max(width, min(len(str(value)), 60))
             for width, value in zip(widths, values, strict=False)

@@ -1,12 +1,15 @@
-"""Registration lists as files for Excel (core.exports: CSV with BOM and ";", or XLSX)."""
+"""Registration lists and attendance tables as files for Excel (core.exports: CSV with BOM and
+";", or XLSX)."""
 
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.exports import table_response
+from core.numbers import hours_value, percent_value
 from core.templatetags.core_tags import capfirst_tr
 from core.text import turkish_slugify
+from participants.models import Attendance
 from participants.phone import format_phone
 
 
@@ -60,6 +63,55 @@ def registrations_table(*, cohort, registrations, fmt: str) -> HttpResponse:
         fmt=fmt,
         filename_stem=f"kayitlar-{turkish_slugify(cohort.title)}-{timezone.localdate().isoformat()}",
         sheet="Kayıtlar",
+        headers=headers,
+        rows=rows,
+    )
+
+
+def _attendance_headers(sessions) -> list[str]:
+    return [
+        _("No."),
+        _("Full name"),
+        _("Organisation"),
+        *(
+            f"{session.title} ({timezone.localtime(session.starts_at):%d.%m.%Y %H:%M})"
+            for session in sessions
+        ),
+        _("Attended hours"),
+        _("Attendance rate (%)"),
+        _("Meets the certificate threshold"),
+    ]
+
+
+def _attendance_rows(overview) -> list[list]:
+    labels = dict(Attendance.Status.choices)
+    rows = []
+    for number, row in enumerate(overview.rows, 1):
+        user = row.registration.participant
+        profile = getattr(user, "participant_profile", None)
+        rows.append(
+            [
+                number,
+                user.full_name or user.email,
+                profile.organization.name if profile else "",
+                *(capfirst_tr(labels[status]) if status else "" for status in row.statuses),
+                hours_value(row.attended_hours),
+                percent_value(row.rate),
+                _("Yes") if row.meets_threshold else _("No"),
+            ]
+        )
+    return rows
+
+
+def attendance_table(*, cohort, overview, fmt: str) -> HttpResponse:
+    """A cohort's attendance (selectors.attendance.cohort_attendance_overview): each person's
+    marks, attended hours and rate, numbers by core.numbers' rule, Turkish headers."""
+    with translation.override("tr"):
+        headers, rows = _attendance_headers(overview.sessions), _attendance_rows(overview)
+    return table_response(
+        fmt=fmt,
+        filename_stem=f"yoklama-{turkish_slugify(cohort.title)}-{timezone.localdate().isoformat()}",
+        sheet="Yoklama",
         headers=headers,
         rows=rows,
     )

@@ -82,6 +82,11 @@ urlpatterns = [
         name="attendance_cohort",
     ),
     path(
+        "yoklama/donem/<int:cohort_id>/yoklama.<export:fmt>",
+        attendance.CohortAttendanceExportView.as_view(),
+        name="attendance_cohort_export",
+    ),
+    path(
         "yoklama/giris/<int:session_id>/<slug:code>/",
         attendance.CheckInView.as_view(),
         name="attendance_checkin",

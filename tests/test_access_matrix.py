@@ -259,6 +259,9 @@ MATRIX: dict[str, Expect] = {
     "participants:attendance_cohort": Expect(
         LOGIN, 403, 404, 200, kwargs={"cohort_id": "attendance_cohort"}
     ),
+    "participants:attendance_cohort_export": Expect(
+        LOGIN, 403, 404, 200, kwargs={"cohort_id": "attendance_cohort", "fmt": "csv"}
+    ),
     # Anyone logged in may scan; a bad code gets a Turkish explanation, not an error page.
     "participants:attendance_checkin": Expect(
         LOGIN, 200, 200, 200, kwargs={"session_id": "attendance_session", "code": "1-gecersiz"}

@@ -3,11 +3,12 @@ import re
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 
+from core.numbers import format_decimal, format_hours, format_percent
 from core.text import turkish_capfirst, turkish_upper
 
 register = template.Library()
@@ -55,11 +56,20 @@ def capfirst_tr(text) -> str:
 
 @register.filter
 def percent(value) -> str:
-    """A percentage the way each language writes it: "%83,5" in Turkish, "83.5%" in English."""
-    if value is None or value == "":
-        return "—"
-    number = number_format(value)
-    return f"{number}%" if (get_language() or "tr").startswith("en") else f"%{number}"
+    """A percentage by core.numbers' rule: "%40,9" in Turkish, "40.9%" in English."""
+    return format_percent(value)
+
+
+@register.filter
+def hours(value) -> str:
+    """Hours by core.numbers' rule: "9,5", "12"."""
+    return "—" if value is None or value == "" else format_hours(value)
+
+
+@register.filter
+def decimal(value) -> str:
+    """A decimal (e.g. a mean score) with the language's separator: "4,22"."""
+    return "—" if value is None or value == "" else format_decimal(value)
 
 
 @register.filter(needs_autoescape=True)

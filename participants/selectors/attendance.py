@@ -41,8 +41,24 @@ def _session_minutes(*, cohort_id: int) -> dict[int, int]:
     return {session.pk: session.duration_minutes for session in sessions}
 
 
-def attendance_rates_for_cohort(*, cohort: Cohort) -> dict[int, Decimal]:
-    """Registration id → attendance rate (percent) for every confirmed registration.
+def meets_threshold(*, rate: Decimal, cohort: Cohort) -> bool:
+    """The certificate's attendance rule: the rate reaches the cohort's threshold (80.00 % meets
+    80 %, 79.99 % does not)."""
+    return rate >= cohort.attendance_threshold
+
+
+@dataclass(frozen=True)
+class PersonAttendance:
+    attended_minutes: int
+    rate: Decimal
+
+    @property
+    def attended_hours(self) -> Decimal:
+        return hours_for_minutes(self.attended_minutes)
+
+
+def attendance_for_cohort(*, cohort: Cohort) -> dict[int, PersonAttendance]:
+    """Registration id → attended minutes and rate (percent) for every confirmed registration.
     Three queries, whatever the size of the cohort."""
     minutes = _session_minutes(cohort_id=cohort.pk)
     total = sum(minutes.values())
@@ -57,7 +73,10 @@ def attendance_rates_for_cohort(*, cohort: Cohort) -> dict[int, Decimal]:
         cohort=cohort, status=Registration.Status.CONFIRMED
     ).values_list("pk", flat=True)
     return {
-        pk: attendance_percent(attended_minutes=attended[pk], total_minutes=total)
+        pk: PersonAttendance(
+            attended_minutes=attended[pk],
+            rate=attendance_percent(attended_minutes=attended[pk], total_minutes=total),
+        )
         for pk in registration_ids
     }
 
@@ -155,6 +174,10 @@ class OverviewRow:
     rate: Decimal
     meets_threshold: bool
 
+    @property
+    def attended_hours(self) -> Decimal:
+        return hours_for_minutes(self.attended_minutes)
+
 
 @dataclass(frozen=True)
 class CohortOverview:
@@ -174,7 +197,7 @@ def cohort_attendance_overview(*, cohort: Cohort) -> CohortOverview:
     sessions = list(Session.objects.filter(cohort=cohort).order_by("starts_at", "pk"))
     registrations = list(
         Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
-        .select_related("participant")
+        .select_related("participant__participant_profile__organization")
         .order_by(turkish_collate("participant__full_name"), "pk")
     )
     cells = {
@@ -199,7 +222,7 @@ def cohort_attendance_overview(*, cohort: Cohort) -> CohortOverview:
                 statuses=statuses,
                 attended_minutes=attended,
                 rate=rate,
-                meets_threshold=rate >= cohort.attendance_threshold,
+                meets_threshold=meets_threshold(rate=rate, cohort=cohort),
             )
         )
     attended_per_session = [

@@ -14,19 +14,24 @@ from django.utils.translation import gettext as _
 
 from action_plans.models import ActionPlan, WorkGroupMember
 from core.db import turkish_collate
-from core.templatetags.core_tags import percent
+from core.numbers import format_percent
 from documents.models import Document
 from participants.models import Certificate, Registration, SurveySubmission
-from participants.selectors.attendance import attendance_rates_for_cohort
+from participants.selectors.attendance import (
+    PersonAttendance,
+    attendance_for_cohort,
+    meets_threshold,
+)
 from programs.models import Cohort
 
 PLAN_DONE = (ActionPlan.Status.SUBMITTED, ActionPlan.Status.APPROVED)
+NO_ATTENDANCE = PersonAttendance(attended_minutes=0, rate=Decimal("0.00"))
 
 
 @dataclass
 class EligibilityRow:
     registration: Registration
-    rate: Decimal
+    attendance: PersonAttendance
     attendance_ok: bool
     evaluation_done: bool
     plan_done: bool
@@ -38,13 +43,8 @@ class EligibilityRow:
         return not self.reasons
 
     @property
-    def rate_shown(self) -> Decimal:
-        """100.00 → 100, 83.30 → 83.3 (for the `percent` filter)."""
-        return (
-            self.rate.quantize(Decimal(1))
-            if self.rate == self.rate.to_integral()
-            else (self.rate.normalize())
-        )
+    def rate(self) -> Decimal:
+        return self.attendance.rate
 
 
 def _plan_done_ids(*, cohort: Cohort) -> set[int]:
@@ -65,7 +65,7 @@ def certificate_eligibility(*, cohort: Cohort) -> list[EligibilityRow]:
         .select_related("participant__participant_profile__organization")
         .order_by(turkish_collate("participant__full_name"), "pk")
     )
-    rates = attendance_rates_for_cohort(cohort=cohort)
+    attendance = attendance_for_cohort(cohort=cohort)
     evaluated = set(
         SurveySubmission.objects.filter(registration__cohort=cohort).values_list(
             "registration_id", flat=True
@@ -78,15 +78,14 @@ def certificate_eligibility(*, cohort: Cohort) -> list[EligibilityRow]:
             registration__cohort=cohort, status=Certificate.Status.VALID
         ).select_related("document")
     }
-    threshold = Decimal(cohort.attendance_threshold)
-    threshold_text = percent(cohort.attendance_threshold)
+    threshold_text = format_percent(cohort.attendance_threshold)
     rows = []
     for registration in registrations:
-        rate = rates.get(registration.pk, Decimal("0.00"))
+        person = attendance.get(registration.pk, NO_ATTENDANCE)
         row = EligibilityRow(
             registration=registration,
-            rate=rate,
-            attendance_ok=rate >= threshold,
+            attendance=person,
+            attendance_ok=meets_threshold(rate=person.rate, cohort=cohort),
             evaluation_done=registration.pk in evaluated,
             plan_done=registration.pk in planned,
             certificate=certificates.get(registration.pk),

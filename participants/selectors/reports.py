@@ -1,10 +1,11 @@
 """The programme overview: registrations, attendance, survey and who took part, where from."""
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 
+from core.numbers import percent_value
 from participants.models import Attendance, Organization, Registration
 from programs.models import Cohort, Program, Session
 from programs.selectors import with_seat_counts
@@ -44,7 +45,7 @@ class ProgramOverview:
 def _percent(part, whole) -> Decimal | None:
     if not whole:
         return None
-    return (Decimal(100) * Decimal(part) / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return percent_value(Decimal(100) * Decimal(part) / Decimal(whole))
 
 
 def _cohorts(program: Program) -> QuerySet[Cohort]:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
-from participants import checkin_codes, permissions
+from participants import checkin_codes, exports, permissions
 from participants.checkin_codes import CodeCheck
 from participants.models import Attendance
 from participants.selectors import attendance as selectors
@@ -145,19 +145,35 @@ class SessionQrView(RoleRequiredMixin, View):
         return response
 
 
-class CohortAttendanceView(RoleRequiredMixin, View):
-    """Sessions × participants, with each person's attendance rate."""
-
+class _CohortAttendanceMixin(RoleRequiredMixin):
     role_test = permissions.can_take_attendance_somewhere
 
-    def get(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
+    def get_cohort(self, request: HttpRequest, cohort_id: int):
         cohort = cohort_summary_get(pk=cohort_id)
         if cohort is None or not permissions.can_view_cohort_attendance(request.user, cohort):
             raise Http404
+        return cohort
+
+
+class CohortAttendanceView(_CohortAttendanceMixin, View):
+    """Sessions × participants, with each person's attended hours and attendance rate."""
+
+    def get(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
+        cohort = self.get_cohort(request, cohort_id)
         return render(
             request,
             "participants/attendance/cohort.html",
             {"cohort": cohort, "overview": selectors.cohort_attendance_overview(cohort=cohort)},
+        )
+
+
+class CohortAttendanceExportView(_CohortAttendanceMixin, View):
+    """The same table as CSV or XLSX."""
+
+    def get(self, request: HttpRequest, cohort_id: int, fmt: str) -> HttpResponse:
+        cohort = self.get_cohort(request, cohort_id)
+        return exports.attendance_table(
+            cohort=cohort, overview=selectors.cohort_attendance_overview(cohort=cohort), fmt=fmt
         )
 
 

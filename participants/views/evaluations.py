@@ -10,6 +10,7 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from core.charts import BarRow, StackedRow, bar_chart, stacked_scale_chart
 from core.exports import table_response
+from core.numbers import format_decimal
 from participants import permissions
 from participants.forms import SCALE_LABELS, SurveyForm, SurveyQuestionForm
 from participants.selectors import evaluations as selectors
@@ -109,7 +110,7 @@ def _report_context(report: selectors.SurveyReport) -> dict:
                 BarRow(
                     label=stats.question.display_text,
                     value=float(stats.mean or 0),
-                    display=str(stats.mean) if stats.mean is not None else "—",
+                    display=format_decimal(stats.mean) if stats.mean is not None else "—",
                 )
                 for stats in report.objective_questions
             ],

@@ -5,9 +5,10 @@ import pytest
 
 from participants.models import Registration
 from participants.selectors.attendance import (
+    PersonAttendance,
+    attendance_for_cohort,
     attendance_percent,
     attendance_rate,
-    attendance_rates_for_cohort,
     attendance_sessions_for,
     cohort_attendance_overview,
     grid_counts,
@@ -80,13 +81,14 @@ def cohort_with_marks(db):
 
 def test_rates_are_attended_minutes_over_all_session_minutes(cohort_with_marks):
     people = cohort_with_marks["people"]
-    rates = attendance_rates_for_cohort(cohort=cohort_with_marks["cohort"])
-    assert rates == {
-        people["Ayşe Kara"].pk: Decimal("77.77"),
-        people["Burak Er"].pk: Decimal("100.00"),
-        people["Cem Su"].pk: Decimal("22.22"),
-        people["Deniz Ak"].pk: Decimal("0.00"),
+    attendance = attendance_for_cohort(cohort=cohort_with_marks["cohort"])
+    assert attendance == {
+        people["Ayşe Kara"].pk: PersonAttendance(attended_minutes=210, rate=Decimal("77.77")),
+        people["Burak Er"].pk: PersonAttendance(attended_minutes=270, rate=Decimal("100.00")),
+        people["Cem Su"].pk: PersonAttendance(attended_minutes=60, rate=Decimal("22.22")),
+        people["Deniz Ak"].pk: PersonAttendance(attended_minutes=0, rate=Decimal("0.00")),
     }
+    assert attendance[people["Ayşe Kara"].pk].attended_hours == Decimal("3.5")
 
 
 def test_rate_of_one_registration_matches_the_cohort_rates(cohort_with_marks):
@@ -102,8 +104,8 @@ def test_rate_is_rounded_down_so_it_never_reaches_a_threshold_it_misses():
 
 def test_cohort_without_sessions_has_zero_rates(db):
     registration = RegistrationFactory()
-    assert attendance_rates_for_cohort(cohort=registration.cohort) == {
-        registration.pk: Decimal("0.00")
+    assert attendance_for_cohort(cohort=registration.cohort) == {
+        registration.pk: PersonAttendance(attended_minutes=0, rate=Decimal("0.00"))
     }
     assert attendance_rate(registration=registration) == Decimal("0.00")
 
@@ -117,8 +119,8 @@ def test_cohort_rates_take_three_queries_whatever_the_size(db, django_assert_num
         for session in sessions:
             AttendanceFactory(session=session, registration=registration)
     with django_assert_num_queries(3):
-        rates = attendance_rates_for_cohort(cohort=cohort)
-    assert set(rates.values()) == {Decimal("100.00")}
+        attendance = attendance_for_cohort(cohort=cohort)
+    assert {person.rate for person in attendance.values()} == {Decimal("100.00")}
 
 
 def test_overview_matrix_totals_and_threshold(cohort_with_marks):

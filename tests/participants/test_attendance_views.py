@@ -1,10 +1,13 @@
+import csv
 import datetime as dt
+import io
 from urllib.parse import urlsplit
 
 import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from participants.checkin_codes import code_for, current_step
 from participants.models import Attendance, Registration
@@ -436,3 +439,104 @@ def test_check_in_of_an_unknown_session_is_404(client, participant):
     client.force_login(participant)
     url = reverse("participants:attendance_checkin", kwargs={"session_id": 999, "code": "1-a"})
     assert client.get(url).status_code == 404
+
+
+# The same numbers everywhere (core.numbers)
+
+
+@pytest.fixture
+def forty_point_nine(coordinator):
+    """A finished cohort of 409 + 591 minutes; İnci Çelik attended the first: 40.90 %, 6.8 h."""
+    today = timezone.localdate()
+    cohort = CohortFactory(
+        title="Ankara dönemi",
+        starts_on=today - dt.timedelta(days=3),
+        ends_on=today - dt.timedelta(days=3),
+        registration_opens_at=timezone.now() - dt.timedelta(days=30),
+        registration_closes_at=timezone.now() - dt.timedelta(days=4),
+    )
+    start = timezone.make_aware(dt.datetime.combine(cohort.starts_on, dt.time(8, 0)))
+    end = start + dt.timedelta(minutes=409)
+    first = SessionFactory(cohort=cohort, starts_at=start, ends_at=end)
+    later = end + dt.timedelta(minutes=10)
+    SessionFactory(cohort=cohort, starts_at=later, ends_at=later + dt.timedelta(minutes=591))
+    registration = RegistrationFactory(cohort=cohort, participant__full_name="İnci Çelik")
+    AttendanceFactory(session=first, registration=registration)
+    return registration
+
+
+def _export(client, cohort, fmt):
+    url = reverse(
+        "participants:attendance_cohort_export", kwargs={"cohort_id": cohort.pk, "fmt": fmt}
+    )
+    return client.get(url)
+
+
+def test_a_persons_rate_prints_the_same_on_every_page_and_in_the_export(
+    client, coordinator, forty_point_nine
+):
+    cohort = forty_point_nine.cohort
+    client.force_login(coordinator)
+    attendance = client.get(
+        reverse("participants:attendance_cohort", kwargs={"cohort_id": cohort.pk})
+    ).content.decode()
+    certificates = client.get(
+        reverse("certificates:cohort", kwargs={"cohort_pk": cohort.pk})
+    ).content.decode()
+    rows = list(
+        csv.reader(
+            io.StringIO(_export(client, cohort, "csv").content.decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    client.force_login(forty_point_nine.participant)
+    mine = client.get(reverse("participants:my_registrations")).content.decode()
+    assert '<span class="badge badge-warn">%40,9</span>' in attendance
+    assert '<td class="num">6,8</td>' in attendance
+    assert '<span class="badge badge-warn">%40,9</span>' in certificates
+    assert "Katılım oranınız: %40,9 (sertifika için gereken: %80)." in mine
+    assert rows[0][-3:] == ["Katıldığı saat", "Katılım oranı (%)", "Sertifika eşiğini karşılıyor"]
+    assert rows[1][-3:] == ["6,8", "40,9", "Hayır"]
+
+
+def test_the_attendance_export_lists_marks_hours_and_rates(client, facilitator, forty_point_nine):
+    cohort = forty_point_nine.cohort
+    cohort.facilitators.add(facilitator)
+    client.force_login(facilitator)
+    response = _export(client, cohort, "csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    sessions = list(cohort.sessions.order_by("starts_at"))
+    assert rows == [
+        [
+            "Sıra",
+            "Ad soyad",
+            "Kurum",
+            *(
+                f"{session.title} ({timezone.localtime(session.starts_at):%d.%m.%Y %H:%M})"
+                for session in sessions
+            ),
+            "Katıldığı saat",
+            "Katılım oranı (%)",
+            "Sertifika eşiğini karşılıyor",
+        ],
+        ["1", "İnci Çelik", "", "Geldi", "", "6,8", "40,9", "Hayır"],
+    ]
+    sheet = load_workbook(io.BytesIO(_export(client, cohort, "xlsx").content)).active
+    hours, rate = sheet["F2"], sheet["G2"]
+    assert (hours.value, hours.number_format, rate.value, rate.number_format) == (
+        6.8,
+        "0.0",
+        40.9,
+        "0.0",
+    )
+
+
+@pytest.mark.parametrize("size", [1, 3])
+def test_the_attendance_export_query_count_does_not_grow(
+    client, coordinator, session, django_assert_num_queries, size
+):
+    for _ in range(size):
+        AttendanceFactory(session=session)
+    client.force_login(coordinator)
+    with django_assert_num_queries(7):
+        assert _export(client, session.cohort, "xlsx").status_code == 200

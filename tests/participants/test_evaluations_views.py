@@ -191,6 +191,59 @@ def test_report_table_export(client, cohort, coordinator):
     assert sheet["C1"].value == "Ortalama"
 
 
+def _answer_all(cohort, scores) -> None:
+    for score in scores:
+        services.survey_submit(
+            registration=RegistrationFactory(cohort=cohort),
+            answers={
+                question.pk: {"scale": score}
+                for question in SurveyQuestion.objects.filter(program=cohort.program, kind="scale")
+            },
+        )
+
+
+@pytest.mark.parametrize(("language", "mean"), [("tr", "4,33"), ("en", "4.33")])
+def test_the_chart_writes_a_mean_as_the_table_beside_it_does(
+    client, cohort, coordinator, language, mean
+):
+    _answer_all(cohort, [5, 4, 4])
+    client.force_login(coordinator)
+    client.post(reverse("set_language"), {"language": language})
+    html = client.get(
+        reverse("participants:survey_report", kwargs={"pk": cohort.pk})
+    ).content.decode()
+    chart = html[html.index('<svg class="chart"') :]
+    assert f'font-size="13">{mean}</text>' in chart  # the objective's bar
+    assert f'<td class="num">{mean}</td>' in html
+    assert "4.33" not in html.replace(mean, "")
+    assert "4,33" not in html.replace(mean, "")
+
+
+def test_report_exports_write_a_mean_with_a_comma_in_csv_and_as_a_number_in_xlsx(
+    client, cohort, coordinator
+):
+    _answer_all(cohort, [5, 4, 4])
+    client.force_login(coordinator)
+
+    def export(fmt):
+        return client.get(
+            reverse(
+                "participants:cohort_survey_report_export", kwargs={"pk": cohort.pk, "fmt": fmt}
+            )
+        ).content
+
+    rows = list(csv.reader(io.StringIO(export("csv").decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][2] == "Ortalama"
+    assert {row[2] for row in rows[1:-1]} == {"4,33"}
+    assert rows[-1] == ["Yanıt oranı (%)", "3", "100"]
+    sheet = load_workbook(io.BytesIO(export("xlsx"))).active
+    assert (sheet["C2"].value, sheet["C2"].number_format, sheet["C2"].data_type) == (
+        4.33,
+        "0.00",
+        "n",
+    )
+
+
 @pytest.mark.parametrize("count", [1, 3, 30])
 def test_report_query_count_does_not_grow_with_responses(
     client, cohort, coordinator, count, django_assert_num_queries

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from action_plans.selectors.dashboard import plans_by_type
 from core.models import Province
@@ -91,6 +92,38 @@ def test_province_table_export(client, coordinator, program):
     )
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows == [["Plaka kodu", "İl", "Katılımcılar"], ["35", "İzmir", "1"], ["65", "Van", "1"]]
+
+
+def test_cohort_table_export_writes_the_rate_with_a_comma_in_csv_and_as_a_number_in_xlsx(
+    client, coordinator, program
+):
+    client.force_login(coordinator)
+
+    def export(fmt):
+        url = reverse(
+            "participants:program_overview_export",
+            kwargs={"pk": program.pk, "table": "donemler", "fmt": fmt},
+        )
+        return client.get(url).content
+
+    rows = list(csv.reader(io.StringIO(export("csv").decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][6] == "Katılım oranı (%)"
+    assert rows[1][6] == "62,5"
+    sheet = load_workbook(io.BytesIO(export("xlsx"))).active
+    assert (sheet["G2"].value, sheet["G2"].number_format) == (62.5, "0.0")
+
+
+def test_overview_rates_follow_the_percentage_rule(db):
+    """Two of three hours: 66.67 % by usual rounding, shown as %66,6 everywhere (rounded down,
+    as a person's attendance rate is)."""
+    program = ProgramFactory()
+    cohort = CohortFactory(program=program)
+    registration = RegistrationFactory(cohort=cohort)
+    for day, status in ((1, "present"), (2, "present"), (3, "absent")):
+        AttendanceFactory(
+            session=_session(cohort, day, 1), registration=registration, status=status
+        )
+    assert program_overview(program=program).attendance_rate == Decimal("66.6")
 
 
 @pytest.mark.parametrize("count", [1, 3])

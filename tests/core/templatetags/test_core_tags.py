@@ -1,4 +1,8 @@
 import datetime as dt
+from decimal import Decimal
+
+from django.template import Context, Template
+from django.utils import translation
 
 from core.templatetags.core_tags import (
     capfirst_tr,
@@ -34,3 +38,16 @@ def test_paragraphs_turn_a_short_first_line_into_a_heading_and_escape_text():
         '<h3 class="text-heading">Belediyelerin işlevi</h3><p>Sosyal devlet &lt;ilkesi&gt;.</p>'
         "<p>İkinci paragraf.</p>"
     )
+
+
+def _render(text: str, **context) -> str:
+    return Template("{% load core_tags %}" + text).render(Context(context))
+
+
+def test_number_filters_follow_core_numbers_and_the_page_language():
+    values = {"rate": Decimal("40.90"), "hours": Decimal("9.5"), "mean": Decimal("4.22")}
+    page = "{{ rate|percent }} {{ hours|hours }} {{ mean|decimal }} {{ none|decimal }}"
+    with translation.override("tr"):
+        assert _render(page, **values) == "%40,9 9,5 4,22 —"
+    with translation.override("en"):
+        assert _render(page, **values) == "40.9% 9.5 4.22 —"
