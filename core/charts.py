@@ -125,15 +125,39 @@ def _province_paths() -> dict[str, str]:
     return json.loads(MAP_FILE.read_text(encoding="utf-8"))
 
 
-def _bin(value: int, maximum: int) -> int:
-    if value <= 0 or maximum <= 0:
-        return 0
-    return min(4, 1 + (3 * value) // maximum)
+@dataclass(frozen=True)
+class MapBin:
+    low: int
+    high: int
+    colour: str
+
+    @property
+    def label(self) -> str:
+        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+
+
+def map_bins(maximum: int) -> list[MapBin]:
+    """The map's shades, what both the provinces and the legend are drawn from: 0 in grey, then
+    1…maximum in up to four ranges of about equal width (fewer when the maximum is small), each
+    range a darker blue. The ranges touch and never overlap."""
+    bins = [MapBin(low=0, high=0, colour=MAP_COLOURS[0])]
+    steps = len(MAP_COLOURS) - 1
+    low = 1
+    for step in range(1, steps + 1):
+        high = -(-maximum * step // steps)  # ceiling division
+        if high >= low:
+            bins.append(MapBin(low=low, high=high, colour=MAP_COLOURS[len(bins)]))
+            low = high + 1
+    return bins
+
+
+def _bin_of(value: int, bins: Sequence[MapBin]) -> MapBin:
+    return next((item for item in bins if item.low <= value <= item.high), bins[-1])
 
 
 def choropleth_map(*, values: dict[int, int], names: dict[int, str], title: str) -> SafeString:
     """Turkey's 81 provinces shaded by a count per plate code (e.g. participants)."""
-    maximum = max(values.values(), default=0)
+    bins = map_bins(max(values.values(), default=0))
     parts = [
         (
             '<svg class="chart map" role="img" viewBox="0 80 1050 585" '
@@ -145,21 +169,17 @@ def choropleth_map(*, values: dict[int, int], names: dict[int, str], title: str)
         plate = int(plate_code)
         value = values.get(plate, 0)
         parts.append(
-            f'<path d="{escape(path)}" fill="{MAP_COLOURS[_bin(value, maximum)]}" '
+            f'<path d="{escape(path)}" fill="{_bin_of(value, bins).colour}" '
             f'stroke="#ffffff" stroke-width="0.8"><title>{escape(names.get(plate, plate_code))}: '
             f"{value}</title></path>"
         )
     legend_y = 622
-    steps = (
-        [0] if not maximum else [0, *sorted({max(1, (maximum * k + 2) // 3) for k in (1, 2, 3)})]
-    )
-    for index, step in enumerate(steps):
+    for index, item in enumerate(bins):
         x = 30 + index * 150
         parts.append(
-            f'<rect x="{x}" y="{legend_y}" width="26" height="26" '
-            f'fill="{MAP_COLOURS[_bin(step, maximum)]}" stroke="#9aa5a4"/>'
-            f'<text x="{x + 34}" y="{legend_y + 21}" font-size="24">'
-            f"{'0' if not step else ('≥ ' + str(step))}</text>"
+            f'<g class="map-legend"><rect x="{x}" y="{legend_y}" width="26" height="26" '
+            f'fill="{item.colour}" stroke="#9aa5a4"/>'
+            f'<text x="{x + 34}" y="{legend_y + 21}" font-size="24">{item.label}</text></g>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 — paths are our static data, texts escaped
