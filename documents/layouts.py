@@ -27,7 +27,8 @@ class CertificateData:
     starts_on: dt.date
     ends_on: dt.date
     place: str
-    total_hours: Decimal
+    programme_hours: Decimal  # the programme's length: all the cohort's sessions
+    attended_hours: Decimal | None  # the person's; None on certificates from before it was printed
     objectives: tuple[str, ...]
     facilitators: tuple[str, ...]
     issued_on: dt.date
@@ -142,8 +143,9 @@ def certificate_fits(blocks) -> bool:
 CERTIFICATE = Layout(
     name="certificate",
     # 2: room for the long verification code on one line; 3: the lean page (one element per line,
-    # facts, foot and objective numbers as plain text, Latin-subset fonts, JPEG logo, grey QR PNG)
-    version=3,
+    # facts, foot and objective numbers as plain text, Latin-subset fonts, JPEG logo, grey QR PNG);
+    # 4: the person's attended hours and the programme's length, each worded as what it is
+    version=4,
     template="documents/certificate.html",
     stylesheets=("documents/base.css", "documents/certificate.css"),
     page=PageSetup(size="A4 landscape", margin="9mm"),  # the frame is the page's border

@@ -3,7 +3,6 @@ PDF (owned by its Certificate row) and the ZIP of a cohort's certificates (owned
 
 import re
 import secrets
-from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
@@ -35,11 +34,6 @@ def normalise_code(text: str) -> str | None:
     return "-".join(raw[i : i + CODE_GROUP] for i in range(0, CODE_LENGTH, CODE_GROUP))
 
 
-def printed_hours(hours: Decimal) -> Decimal:
-    """12.0 → 12, 7.5 → 7.5."""
-    return hours.quantize(Decimal(1)) if hours == hours.to_integral_value() else hours
-
-
 def certificate_data(certificate) -> CertificateData:
     return CertificateData(
         participant_name=certificate.participant_name,
@@ -49,7 +43,8 @@ def certificate_data(certificate) -> CertificateData:
         starts_on=certificate.starts_on,
         ends_on=certificate.ends_on,
         place=certificate.place,
-        total_hours=printed_hours(certificate.total_hours),
+        programme_hours=certificate.total_hours,
+        attended_hours=certificate.attended_hours,
         objectives=tuple(certificate.objectives),
         facilitators=tuple(certificate.facilitators),
         issued_on=timezone.localdate(certificate.issued_at),

@@ -36,7 +36,13 @@ class Certificate(models.Model):
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
     place = models.CharField(_("place"), max_length=400, blank=True)
-    total_hours = models.DecimalField(_("total hours"), max_digits=6, decimal_places=1)
+    # The programme's length: the hours of all the cohort's sessions.
+    total_hours = models.DecimalField(_("programme length (hours)"), max_digits=6, decimal_places=1)
+    # The hours this person attended (hours_for_minutes). Empty on certificates issued before
+    # it was printed: those printed only the programme's length.
+    attended_hours = models.DecimalField(
+        _("attended hours"), max_digits=6, decimal_places=1, null=True, blank=True
+    )
     objectives = models.JSONField(_("objectives"), default=list)
     facilitators = models.JSONField(_("facilitators"), default=list)
     issued_at = models.DateTimeField(_("issued at"))
@@ -85,6 +91,7 @@ class Certificate(models.Model):
         "ends_on",
         "place",
         "total_hours",
+        "attended_hours",
         "objectives",
         "facilitators",
     )

@@ -11,11 +11,9 @@ from django.utils import timezone
 from documents.models import Document
 from documents.services import document_request, documents_request, documents_retry
 from participants.certificate_kinds import CERTIFICATE_BUNDLE_KIND, CERTIFICATE_KIND, new_code
-from participants.models import Certificate, Notification, Registration
+from participants.models import Certificate, Notification
 from participants.selectors.attendance import hours_for_minutes
-from participants.selectors.certificates import (
-    certificate_eligibility,
-)
+from participants.selectors.certificates import EligibilityRow, certificate_eligibility
 from participants.services.notifications import NotificationRequest, notifications_queue
 from programs.models import Cohort
 
@@ -35,11 +33,13 @@ def _total_hours(cohort: Cohort) -> Decimal:
     return hours_for_minutes(sum(session.duration_minutes for session in cohort.sessions.all()))
 
 
-def _snapshot(*, registration: Registration, cohort_facts: dict) -> dict:
-    profile = getattr(registration.participant, "participant_profile", None)
+def _snapshot(*, row: EligibilityRow, cohort_facts: dict) -> dict:
+    participant = row.registration.participant
+    profile = getattr(participant, "participant_profile", None)
     return {
-        "participant_name": registration.participant.full_name or registration.participant.email,
+        "participant_name": participant.full_name or participant.email,
         "organisation": profile.organization.name if profile else "",
+        "attended_hours": row.attendance.attended_hours,
         **cohort_facts,
     }
 
@@ -85,7 +85,7 @@ def certificates_issue(*, cohort: Cohort, issued_by) -> IssueResult:
         for row in certificate_eligibility(cohort=cohort):
             if not row.eligible:
                 continue
-            snapshot = _snapshot(registration=row.registration, cohort_facts=facts)
+            snapshot = _snapshot(row=row, cohort_facts=facts)
             current = row.certificate
             if current is not None and current.snapshot() == snapshot:
                 unchanged += 1

@@ -7,13 +7,14 @@ from django.conf import settings as django_settings
 from django.core import mail
 from pypdf import PdfReader
 
-from documents.layouts import certificate_qr_payload
+from documents import rendering
+from documents.layouts import CERTIFICATE, certificate_qr_payload
 from documents.models import Document
 from participants.certificate_kinds import certificate_data, new_code, normalise_code
 from participants.models import Certificate, Notification, SurveySubmission
 from participants.selectors.certificates import certificate_eligibility
 from participants.services.certificates import certificate_revoke, certificates_issue
-from tests.factories import ActionPlanFactory, WorkGroupMemberFactory
+from tests.factories import ActionPlanFactory, AttendanceFactory, WorkGroupMemberFactory
 
 
 @pytest.fixture
@@ -25,10 +26,17 @@ def issue(coordinator, django_capture_on_commit_callbacks):
     return run
 
 
+def _text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
 def _pdf_text(document: Document) -> str:
     with document.file.open("rb") as stream:
-        reader = PdfReader(io.BytesIO(stream.read()))
-    return "\n".join(page.extract_text() for page in reader.pages)
+        return _text(stream.read())
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _reasons(cohort) -> dict[str, list[str]]:
@@ -134,10 +142,11 @@ def test_the_certificate_snapshots_what_it_prints(certificate_cohort, enrol, iss
         "ends_on": certificate_cohort.ends_on,
         "place": "Çankaya Kültür Merkezi, Çankaya/Ankara",
         "total_hours": Decimal("6.0"),
+        "attended_hours": Decimal("6.0"),
         "objectives": ["Mevzuat arasında bağ kurmak", "Araç geliştirmek"],
         "facilitators": ["Emre Işık"],
     }
-    assert certificate_data(certificate).total_hours == Decimal(6)
+    assert certificate_data(certificate).programme_hours == Decimal(6)
     assert (certificate.version, certificate.status) == (1, "valid")
 
 
@@ -174,6 +183,62 @@ def test_a_corrected_name_gives_a_new_version_and_supersedes_the_old(
     assert (new.version, new.participant_name) == (2, "İnci Çelik")
     assert new.code != old.code
     assert "İNCİ ÇELİK" in _pdf_text(new.document)
+
+
+def test_below_full_attendance_the_certificate_prints_the_hours_attended_and_the_programme_length(
+    eleven_hours, enrol, issue
+):
+    registration = enrol("İnci Çelik", attended=3)  # 9.5 of 11 hours: 86.36 %
+    [row] = certificate_eligibility(cohort=eleven_hours)
+    assert (row.rate, row.eligible) == (Decimal("86.36"), True)
+    assert issue(eleven_hours).issued == 1
+    certificate = Certificate.objects.get(registration=registration)
+    assert (certificate.total_hours, certificate.attended_hours) == (
+        Decimal("11.0"),
+        Decimal("9.5"),
+    )
+    data = certificate_data(certificate)
+    assert (data.programme_hours, data.attended_hours) == (Decimal("11.0"), Decimal("9.5"))
+    assert (
+        "eğitim programına katılmış ve 11 saatlik programı 9,5 saatlik katılımla başarıyla "
+        "tamamlamıştır."
+    ) in _one_line(_pdf_text(certificate.document))
+
+
+def test_hours_attended_that_change_later_make_a_new_version_on_the_next_issue(
+    eleven_hours, enrol, issue
+):
+    registration = enrol("İnci Çelik", attended=3)
+    issue(eleven_hours)
+    assert issue(eleven_hours).issued == 0  # nothing changed: nothing new
+    last_session = eleven_hours.sessions.order_by("starts_at").last()
+    AttendanceFactory(session=last_session, registration=registration)  # a late correction
+    assert issue(eleven_hours).issued == 1
+    old, new = Certificate.objects.filter(registration=registration).order_by("version")
+    assert (old.status, old.attended_hours, old.superseded_by) == (
+        "superseded",
+        Decimal("9.5"),
+        new,
+    )
+    assert (new.status, new.attended_hours, new.version) == ("valid", Decimal("11.0"), 2)
+    assert "11 saatlik programı 11 saatlik katılımla" in _one_line(_pdf_text(new.document))
+
+
+def test_a_certificate_from_before_attended_hours_were_printed_states_the_programme_length_only(
+    eleven_hours, enrol, issue
+):
+    registration = enrol("İnci Çelik", attended=3)
+    issue(eleven_hours)
+    Certificate.objects.update(attended_hours=None)  # what migration 0008 leaves on old rows
+    legacy = Certificate.objects.get()
+    text = _one_line(_text(rendering.render_pdf(CERTIFICATE, certificate_data(legacy))))
+    assert "eğitim programına katılmış ve 11 saatlik programı başarıyla tamamlamıştır." in text
+    assert "katılımla" not in text
+    # Its holder gets a corrected version at the next issue.
+    assert issue(eleven_hours).issued == 1
+    legacy.refresh_from_db()
+    current = Certificate.objects.get(registration=registration, status="valid")
+    assert (legacy.status, current.attended_hours) == ("superseded", Decimal("9.5"))
 
 
 def test_revoking_keeps_the_reason_and_a_second_revoke_changes_nothing(

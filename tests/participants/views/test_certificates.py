@@ -143,9 +143,33 @@ def test_the_verify_page_shows_a_valid_certificate_and_only_what_it_prints(clien
     assert '<span class="badge badge-ok">Geçerli</span>' in html
     assert "İnci Çelik" in html
     assert "Ankara dönemi" in html
-    assert "<dd>6</dd>" in html
+    assert "<dt>Program süresi</dt><dd>6 saat</dd>" in html
+    assert "<dt>Katıldığı süre</dt><dd>6 saat</dd>" in html
     assert certificate.registration.participant.email not in html
     assert "Çankaya Belediyesi" not in html
+
+
+def test_the_verify_page_agrees_with_the_pdf_below_full_attendance(
+    client, eleven_hours, enrol, coordinator, django_capture_on_commit_callbacks
+):
+    enrol("İnci Çelik", attended=3)  # 9.5 of 11 hours
+    with django_capture_on_commit_callbacks(execute=True):
+        certificates_issue(cohort=eleven_hours, issued_by=coordinator)
+    html = client.get(_verify(Certificate.objects.get().code)).content.decode()
+    assert "<dt>Program süresi</dt><dd>11 saat</dd>" in html
+    assert "<dt>Katıldığı süre</dt><dd>9,5 saat</dd>" in html
+
+
+def test_the_verify_page_of_an_older_certificate_shows_the_programme_length_it_printed(
+    client, issued
+):
+    """Certificates issued before attended hours were printed (migration 0008 leaves them
+    empty) printed the programme's total hours: the page says what those were."""
+    certificate = issued["İnci Çelik"]
+    Certificate.objects.filter(pk=certificate.pk).update(attended_hours=None)
+    html = client.get(_verify(certificate.code)).content.decode()
+    assert "<dt>Program süresi</dt><dd>6 saat</dd>" in html
+    assert "Katıldığı süre" not in html
 
 
 def test_a_typed_code_is_found_whatever_its_case_and_spaces(client, issued):
