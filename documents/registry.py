@@ -19,6 +19,10 @@ class DocumentKind:
     build_data: Callable[[Any], Any]  # owner → the layout's data (e.g. CertificateData)
     filename: Callable[[Any], str]  # the data → a readable file name, e.g. "Sertifika - Ad.pdf"
     can_download: Callable[[Any, Any], bool]  # (user, document) → bool
+    # document → the document that now stands in its place (e.g. the current certificate of the
+    # same person after a re-issue), or None: where an old link leads those who may no longer
+    # download the old one.
+    replacement: Callable[[Any], Any] | None = None
 
     suffix = ".pdf"
     content_type = "application/pdf"

@@ -1,5 +1,6 @@
 from django.contrib.contenttypes.models import ContentType
 
+from documents import registry
 from documents.models import Document
 
 
@@ -20,6 +21,12 @@ def document_current_of(*, document: Document) -> Document:
         .first()
         or document
     )
+
+
+def document_replacement(*, document: Document) -> Document | None:
+    """What stands in the place of `document` by its kind's rule (DocumentKind.replacement)."""
+    replacement = getattr(registry.find(document.kind), "replacement", None)
+    return replacement(document) if replacement is not None else None
 
 
 def document_current(*, kind: str, owner) -> Document | None:

@@ -64,6 +64,15 @@ def _can_download_certificate(user, document) -> bool:
     return certificate is not None and can_download_certificate(user, certificate)
 
 
+def _current_certificate_document(document):
+    """An earlier version's PDF → the PDF of the same person's valid certificate, if any."""
+    from participants.selectors.certificates import certificate_current_of
+
+    certificate = document.owner
+    current = certificate_current_of(certificate=certificate) if certificate else None
+    return current.document if current is not None else None
+
+
 def _can_download_bundle(user, document) -> bool:
     from participants.permissions import can_download_cohort_certificates
 
@@ -89,6 +98,7 @@ def register_kinds() -> None:
             build_data=certificate_data,
             filename=certificate_filename,
             can_download=_can_download_certificate,
+            replacement=_current_certificate_document,
         )
     )
     registry.register(

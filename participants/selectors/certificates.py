@@ -150,6 +150,17 @@ def certificate_by_code(*, code: str) -> Certificate | None:
     return Certificate.objects.filter(code=code).first()
 
 
+def certificate_current_of(*, certificate: Certificate) -> Certificate | None:
+    """The valid certificate of the same registration (after a re-issue, a newer version)."""
+    return (
+        Certificate.objects.filter(
+            registration_id=certificate.registration_id, status=Certificate.Status.VALID
+        )
+        .select_related("document", "registration__cohort")
+        .first()
+    )
+
+
 def certificate_in_cohort(*, cohort: Cohort, pk: int) -> Certificate | None:
     return (
         Certificate.objects.filter(registration__cohort=cohort, pk=pk)

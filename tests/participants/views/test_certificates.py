@@ -305,6 +305,62 @@ def test_my_registrations_links_my_ready_certificate(client, issued):
     assert _download(certificate.document_id) not in html
 
 
+@pytest.fixture
+def reissued(issued, coordinator, django_capture_on_commit_callbacks):
+    """İnci Çelik's name was corrected and certificates issued again: (old, new)."""
+    old = issued["İnci Çelik"]
+    participant = old.registration.participant
+    participant.full_name = "İnci Çelik Yıldız"
+    participant.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        certificates_issue(cohort=old.registration.cohort, issued_by=coordinator)
+    old.refresh_from_db()
+    return old, Certificate.objects.select_related("document").get(
+        registration=old.registration, status="valid"
+    )
+
+
+def test_an_old_certificate_link_leads_its_participant_to_the_current_certificate(client, reissued):
+    old, new = reissued
+    client.force_login(old.registration.participant)
+    response = client.get(_download(old.document_id))
+    assert (response.status_code, response["Location"]) == (302, _download(new.document_id))
+    assert _status(client, old.registration.participant, response["Location"]) == 200
+    polled = client.get(_download(old.document_id), headers={"HX-Request": "true"})
+    assert polled["HX-Redirect"] == _download(new.document_id)
+    html = client.get(reverse("participants:my_registrations")).content.decode()
+    assert f'href="{_download(new.document_id)}">Sertifikamı indir</a>' in html
+    assert _download(old.document_id) not in html
+
+
+def test_an_old_certificate_link_is_still_404_for_everyone_else(
+    client, reissued, issued, coordinator
+):
+    old, _new = reissued
+    url = _download(old.document_id)
+    assert _status(client, issued["Ali Yılmaz"].registration.participant, url) == 404
+    other_facilitator = UserFactory(roles=["facilitator"])
+    CohortFactory().facilitators.add(other_facilitator)
+    assert _status(client, other_facilitator, url) == 404
+    client.logout()
+    assert client.get(url).status_code == 302  # to the login page, then the rule above
+    assert _status(client, coordinator, url) == 200  # staff keep what was printed then
+
+
+def test_after_a_revoke_and_a_new_issue_the_old_link_leads_to_the_new_certificate(
+    client, issued, coordinator, django_capture_on_commit_callbacks
+):
+    revoked = certificate_revoke(
+        certificate=issued["İnci Çelik"], revoked_by=coordinator, reason="Hata"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        certificates_issue(cohort=revoked.registration.cohort, issued_by=coordinator)
+    new = Certificate.objects.get(registration=revoked.registration, status="valid")
+    client.force_login(revoked.registration.participant)
+    response = client.get(_download(revoked.document_id))
+    assert (response.status_code, response["Location"]) == (302, _download(new.document_id))
+
+
 def test_a_finished_cohort_without_sessions_gives_nobody_a_certificate(
     client, coordinator, enrol, certificate_cohort
 ):
