@@ -66,8 +66,12 @@ def _lock_cohort(cohort: Cohort) -> Cohort:
     return Cohort.objects.select_for_update().get(pk=cohort.pk)
 
 
-def _seats_taken(cohort: Cohort) -> int:
-    return Registration.objects.filter(cohort=cohort, status__in=Registration.SEAT_HOLDING).count()
+def _free_seats(cohort: Cohort) -> int:
+    """The seat rule, for every write here: confirmed and pending registrations hold a seat, so
+    with a capacity of n the n-th of them still gets one and the next one waits. Call with the
+    cohort locked."""
+    taken = Registration.objects.filter(cohort=cohort, status__in=Registration.SEAT_HOLDING).count()
+    return max(cohort.capacity - taken, 0)
 
 
 def _next_waitlist_order(cohort: Cohort) -> int:
@@ -152,7 +156,7 @@ def registration_create(
         registration.cancelled_by = None
         registration.privacy_notice_version = privacy.VERSION
         registration.privacy_acknowledged_at = now
-        if _seats_taken(cohort) < cohort.capacity:
+        if _free_seats(cohort) > 0:
             _set_status(registration, _seat_status(cohort), now)
         else:
             _set_status(registration, Status.WAITLISTED, now)
@@ -190,7 +194,7 @@ def registration_create(
 def _promote_waiting(cohort: Cohort, *, by) -> list[Registration]:
     """Give every free seat to the head of the waiting list. Call with the cohort locked."""
     promoted = []
-    free = cohort.capacity - _seats_taken(cohort)
+    free = _free_seats(cohort)
     if free <= 0:
         return promoted
     waiting = (
@@ -352,7 +356,7 @@ def registration_promote(*, registration: Registration, by) -> Registration:
         cohort, registration = _locked(registration)
         if registration.status != Status.WAITLISTED:
             raise RegistrationError(_("Only waiting-list registrations can be promoted."))
-        if _seats_taken(cohort) >= cohort.capacity:
+        if _free_seats(cohort) <= 0:
             raise NoFreeSeatError
         _set_status(registration, Status.CONFIRMED, timezone.now())
         registration.save()

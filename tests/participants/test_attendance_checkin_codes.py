@@ -52,6 +52,22 @@ def test_current_and_previous_step_are_valid_older_is_expired():
     )
 
 
+def test_a_code_is_valid_to_the_last_second_of_the_next_step_and_expired_after(settings):
+    settings.ATTENDANCE_QR_STEP_SECONDS = 45
+    step = current_step(MOMENT)
+    code = code_for(session_id=3, step=step)
+    shown = dt.datetime.fromtimestamp(step * 45, tz=dt.UTC)  # the step's first second
+    last = shown + dt.timedelta(seconds=2 * 45 - 1)
+    assert check_code(session_id=3, code=code, at=shown) == CodeCheck.VALID
+    assert check_code(session_id=3, code=code, at=last) == CodeCheck.VALID
+    assert check_code(session_id=3, code=code, at=last + dt.timedelta(seconds=1)) == (
+        CodeCheck.EXPIRED
+    )
+    assert check_code(session_id=3, code=code, at=shown - dt.timedelta(seconds=1)) == (
+        CodeCheck.INVALID  # not shown yet: from the future
+    )
+
+
 def test_future_foreign_tampered_and_garbage_codes_are_invalid():
     step = current_step(MOMENT)
     code = code_for(session_id=3, step=step)

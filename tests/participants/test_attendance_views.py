@@ -361,6 +361,20 @@ def test_code_scanned_in_time_can_be_confirmed_a_few_minutes_later(
     assert Attendance.objects.get().status == "present"
 
 
+def test_a_scanned_code_is_confirmed_to_the_last_second_of_the_grace(
+    client, session, registration, settings
+):
+    client.force_login(registration.participant)
+    scanned = _during(session)
+    url = _checkin_url(session, scanned)
+    with time_machine.travel(scanned, tick=False):
+        client.get(url)
+    last = scanned + dt.timedelta(minutes=settings.ATTENDANCE_QR_CONFIRM_MINUTES)
+    with time_machine.travel(last, tick=False):
+        assert "işaretlendiniz" in client.post(url).content.decode()
+    assert Attendance.objects.get().status == "present"
+
+
 def test_scan_grace_ends_after_the_configured_minutes(client, session, registration, settings):
     client.force_login(registration.participant)
     scanned = _during(session)

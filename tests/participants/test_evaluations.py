@@ -89,6 +89,61 @@ def test_survey_opens_after_the_last_session(program):
         assert not survey_is_open(cohort=cohort)
 
 
+def test_an_answer_is_refused_until_the_last_sessions_final_second_and_taken_from_it(program):
+    cohort = CohortFactory(
+        program=program, starts_on=dt.date(2027, 3, 10), ends_on=dt.date(2027, 3, 10)
+    )
+    session = SessionFactory(cohort=cohort)
+    early, on_time = RegistrationFactory(cohort=cohort), RegistrationFactory(cohort=cohort)
+    with time_machine.travel(session.ends_at - dt.timedelta(seconds=1), tick=False):
+        assert not survey_is_open(cohort=cohort)
+        with pytest.raises(services.SurveyError):
+            services.survey_submit(registration=early, answers=_answers(program, 4))
+    with time_machine.travel(session.ends_at, tick=False):
+        assert survey_is_open(cohort=cohort)
+        services.survey_submit(registration=on_time, answers=_answers(program, 4))
+    assert SurveySubmission.objects.get().registration == on_time
+
+
+def test_without_sessions_the_survey_opens_at_23_59_of_the_last_day(program):
+    cohort = CohortFactory(
+        program=program, starts_on=dt.date(2027, 3, 10), ends_on=dt.date(2027, 3, 11)
+    )
+    opens = timezone.make_aware(dt.datetime(2027, 3, 11, 23, 59))
+    assert survey_opens_at(cohort=cohort) == opens
+    assert not survey_is_open(cohort=cohort, now=opens - dt.timedelta(seconds=1))
+    assert survey_is_open(cohort=cohort, now=opens)
+
+
+def test_closing_takes_effect_the_moment_it_is_closed_and_reopening_undoes_it(program):
+    cohort = _cohort_after_its_last_session(program)
+    before, after = RegistrationFactory(cohort=cohort), RegistrationFactory(cohort=cohort)
+    moment = timezone.now()
+    with time_machine.travel(moment, tick=False):
+        services.survey_submit(registration=before, answers=_answers(program, 5))
+        services.survey_close(cohort=cohort)
+        assert cohort.survey_closed_at == moment
+        with pytest.raises(services.SurveyError):
+            services.survey_submit(registration=after, answers=_answers(program, 5))
+    services.survey_reopen(cohort=cohort)
+    services.survey_submit(registration=after, answers=_answers(program, 5))
+    assert SurveySubmission.objects.count() == 2
+
+
+def _cohort_after_its_last_session(program):
+    """A cohort whose last session ended yesterday: its survey is open."""
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    cohort = CohortFactory(
+        program=program,
+        starts_on=yesterday,
+        ends_on=yesterday,
+        registration_opens_at=timezone.now() - dt.timedelta(days=30),
+        registration_closes_at=timezone.now() - dt.timedelta(days=2),
+    )
+    SessionFactory(cohort=cohort)
+    return cohort
+
+
 def test_coordinator_can_open_the_survey_early(program):
     cohort = CohortFactory(program=program)
     assert not survey_is_open(cohort=cohort)

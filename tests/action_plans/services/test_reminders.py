@@ -80,6 +80,11 @@ def test_a_reminder_missed_for_more_than_two_weeks_is_not_sent(group_plan):
         assert plan_reminders_send() == 0
 
 
+def test_a_missed_reminder_is_still_sent_on_the_last_day_of_its_two_weeks(group_plan):
+    with _at(dt.date(2026, 4, 24)):
+        assert plan_reminders_send() == 2
+
+
 def test_personal_plan_reminds_its_participant(settings):
     settings.ACTION_PLAN_REMINDER_MONTHS = (1,)
     registration = RegistrationFactory(cohort=CohortFactory(starts_on=ENDS_ON, ends_on=ENDS_ON))

@@ -69,6 +69,18 @@ def test_expired_link_explains_and_changes_nothing(client, plan_with_steps):
     assert first.status == "not_started"
 
 
+def test_link_works_to_its_last_second_and_expires_the_next(client, plan_with_steps, settings):
+    plan, _steps = plan_with_steps
+    signed = timezone.now().replace(microsecond=0)
+    with time_machine.travel(signed, tick=False):
+        url = _url(plan)
+    last = signed + dt.timedelta(days=settings.ACTION_PLAN_LINK_MAX_AGE_DAYS)
+    with time_machine.travel(last, tick=False):
+        assert client.get(url).status_code == 200
+    with time_machine.travel(last + dt.timedelta(seconds=1), tick=False):
+        assert client.get(url).status_code == 410
+
+
 def test_link_still_works_within_its_thirty_days(client, plan_with_steps):
     plan, _steps = plan_with_steps
     start = timezone.now()

@@ -1,12 +1,14 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core import mail
 from django.utils import timezone
 
 from participants import privacy
 from participants.models import AuditEntry, ConsentRecord, Notification, Registration
 from participants.services import registrations as services
+from programs.models import Cohort
 from tests.factories import (
     CohortFactory,
     ParticipantProfileFactory,
@@ -214,3 +216,67 @@ def test_cancelling_a_cohort_cancels_every_active_registration_and_tells_each_pe
     assert cancelled_mails[0].subject == f"[Genç İşi] Eğitim dönemi iptal edildi: {cohort.title}"
     assert "Sizin bir şey yapmanız gerekmiyor." in cancelled_mails[0].body
     assert AuditEntry.objects.filter(cohort=cohort, action="cancelled").count() == 2
+
+
+# Boundaries of the seat rule (services.registrations._free_seats) and of the window
+
+
+@pytest.mark.parametrize(
+    ("requires_approval", "seat"), [(False, Status.CONFIRMED), (True, Status.PENDING)]
+)
+def test_the_last_seat_goes_to_the_nth_registrant_and_the_next_one_waits(requires_approval, seat):
+    cohort = CohortFactory(requires_approval=requires_approval, capacity=3)
+    assert [_register(cohort).status for _ in range(4)] == [seat, seat, seat, Status.WAITLISTED]
+
+
+def test_confirmed_and_pending_registrations_together_fill_the_seats(coordinator):
+    cohort = CohortFactory(requires_approval=True, capacity=2)
+    first = _register(cohort)
+    services.registration_approve(registration=first, by=coordinator)
+    assert _register(cohort).status == Status.PENDING  # the last seat: one confirmed, one pending
+    assert _register(cohort).status == Status.WAITLISTED
+
+
+def test_a_manual_promotion_takes_the_last_free_seat_and_no_more(coordinator):
+    cohort = CohortFactory(requires_approval=False, capacity=1)
+    _register(cohort)
+    first, second = _register(cohort), _register(cohort)
+    Cohort.objects.filter(pk=cohort.pk).update(capacity=2)  # one seat free, nobody moved up yet
+    promoted = services.registration_promote(registration=second, by=coordinator)
+    assert promoted.status == Status.CONFIRMED
+    with pytest.raises(services.NoFreeSeatError):
+        services.registration_promote(registration=first, by=coordinator)
+
+
+def test_raising_the_capacity_by_one_moves_exactly_one_person_up(coordinator):
+    cohort = CohortFactory(requires_approval=False, capacity=2)
+    _register(cohort)
+    _register(cohort)
+    waiting = [_register(cohort) for _ in range(2)]
+    cohort.capacity = 3
+    cohort.save()
+    assert services.cohort_capacity_changed(cohort=cohort, by=coordinator) == [waiting[0]]
+    assert services.cohort_capacity_changed(cohort=cohort, by=coordinator) == []
+
+
+def test_registration_opens_at_its_opening_second_and_closes_at_its_closing_second():
+    opens = timezone.now().replace(microsecond=0) + dt.timedelta(days=1)
+    closes = opens + dt.timedelta(days=10)
+    cohort = CohortFactory(
+        requires_approval=False, registration_opens_at=opens, registration_closes_at=closes
+    )
+    second = dt.timedelta(seconds=1)
+    with time_machine.travel(opens - second, tick=False):
+        assert not cohort.registration_is_open
+        with pytest.raises(services.RegistrationNotOpenYetError):
+            _register(cohort)
+    with time_machine.travel(opens, tick=False):
+        assert cohort.registration_is_open
+        assert _register(cohort).status == Status.CONFIRMED
+    with time_machine.travel(closes - second, tick=False):
+        assert cohort.registration_is_open
+        assert _register(cohort).status == Status.CONFIRMED
+    with time_machine.travel(closes, tick=False):
+        assert not cohort.registration_is_open
+        with pytest.raises(services.RegistrationClosedError):
+            _register(cohort)
