@@ -25,6 +25,14 @@ def plain(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
+def percent_of(part, whole) -> Decimal | None:
+    """part ÷ whole as an unrounded percentage (the one rounding is percent_value's, when it is
+    shown); None when there is no whole."""
+    if not whole:
+        return None
+    return Decimal(100) * Decimal(part) / Decimal(whole)
+
+
 def percent_value(value) -> Decimal:
     """A percentage as it is shown: one decimal at most, rounded down (40.96 → 40.9)."""
     return plain(Decimal(value).quantize(_TENTH, rounding=ROUND_DOWN))

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -5,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import Localized
+from core.numbers import percent_of
 
 
 class Program(models.Model):
@@ -217,9 +220,9 @@ class Cohort(models.Model):
         return max(self.capacity - self.seats_taken, 0)
 
     @property
-    def fill_percent(self) -> int:
+    def fill_percent(self) -> Decimal:
         """Needs the `seats_taken` annotation of programs.selectors.with_seat_counts."""
-        return min(round(100 * self.seats_taken / self.capacity), 100) if self.capacity else 0
+        return min(percent_of(self.seats_taken, self.capacity) or Decimal(0), Decimal(100))
 
     @property
     def registration_not_yet_open(self) -> bool:

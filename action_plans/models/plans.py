@@ -1,10 +1,14 @@
 """Work groups of a cohort, their action plans and the ordered steps of each plan."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.numbers import percent_of
 
 MUNICIPAL_KINDS = ("metropolitan", "provincial", "district")
 
@@ -202,9 +206,9 @@ class ActionPlan(models.Model):
         return sum(1 for step in steps if step.status == ActionStep.Status.DONE), len(steps)
 
     @property
-    def progress_percent(self) -> int:
+    def progress_percent(self) -> Decimal:
         done, total = self.progress_counts()
-        return done * 100 // total if total else 0
+        return percent_of(done, total) or Decimal(0)
 
 
 class ActionStep(models.Model):

@@ -10,6 +10,7 @@ from accounts.mixins import RoleRequiredMixin
 from action_plans import permissions
 from action_plans.selectors import dashboard as selectors
 from core.charts import BarRow, bar_chart
+from core.numbers import percent_of
 
 
 def _chart(rows, title: str):
@@ -49,6 +50,6 @@ class ImpactDashboardView(RoleRequiredMixin, View):
                 "sections": sections,
                 "statuses": selectors.plans_by_status(),
                 "steps": steps,
-                "done_percent": steps.done * 100 // steps.total if steps.total else 0,
+                "done_percent": percent_of(steps.done, steps.total) or 0,
             },
         )

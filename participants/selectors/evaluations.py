@@ -8,6 +8,7 @@ from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.numbers import percent_of
 from participants.models import (
     Organization,
     Registration,
@@ -85,11 +86,11 @@ class QuestionStats:
         return (Decimal(score) / Decimal(total)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
     @property
-    def distribution_rows(self) -> list[tuple[int, int, int]]:
+    def distribution_rows(self) -> list[tuple[int, int, Decimal]]:
         """(score, count, percent of answers) for 1…5."""
-        total = self.count or 1
         return [
-            (value, count, round(100 * count / total)) for value, count in self.distribution.items()
+            (value, count, percent_of(count, self.count) or Decimal(0))
+            for value, count in self.distribution.items()
         ]
 
 
@@ -115,8 +116,8 @@ class SurveyReport:
         ]
 
     @property
-    def response_rate(self) -> int | None:
-        return round(100 * self.responses / self.invited) if self.invited else None
+    def response_rate(self) -> Decimal | None:
+        return percent_of(self.responses, self.invited)
 
     @property
     def scale_questions(self) -> list[QuestionStats]:

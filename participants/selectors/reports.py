@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 
-from core.numbers import percent_value
+from core.numbers import percent_of, percent_value
 from participants.models import Attendance, Organization, Registration
 from programs.models import Cohort, Program, Session
 from programs.selectors import with_seat_counts
@@ -22,9 +22,8 @@ class CohortRow:
     attendance_rate: Decimal | None
 
     @property
-    def response_rate(self) -> int | None:
-        confirmed = self.cohort.confirmed_count
-        return round(100 * self.cohort.response_count / confirmed) if confirmed else None
+    def response_rate(self) -> Decimal | None:
+        return percent_of(self.cohort.response_count, self.cohort.confirmed_count)
 
 
 @dataclass
@@ -43,9 +42,8 @@ class ProgramOverview:
 
 
 def _percent(part, whole) -> Decimal | None:
-    if not whole:
-        return None
-    return percent_value(Decimal(100) * Decimal(part) / Decimal(whole))
+    rate = percent_of(part, whole)
+    return None if rate is None else percent_value(rate)
 
 
 def _cohorts(program: Program) -> QuerySet[Cohort]:

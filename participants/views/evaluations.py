@@ -10,7 +10,7 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from core.charts import BarRow, StackedRow, bar_chart, stacked_scale_chart
 from core.exports import table_response
-from core.numbers import format_decimal
+from core.numbers import format_decimal, percent_value
 from participants import permissions
 from participants.forms import SCALE_LABELS, SurveyForm, SurveyQuestionForm
 from participants.selectors import evaluations as selectors
@@ -248,7 +248,10 @@ class SurveyReportExportView(LoginRequiredMixin, View):
             ]
             for stats in report.scale_questions
         ]
-        rows.append([_("Response rate (%)"), report.responses, report.response_rate or 0])
+        rate = report.response_rate
+        rows.append(
+            [_("Response rate (%)"), report.responses, "" if rate is None else percent_value(rate)]
+        )
         return table_response(
             fmt=fmt,
             filename_stem=_("Evaluation report – %(name)s") % {"name": name},

@@ -244,6 +244,23 @@ def test_report_exports_write_a_mean_with_a_comma_in_csv_and_as_a_number_in_xlsx
     )
 
 
+def test_response_rates_and_shares_follow_the_percentage_rule(client, cohort, coordinator):
+    """Two of three answered: %66,6 (one decimal, rounded down), as every percentage."""
+    RegistrationFactory(cohort=cohort)
+    _answer_all(cohort, [5, 4])
+    client.force_login(coordinator)
+    html = client.get(
+        reverse("participants:survey_report", kwargs={"pk": cohort.pk})
+    ).content.decode()
+    assert '<span class="stat-value">%66,6</span>' in html
+    assert '1 <span class="small muted">(%50)</span>' in html
+    url = reverse(
+        "participants:cohort_survey_report_export", kwargs={"pk": cohort.pk, "fmt": "csv"}
+    )
+    rows = list(csv.reader(io.StringIO(client.get(url).content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[-1] == ["Yanıt oranı (%)", "2", "66,6"]
+
+
 @pytest.mark.parametrize("count", [1, 3, 30])
 def test_report_query_count_does_not_grow_with_responses(
     client, cohort, coordinator, count, django_assert_num_queries

@@ -2,6 +2,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from core.numbers import format_percent
 from programs.models import Cohort
 from programs.selectors import with_seat_counts
 from tests.factories import CohortFactory, RegistrationFactory
@@ -18,7 +19,7 @@ def test_seats_left_counts_confirmed_and_pending_but_not_waitlisted(db):
     assert annotated.seats_left == 1
     assert annotated.pending_count == 1
     assert annotated.waitlisted_count == 1
-    assert annotated.fill_percent == 67
+    assert format_percent(annotated.fill_percent, language="tr") == "%66,6"
 
 
 def test_registration_window(db):
