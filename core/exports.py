@@ -1,34 +1,54 @@
-"""Tables as downloads that open correctly in Excel with Turkish characters."""
+"""Tables as downloads that open correctly in Excel with Turkish characters, and the headers
+every private download carries."""
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePath
+from typing import TypeVar
 from urllib.parse import quote
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from core.text import turkish_slugify
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+Response = TypeVar("Response", bound=HttpResponseBase)
 
 
-def content_disposition(filename: str) -> str:
-    """`attachment` with an ASCII fallback and the readable UTF-8 name (RFC 6266 / 5987), for
-    every download: tables, PDFs and ZIPs."""
+def as_download(response: Response, *, filename: str) -> Response:
+    """Every download goes through here (tables, the personal-data JSON, PDFs, ZIPs, calendars):
+    `attachment` with an ASCII fallback and the readable UTF-8 name (RFC 6266 / 5987), and
+    kept out of every cache (personal data must not stay in a shared proxy or the browser)."""
     path = PurePath(filename or "dosya")
     fallback = f"{turkish_slugify(path.stem) or 'dosya'}{path.suffix}"
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(path.name, safe='')}"
+    response["Content-Disposition"] = (
+        f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(path.name, safe='')}"
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def _cell(value) -> object:
-    """Neutralise spreadsheet formulas typed by users (CSV/formula injection)."""
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return "'" + value
+    """Neutralise spreadsheet formulas typed by users (CSV/formula injection); drop the control
+    characters a spreadsheet cannot hold (openpyxl refuses them)."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
     return "" if value is None else value
+
+
+def _table(headers: Sequence, rows: Iterable[Sequence]) -> Iterator[list]:
+    """What the writers write, header row first: every cell neutralised, whoever wrote it
+    (a header can be a coordinator's survey question)."""
+    yield [_cell(value) for value in headers]
+    for row in rows:
+        yield [_cell(value) for value in row]
 
 
 def csv_response(
@@ -37,11 +57,9 @@ def csv_response(
     """Semicolon-separated UTF-8 with a byte-order mark: what Excel expects in Turkey."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(headers)
-    writer.writerows([_cell(value) for value in row] for row in rows)
+    writer.writerows(_table(headers, rows))
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition(filename)
-    return response
+    return as_download(response, filename=filename)
 
 
 def xlsx_response(
@@ -50,12 +68,13 @@ def xlsx_response(
     workbook = Workbook()
     worksheet = workbook.active
     worksheet.title = sheet[:31]
-    worksheet.append(list(headers))
+    table = _table(headers, rows)
+    header = next(table)
+    worksheet.append(header)
     for cell in worksheet[1]:
         cell.font = Font(bold=True)
-    widths = [len(str(header)) for header in headers]
-    for row in rows:
-        values = [_cell(value) for value in row]
+    widths = [len(str(value)) for value in header]
+    for values in table:
         worksheet.append(values)
         widths = [
             max(width, min(len(str(value)), 60))
@@ -66,9 +85,7 @@ def xlsx_response(
     worksheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = content_disposition(filename)
-    return response
+    return as_download(HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE), filename=filename)
 
 
 def table_response(
