@@ -1,7 +1,12 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.core.ratelimit import respond_429
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import translation
+
+from core.http import client_ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -11,6 +16,20 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(user, "language", None) or translation.get_language()
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+    def get_client_ip(self, request) -> str:
+        """The address of allauth's per-address limits: the same as ours."""
+        address = client_ip(request)
+        if not address:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        """Too many failed logins: a 429 page (allauth only puts an error on the form)."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            raise ImmediateHttpResponse(respond_429(request)) from None
 
     def get_login_redirect_url(self, request) -> str:
         """A participant without a participant profile completes it first (after e-mail

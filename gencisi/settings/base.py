@@ -155,14 +155,25 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Genç İşi] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# Sliding windows (allauth's). Per account ("key": the e-mail address) the limits protect a
+# person: 5 failed logins in 5 minutes lock that account, whoever tries. Per address ("ip")
+# they only stop a flood: a municipality's staff, or a training room, share one NAT address,
+# so an address gets what a few hundred people need at once (300 logins a minute: a whole
+# cohort signing in together uses a tenth), and one person there cannot lock out the rest.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
-    "signup": "20/m/ip",
+    "login": "300/m/ip",
+    "login_failed": "300/m/ip,5/5m/key",
+    "signup": "100/m/ip",
     "confirm_email": "1/3m/key",
-    "reset_password": "20/m/ip,5/m/key",
-    "reset_password_from_key": "20/m/ip",
+    "reset_password": "100/m/ip,5/m/key",
+    "reset_password_from_key": "100/m/ip",
     "change_password": "5/m/user",
 }
+# The client address of every rate limit (core.http.client_ip): the number of our own proxies
+# in front of the site, each appending to X-Forwarded-For. 0 (the default): the header is
+# ignored, as anyone can send it. Behind the one HTTPS proxy of the README: 1.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT  # the adapter answers with client_ip anyway
 
 LANGUAGE_CODE = "tr"
 LANGUAGES = [("tr", _("Turkish")), ("en", _("English"))]
