@@ -2,9 +2,11 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.ratelimit import respond_429
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import translation
+from django.utils.crypto import get_random_string
 
 from core.http import client_ip
 
@@ -16,6 +18,12 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(user, "language", None) or translation.get_language()
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        """Sign-up with a taken address: besides the e-mail to its owner, hash a password as
+        creating an account would, so the answer does not come back faster."""
+        make_password(get_random_string(20))
+        super().send_account_already_exists_mail(email)
 
     def get_client_ip(self, request) -> str:
         """The address of allauth's per-address limits: the same as ours."""

@@ -150,9 +150,14 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
-# Signup with a taken address must say so next to the field (issue 2); allauth's rate limits
-# bound how fast anyone can probe addresses that way.
-ACCOUNT_PREVENT_ENUMERATION = False
+# Nobody learns from the site whether an address has an account (issue 11, over issue 2's
+# message next to the field): sign-up and password reset answer alike for every address and
+# only the address's mailbox learns more: sign-up with a taken address mails its owner
+# ("you already have an account"), a reset for an unknown address mails "no account uses
+# this address" (so both kinds of request also send one e-mail each and take as long).
+# Texts: templates/account/email/.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Genç İşi] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # Sliding windows (allauth's). Per account ("key": the e-mail address) the limits protect a

@@ -4,6 +4,8 @@ same address as our own limits), and a refusal is our Turkish 429 page."""
 import pytest
 from django.urls import reverse
 
+from accounts import adapter
+from tests.accounts.test_signup_and_login import SIGNUP
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +70,13 @@ def test_without_a_trusted_proxy_a_forged_forwarded_for_does_not_reset_allauths_
         _login(client, "kimse@example.org", "x", HTTP_X_FORWARDED_FOR=forged)
     response = _login(client, user.email, PASSWORD, HTTP_X_FORWARDED_FOR="203.0.113.3")
     assert response.status_code == 429
+
+
+def test_signing_up_with_a_taken_address_hashes_a_password_like_a_new_account(client, monkeypatch):
+    """The two answers look alike and take as long: creating an account hashes its password."""
+    hashed = []
+    monkeypatch.setattr(adapter, "make_password", hashed.append)
+    UserFactory(email=SIGNUP["email"])
+    client.post(reverse("account_signup"), SIGNUP)
+    assert len(hashed) == 1
+    assert len(hashed[0]) == 20
