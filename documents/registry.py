@@ -19,6 +19,9 @@ class DocumentKind:
     build_data: Callable[[Any], Any]  # owner → the layout's data (e.g. CertificateData)
     filename: Callable[[Any], str]  # the data → a readable file name, e.g. "Sertifika - Ad.pdf"
     can_download: Callable[[Any, Any], bool]  # (user, document) → bool
+    # For an old link its reader may no longer open: document → the document that replaced
+    # its owner (a re-issued certificate's newest version), or None.
+    replacement: Callable[[Any], Any] | None = None
 
     suffix = ".pdf"
     content_type = "application/pdf"
@@ -46,6 +49,7 @@ class BundleKind:
     content_type = "application/zip"
     keeps_old_files = False  # a ZIP only copies other documents: older ones are deleted
     layout_key = ("zip", 1)
+    replacement = None
 
     def build_data(self, owner):
         from documents.bundles import bundle_data

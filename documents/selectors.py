@@ -22,6 +22,17 @@ def document_current_of(*, document: Document) -> Document:
     )
 
 
+def document_replacement(*, document: Document) -> Document | None:
+    """The document that replaced `document`'s owner, when its kind knows one (see
+    `DocumentKind.replacement`)."""
+    from documents import registry
+
+    kind = registry.find(document.kind)
+    if kind is None or kind.replacement is None:
+        return None
+    return kind.replacement(document)
+
+
 def document_current(*, kind: str, owner) -> Document | None:
     """The latest version of `owner`'s document of `kind` (what a page links to)."""
     return (

@@ -22,19 +22,31 @@ def _document_or_404(request: HttpRequest, document_id: int, rule) -> Document:
     return document
 
 
+def _redirect(request: HttpRequest, document: Document) -> HttpResponse:
+    url = reverse("documents:download", kwargs={"document_id": document.pk})
+    if request.headers.get("HX-Request"):
+        return HttpResponse(headers={"HX-Redirect": url})
+    return redirect(url)
+
+
 class DocumentDownloadView(LoginRequiredMixin, View):
     """Streams a ready document to those its kind allows; otherwise shows where it stands
     (htmx polls the status fragment while it is queued or rendering)."""
 
     def get(self, request: HttpRequest, document_id: int) -> HttpResponse:
-        document = _document_or_404(request, document_id, permissions.can_download)
+        document = selectors.document_get(document_id=document_id)
+        if document is None:
+            raise Http404
+        if not permissions.can_download(request.user, document):
+            # An old link to what was replaced (a re-issued certificate's first version, no
+            # longer its participant's): the replacement, if they may have that; else 404.
+            replacement = selectors.document_replacement(document=document)
+            if replacement is None or not permissions.can_download(request.user, replacement):
+                raise Http404
+            return _redirect(request, replacement)
         if document.superseded_by_id is not None:
             # An old link (a bookmark, an e-mail): the newest version of the same document.
-            current = selectors.document_current_of(document=document)
-            url = reverse("documents:download", kwargs={"document_id": current.pk})
-            if request.headers.get("HX-Request"):
-                return HttpResponse(headers={"HX-Redirect": url})
-            return redirect(url)
+            return _redirect(request, selectors.document_current_of(document=document))
         if document.is_ready and not request.headers.get("HX-Request"):
             try:
                 stream = document.file.open("rb")

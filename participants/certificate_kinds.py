@@ -69,6 +69,16 @@ def _can_download_certificate(user, document) -> bool:
     return certificate is not None and can_download_certificate(user, certificate)
 
 
+def _certificate_replacement(document):
+    """A re-issued certificate: the document of its newest version (None if not re-issued)."""
+    certificate = document.owner
+    if certificate is None or certificate.superseded_by_id is None:
+        return None
+    while certificate.superseded_by_id is not None:
+        certificate = certificate.superseded_by
+    return certificate.document
+
+
 def _can_download_bundle(user, document) -> bool:
     from participants.permissions import can_download_cohort_certificates
 
@@ -94,6 +104,7 @@ def register_kinds() -> None:
             build_data=certificate_data,
             filename=certificate_filename,
             can_download=_can_download_certificate,
+            replacement=_certificate_replacement,
         )
     )
     registry.register(

@@ -273,6 +273,36 @@ def test_a_certificate_is_downloaded_by_its_owner_the_cohorts_staff_and_no_one_e
     assert _status(client, coordinator, url) == 200
 
 
+def test_an_old_certificate_link_leads_its_participant_to_the_current_certificate(
+    client, issued, coordinator, facilitator, django_capture_on_commit_callbacks
+):
+    """The e-mail of the first version still links its PDF after a re-issue (a corrected
+    name): the participant lands on the new certificate; staff still open the old PDF (what
+    was printed then); anyone else gets 404."""
+    old = issued["İnci Çelik"]
+    participant = old.registration.participant
+    participant.full_name = "İnci Çelik Yıldız"
+    participant.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        certificates_issue(cohort=old.registration.cohort, issued_by=coordinator)
+    new = Certificate.objects.get(registration=old.registration, status="valid")
+    client.force_login(participant)
+    response = client.get(_download(old.document_id))
+    assert (response.status_code, response["Location"]) == (302, _download(new.document_id))
+    htmx = client.get(_download(old.document_id), HTTP_HX_REQUEST="true")
+    assert htmx["HX-Redirect"] == _download(new.document_id)
+    assert _status(client, participant, _download(new.document_id)) == 200
+    assert _status(client, issued["Ali Yılmaz"].registration.participant, response.url) == 404
+    assert (
+        _status(client, issued["Ali Yılmaz"].registration.participant, _download(old.document_id))
+        == 404
+    )
+    assert _status(client, facilitator, _download(old.document_id)) == 200
+    assert _status(client, coordinator, _download(old.document_id)) == 200
+    certificate_revoke(certificate=new, revoked_by=coordinator, reason="Hata")
+    assert _status(client, participant, _download(old.document_id)) == 404
+
+
 def test_the_zip_holds_exactly_the_ready_certificates(
     client, issued, coordinator, django_capture_on_commit_callbacks
 ):
