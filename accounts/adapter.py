@@ -1,7 +1,14 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.core.ratelimit import respond_429
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import translation
+from django.utils.crypto import get_random_string
+
+from core.http import client_ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -11,6 +18,26 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(user, "language", None) or translation.get_language()
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        """Sign-up with a taken address: besides the e-mail to its owner, hash a password as
+        creating an account would, so the answer does not come back faster."""
+        make_password(get_random_string(20))
+        super().send_account_already_exists_mail(email)
+
+    def get_client_ip(self, request) -> str:
+        """The address of allauth's per-address limits: the same as ours."""
+        address = client_ip(request)
+        if not address:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        """Too many failed logins: a 429 page (allauth only puts an error on the form)."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            raise ImmediateHttpResponse(respond_429(request)) from None
 
     def get_login_redirect_url(self, request) -> str:
         """A participant without a participant profile completes it first (after e-mail

@@ -23,9 +23,6 @@ ALLAUTH_TEXTS = (
     gettext_noop("Your account has no password set up."),
     gettext_noop("Sign In"),
     gettext_noop("Password Reset"),
-    gettext_noop(
-        "You are receiving this email because you or someone else tried to signup for an\naccount using email address:\n\n%(email)s\n\nHowever, an account using that email address already exists.  In case you have\nforgotten about this, please use the password forgotten procedure to recover\nyour account:\n\n%(password_reset_url)s"
-    ),
     gettext_noop("Your password has been changed."),
     gettext_noop("Password Changed"),
     gettext_noop(
@@ -51,6 +48,14 @@ ALLAUTH_TEXTS = (
     gettext_noop("Set Password"),
     gettext_noop("Enter your password:"),
     gettext_noop("Sign Up"),
+    gettext_noop("Verify Your Email Address"),
+    gettext_noop(
+        "We have sent an email to you for verification. Follow the link provided to finalize the signup process. If you do not see the verification email in your main inbox, check your spam folder. Please contact us if you do not receive the verification email within a few minutes."
+    ),
+    gettext_noop("Confirmation email sent to %(email)s."),
+    gettext_noop(
+        "We have sent you an email. If you have not received it please check your spam folder. Otherwise contact us if you do not receive it in a few minutes."
+    ),
     gettext_noop(
         "You currently do not have any email address set up. You should really add an email address so you can receive notifications, reset your password, etc."
     ),

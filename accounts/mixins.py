@@ -17,5 +17,6 @@ class RoleRequiredMixin(AccessMixin):
             return self.handle_no_permission()
         if not type(self).role_test(request.user):
             self.raise_exception = True
+            self.permission_denied_message = f"{type(self).role_test.__name__} refused"
             return self.handle_no_permission()
         return super().dispatch(request, *args, **kwargs)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from core.exports import content_disposition
+from core.exports import as_download
 from documents import permissions, registry, selectors, services
 from documents.models import Document
 
@@ -55,10 +55,7 @@ class DocumentDownloadView(LoginRequiredMixin, View):
                 raise Http404 from None
             kind = registry.get(document.kind)
             response = FileResponse(stream, content_type=kind.content_type)
-            response["Content-Disposition"] = content_disposition(document.filename or "belge.pdf")
-            response["X-Content-Type-Options"] = "nosniff"
-            response["Cache-Control"] = "private, no-store"
-            return response
+            return as_download(response, filename=document.filename or "belge.pdf")
         context = {
             "document": document,
             "can_retry": permissions.can_retry(request.user, document),

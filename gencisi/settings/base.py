@@ -150,19 +150,35 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
-# Signup with a taken address must say so next to the field (issue 2); allauth's rate limits
-# bound how fast anyone can probe addresses that way.
-ACCOUNT_PREVENT_ENUMERATION = False
+# Nobody learns from the site whether an address has an account (issue 11, over issue 2's
+# message next to the field): sign-up and password reset answer alike for every address and
+# only the address's mailbox learns more: sign-up with a taken address mails its owner
+# ("you already have an account"), a reset for an unknown address mails "no account uses
+# this address" (so both kinds of request also send one e-mail each and take as long).
+# Texts: templates/account/email/.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Genç İşi] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# Sliding windows (allauth's). Per account ("key": the e-mail address) the limits protect a
+# person: 5 failed logins in 5 minutes lock that account, whoever tries. Per address ("ip")
+# they only stop a flood: a municipality's staff, or a training room, share one NAT address,
+# so an address gets what a few hundred people need at once (300 logins a minute: a whole
+# cohort signing in together uses a tenth), and one person there cannot lock out the rest.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
-    "signup": "20/m/ip",
+    "login": "300/m/ip",
+    "login_failed": "300/m/ip,5/5m/key",
+    "signup": "100/m/ip",
     "confirm_email": "1/3m/key",
-    "reset_password": "20/m/ip,5/m/key",
-    "reset_password_from_key": "20/m/ip",
+    "reset_password": "100/m/ip,5/m/key",
+    "reset_password_from_key": "100/m/ip",
     "change_password": "5/m/user",
 }
+# The client address of every rate limit (core.http.client_ip): the number of our own proxies
+# in front of the site, each appending to X-Forwarded-For. 0 (the default): the header is
+# ignored, as anyone can send it. Behind the one HTTPS proxy of the README: 1.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT  # the adapter answers with client_ip anyway
 
 LANGUAGE_CODE = "tr"
 LANGUAGES = [("tr", _("Turkish")), ("en", _("English"))]
@@ -260,9 +276,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "filters": {"forbidden_one_line": {"()": "core.logs.ForbiddenOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # A 403 is one line (method, path, user, reason), not a traceback.
+        "django.request": {"filters": ["forbidden_one_line"]},
         "django.db.backends": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
     },

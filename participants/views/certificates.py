@@ -3,14 +3,13 @@ revoke, ZIP) and the public verification page."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
+from core.ratelimit import rate_limit_consume
 from documents.selectors import document_current
 from participants import permissions
 from participants.certificate_kinds import CERTIFICATE_BUNDLE_KIND, normalise_code
@@ -19,7 +18,7 @@ from participants.selectors import certificates as selectors
 from participants.services import certificates as services
 from programs.selectors import cohort_summary_get
 
-VERIFY_LIMIT = 30  # lookups per minute and address
+VERIFY_RATE = "30/m/ip"  # lookups per address in any 60 seconds
 
 
 class _CohortMixin(RoleRequiredMixin):
@@ -145,19 +144,6 @@ class RevokeView(_CohortMixin, View):
         return redirect("certificates:cohort", cohort_pk=cohort.pk)
 
 
-def _over_limit(request: HttpRequest) -> bool:
-    """Counts the lookups of one address per minute in the cache."""
-    minute = timezone.now().strftime("%Y%m%d%H%M")
-    key = f"certificate-verify:{request.META.get('REMOTE_ADDR', '')}:{minute}"
-    cache.add(key, 0, timeout=90)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=90)
-        count = 1
-    return count > VERIFY_LIMIT
-
-
 class VerifyView(View):
     """Public: a code typed in (?kod=…) or opened from the QR code (/dogrula/<code>/)."""
 
@@ -167,7 +153,7 @@ class VerifyView(View):
         context = {"form": form, "searched": typed is not None, "certificate": None}
         if typed is None:
             return render(request, "participants/certificates/verify.html", context)
-        if _over_limit(request):
+        if not rate_limit_consume(request, action="certificate_verify", rate=VERIFY_RATE):
             context["rate_limited"] = True
             return render(request, "participants/certificates/verify.html", context, status=429)
         normalised = normalise_code(typed)

@@ -1,8 +1,11 @@
 """The coordinators' registration console (facilitators: their cohorts' lists, read-only)."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Model
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -60,6 +63,21 @@ def _filtered(request: HttpRequest, cohort) -> tuple[RegistrationFilterForm, lis
     return form, rows
 
 
+def _filters_query(form: RegistrationFilterForm) -> str:
+    """The filters the list applies, encoded again from the form's cleaned values (none when
+    the form is invalid, as the list then shows everyone): nothing typed or tampered with (NUL,
+    CR/LF, unknown parameters) reaches a link or a `Location` header as it came."""
+    if not form.is_valid():
+        return ""
+    return urlencode(
+        {
+            name: value.pk if isinstance(value, Model) else value
+            for name, value in form.cleaned_data.items()
+            if value
+        }
+    )
+
+
 class CohortRegistrationsView(_CohortMixin, View):
     def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
         cohort = self.get_cohort(request, cohort_pk)
@@ -79,7 +97,7 @@ class CohortRegistrationsView(_CohortMixin, View):
                 "bulk_form": BulkActionForm(auto_id="bulk-%s"),
                 "kind_counts": selectors.cohort_kind_counts(cohort=cohort),
                 "can_manage": permissions.can_manage_registrations(request.user),
-                "query_string": request.GET.urlencode(),
+                "query_string": _filters_query(form),
             },
         )
 
@@ -88,11 +106,11 @@ class _ManageMixin(_CohortMixin):
     role_test = permissions.can_manage_registrations
 
     def back(self, cohort_pk: int, request: HttpRequest) -> HttpResponse:
-        response = redirect("participants:cohort_registrations", cohort_pk=cohort_pk)
-        query = request.POST.get("query_string", "")
-        if query:
-            response["Location"] += "?" + query
-        return response
+        """Back to the cohort's list with the filters it was showing (posted as `query_string`)."""
+        url = reverse("participants:cohort_registrations", kwargs={"cohort_pk": cohort_pk})
+        posted = QueryDict(request.POST.get("query_string", ""))
+        query = _filters_query(RegistrationFilterForm(posted))
+        return redirect(f"{url}?{query}" if query else url)
 
 
 class BulkActionView(_ManageMixin, View):

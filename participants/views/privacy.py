@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
-from core.exports import content_disposition
+from core.exports import as_download
 from participants import permissions, privacy
 from participants.forms import ConsentsForm, ErasureForm
 from participants.models import ConsentRecord
@@ -66,8 +66,7 @@ class MyDataExportView(RoleRequiredMixin, View):
             content_type="application/json; charset=utf-8",
         )
         stamp = timezone.localdate().isoformat()
-        response["Content-Disposition"] = content_disposition(f"kisisel-verilerim-{stamp}.json")
-        return response
+        return as_download(response, filename=f"kisisel-verilerim-{stamp}.json")
 
 
 class MyDataEraseView(RoleRequiredMixin, View):

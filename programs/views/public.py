@@ -2,7 +2,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from action_plans.models import CollaborationType
-from core.exports import content_disposition
+from core.exports import as_download
 from participants.selectors.evaluations import survey_is_open
 from participants.selectors.registrations import registration_of
 from programs import permissions, selectors
@@ -54,8 +54,7 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _ics_response(calendar_bytes: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(calendar_bytes, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = content_disposition(f"{filename}.ics")
-    return response
+    return as_download(response, filename=f"{filename}.ics")
 
 
 def cohort_ical(request: HttpRequest, pk: int) -> HttpResponse:

@@ -2,10 +2,12 @@ import csv
 import io
 from decimal import Decimal
 
+import pytest
+from django.http import HttpResponse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from core.exports import csv_response, xlsx_response
+from core.exports import as_download, csv_response, table_response, xlsx_response
 
 HEADERS = ["Ad", "Katılım oranı (%)", "Saat", "Ortalama", "Sayı"]
 ROWS = [["İnci Çelik", Decimal("86.3"), Decimal("9.5"), Decimal("4.22"), 3]]
@@ -33,3 +35,64 @@ def test_xlsx_keeps_decimals_as_numbers_formatted_with_their_digits():
     assert (rate.number_format, hours.number_format, mean.number_format) == ("0.0", "0.0", "0.00")
     assert count.number_format == "General"
     assert (sheet["B3"].value, sheet["B3"].number_format) == (100, "0")
+
+
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
+
+
+def _csv_rows(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+
+
+def _xlsx_cells(response) -> list:
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return [cell for row in sheet.iter_rows() for cell in row]
+
+
+def test_csv_neutralises_formulas_in_the_header_row_and_in_every_cell():
+    response = csv_response(filename="t.csv", headers=FORMULAS, rows=[FORMULAS, [1, -2, None]])
+    neutral = ["'" + text for text in FORMULAS]
+    assert _csv_rows(response) == [neutral, neutral, ["1", "-2", ""]]
+
+
+def test_xlsx_writes_formula_looking_text_as_text_in_the_header_row_and_in_every_cell():
+    response = xlsx_response(
+        filename="t.xlsx", sheet="Sayfa", headers=FORMULAS, rows=[FORMULAS, [1, -2.5]]
+    )
+    cells = _xlsx_cells(response)
+    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    neutral = ["'" + text.replace("\r", "\n") for text in FORMULAS]  # XML reads CR as LF
+    assert [cell.value for cell in cells[:6]] == neutral
+    assert [cell.value for cell in cells[6:12]] == neutral
+    assert [(cell.value, cell.data_type) for cell in cells[12:14]] == [(1, "n"), (-2.5, "n")]
+
+
+def test_control_characters_a_spreadsheet_cannot_hold_are_dropped_not_a_500():
+    response = xlsx_response(
+        filename="t.xlsx", sheet="Sayfa", headers=["Ad\x00\x0b"], rows=[["\x1b=1+1", "a\x07b"]]
+    )
+    assert [cell.value for cell in _xlsx_cells(response)] == ["Ad", None, "'=1+1", "ab"]
+    csv_rows = _csv_rows(csv_response(filename="t.csv", headers=["Ad\x00"], rows=[["\x1b=1"]]))
+    assert csv_rows == [["Ad"], ["'=1"]]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_every_table_is_a_private_download(fmt):
+    response = table_response(
+        fmt=fmt, filename_stem="Kayıtlar – İzmir", sheet="Kayıtlar", headers=["Ad"], rows=[]
+    )
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="kayitlar-izmir.{fmt}"; '
+        f"filename*=UTF-8''Kay%C4%B1tlar%20%E2%80%93%20%C4%B0zmir.{fmt}"
+    )
+
+
+def test_as_download_sets_the_name_and_keeps_the_file_out_of_every_cache():
+    response = as_download(HttpResponse(b"{}"), filename="kişisel verilerim.json")
+    assert response["Content-Disposition"] == (
+        'attachment; filename="kisisel-verilerim.json"; '
+        "filename*=UTF-8''ki%C5%9Fisel%20verilerim.json"
+    )
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["X-Content-Type-Options"] == "nosniff"

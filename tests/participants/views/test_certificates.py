@@ -3,6 +3,7 @@ import io
 import zipfile
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -220,15 +221,54 @@ def test_the_verify_form_alone_is_a_plain_page(client, db):
     assert 'name="kod"' in response.content.decode()
 
 
-def test_more_than_thirty_lookups_a_minute_are_refused(client, issued):
-    code = issued["İnci Çelik"].code
+def test_thirty_lookups_in_any_sixty_seconds_across_a_minute_boundary(client, issued):
+    """A sliding window: 29 lookups at 12:00:59 and one at 12:01:00 fill it; the 31st is
+    refused (a per-minute counter would have started again at 12:01) until 12:01:59, when
+    the first 29 leave the window."""
+    url = _verify(issued["İnci Çelik"].code)
+    start = dt.datetime(2026, 11, 26, 12, 0, 59, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        assert [client.get(url).status_code for _ in range(29)] == [200] * 29
+        clock.move_to(start + dt.timedelta(seconds=1))
+        assert client.get(url).status_code == 200
+        refused = client.get(url)
+        assert refused.status_code == 429
+        assert "Bağlantınızdan çok fazla sorgu yapıldı." in refused.content.decode()
+        clock.move_to(start + dt.timedelta(seconds=59.9))
+        assert client.get(url).status_code == 429
+        clock.move_to(start + dt.timedelta(seconds=60))
+        assert [client.get(url).status_code for _ in range(29)] == [200] * 29
+        assert client.get(url).status_code == 429
+        assert client.get(url, REMOTE_ADDR="10.0.0.9").status_code == 200
+
+
+def _fill_the_window(client, url, **headers) -> None:
     for _ in range(30):
-        assert client.get(_verify(code)).status_code == 200
-    response = client.get(_verify(code))
-    assert response.status_code == 429
-    assert "Bağlantınızdan çok fazla sorgu yapıldı." in response.content.decode()
-    other = client.get(_verify(code), REMOTE_ADDR="10.0.0.9")
-    assert other.status_code == 200
+        assert client.get(url, **headers).status_code == 200
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_for_gives_no_fresh_allowance(
+    client, issued, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 0
+    url = _verify(issued["İnci Çelik"].code)
+    with time_machine.travel(dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC), tick=False):
+        _fill_the_window(client, url, HTTP_X_FORWARDED_FOR="203.0.113.1")
+        assert client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.2").status_code == 429
+        assert client.get(url).status_code == 429
+
+
+def test_behind_one_proxy_each_client_has_its_own_allowance(client, issued, settings):
+    """Two people behind the HTTPS proxy (REMOTE_ADDR is the proxy for both); what a client
+    writes into X-Forwarded-For itself stands left of what the proxy appended and is ignored."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    url = _verify(issued["İnci Çelik"].code)
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    with time_machine.travel(dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC), tick=False):
+        _fill_the_window(client, url, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+        forged = "192.0.2.99, 198.51.100.7"
+        assert client.get(url, HTTP_X_FORWARDED_FOR=forged, **proxy).status_code == 429
+        assert client.get(url, HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy).status_code == 200
 
 
 def _download(document_id: int) -> str:
@@ -255,6 +295,36 @@ def test_a_certificate_is_downloaded_by_its_owner_the_cohorts_staff_and_no_one_e
     assert _status(client, other_facilitator, url) == 404
     assert _status(client, facilitator, url) == 200
     assert _status(client, coordinator, url) == 200
+
+
+def test_an_old_certificate_link_leads_to_the_current_one_until_that_is_revoked(
+    client, issued, coordinator, facilitator, django_capture_on_commit_callbacks
+):
+    """The e-mail of the first version still links its PDF after a re-issue (a corrected
+    name): the participant lands on the new certificate; staff still open the old PDF (what
+    was printed then); anyone else gets 404."""
+    old = issued["İnci Çelik"]
+    participant = old.registration.participant
+    participant.full_name = "İnci Çelik Yıldız"
+    participant.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        certificates_issue(cohort=old.registration.cohort, issued_by=coordinator)
+    new = Certificate.objects.get(registration=old.registration, status="valid")
+    client.force_login(participant)
+    response = client.get(_download(old.document_id))
+    assert (response.status_code, response["Location"]) == (302, _download(new.document_id))
+    htmx = client.get(_download(old.document_id), HTTP_HX_REQUEST="true")
+    assert htmx["HX-Redirect"] == _download(new.document_id)
+    assert _status(client, participant, _download(new.document_id)) == 200
+    assert _status(client, issued["Ali Yılmaz"].registration.participant, response.url) == 404
+    assert (
+        _status(client, issued["Ali Yılmaz"].registration.participant, _download(old.document_id))
+        == 404
+    )
+    assert _status(client, facilitator, _download(old.document_id)) == 200
+    assert _status(client, coordinator, _download(old.document_id)) == 200
+    certificate_revoke(certificate=new, revoked_by=coordinator, reason="Hata")
+    assert _status(client, participant, _download(old.document_id)) == 404
 
 
 def test_the_zip_holds_exactly_the_ready_certificates(

@@ -134,6 +134,53 @@ def test_bulk_approve_and_reject_report_changes_and_skips(client, coordinator):
     assert "En az bir kayıt ve bir işlem seçin." in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("posted", "expected"),
+    [
+        ("status=pending&q=%C4%B0zmir", "?q=%C4%B0zmir&status=pending"),
+        ("q=İzmir Büyükşehir", "?q=%C4%B0zmir+B%C3%BCy%C3%BCk%C5%9Fehir"),
+        ("q=a\r\nSet-Cookie: x=1", "?q=a%0D%0ASet-Cookie%3A+x%3D1"),
+        ("status=pending\r\nSet-Cookie: x=1", ""),
+        ("q=a\x00b&status=pending", ""),
+        ("status=pending&next=https://evil.example&evil=1", "?status=pending"),
+        ("province=99999999999999999999&status=pending", ""),
+        ("%ZZ=%&&=", ""),
+    ],
+)
+def test_actions_go_back_to_the_list_with_only_its_valid_filters(
+    client, coordinator, posted, expected
+):
+    cohort = CohortFactory(capacity=1, requires_approval=False)
+    waiting = _registration(cohort, "Bekleyen", status="waitlisted", waitlist_order=1)
+    client.force_login(coordinator)
+    kwargs = {"cohort_pk": cohort.pk}
+    posts = [
+        (
+            reverse("participants:cohort_registrations_bulk", kwargs=kwargs),
+            {"action": "approve", "ids": [waiting.pk]},
+        ),
+        (
+            reverse("participants:registration_promote", kwargs={**kwargs, "pk": waiting.pk}),
+            {},
+        ),
+        (
+            reverse("participants:registration_move", kwargs={**kwargs, "pk": waiting.pk}),
+            {"direction": "up"},
+        ),
+    ]
+    for url, data in posts:
+        response = client.post(url, {**data, "query_string": posted})
+        assert response.status_code == 302
+        assert response["Location"] == _list_url(cohort) + expected
+
+
+def test_the_list_links_carry_only_its_valid_filters(client, coordinator):
+    cohort = CohortFactory()
+    client.force_login(coordinator)
+    response = client.get(_list_url(cohort), {"status": "pending", "q": " Ayşe ", "x": "1"})
+    assert response.context["query_string"] == "q=Ay%C5%9Fe&status=pending"
+
+
 def test_bulk_ignores_registrations_of_other_cohorts(client, coordinator):
     cohort = CohortFactory()
     elsewhere = _registration(CohortFactory(), "Başka", status="pending")
