@@ -63,6 +63,7 @@ MATRIX: dict[str, Expect] = {
     # Programmes: public pages, a facilitator's cohorts, the coordinator console.
     "programs:program_list": EVERYONE,
     "programs:program_detail": Expect(200, 200, 200, 200, kwargs={"slug": "program.slug"}),
+    "programs:cohort_list": EVERYONE,
     "programs:cohort_detail": Expect(200, 200, 200, 200, kwargs={"pk": "cohort"}),
     "programs:cohort_ical": Expect(200, 200, 200, 200, kwargs={"pk": "cohort"}),
     "programs:session_ical": Expect(200, 200, 200, 200, kwargs={"pk": "session"}),
