@@ -20,6 +20,7 @@ from participants.services import certificates as services
 from programs.selectors import cohort_summary_get
 
 VERIFY_LIMIT = 30  # lookups per minute and address
+CERTIFICATES_FINISHED_EVENT = "certificates-finished"
 
 
 class _CohortMixin(RoleRequiredMixin):
@@ -56,6 +57,7 @@ class CohortCertificatesView(_CohortViewerMixin, View):
                 "progress": selectors.issue_progress(cohort=cohort),
                 "bundle": document_current(kind=CERTIFICATE_BUNDLE_KIND, owner=cohort),
                 "can_manage": permissions.can_manage_certificates(request.user),
+                "finished_event": CERTIFICATES_FINISHED_EVENT,
             },
         )
 
@@ -79,16 +81,23 @@ class IssueProgressView(_CohortViewerMixin, View):
         cohort = self.get_cohort(request, cohort_pk)
         if not request.headers.get("HX-Request"):  # opened directly: the page it belongs to
             return redirect("certificates:cohort", cohort_pk=cohort.pk)
-        return render(
+        progress = selectors.issue_progress(cohort=cohort)
+        response = render(
             request,
             "participants/certificates/includes/progress.html",
             {
                 "cohort": cohort,
-                "progress": selectors.issue_progress(cohort=cohort),
+                "progress": progress,
                 "bundle": document_current(kind=CERTIFICATE_BUNDLE_KIND, owner=cohort),
                 "can_manage": permissions.can_manage_certificates(request.user),
             },
         )
+        if progress.finished:
+            # Only polled while unfinished, so this is the moment it finishes: the table of
+            # certificates (listening for the event) reloads its rows, and the polling stops
+            # because the finished fragment no longer asks to be polled.
+            response["HX-Trigger"] = CERTIFICATES_FINISHED_EVENT
+        return response
 
 
 class RetryFailedView(_CohortMixin, View):

@@ -317,3 +317,23 @@ def test_facilitator_of_the_cohort_reads_the_table_without_issue_or_revoke(clien
         client.post(reverse("certificates:issue", kwargs={"cohort_pk": cohort.pk})).status_code
         == 403
     )
+
+
+def test_the_progress_tells_the_table_to_reload_once_it_finishes(client, coordinator, issued):
+    certificate = issued["İnci Çelik"]
+    cohort = certificate.registration.cohort
+    client.force_login(coordinator)
+    url = reverse("certificates:progress", kwargs={"cohort_pk": cohort.pk})
+    Document.objects.filter(pk=certificate.document_id).update(status="queued")
+    pending = client.get(url, HTTP_HX_REQUEST="true")
+    assert "HX-Trigger" not in pending
+    Document.objects.filter(pk=certificate.document_id).update(status="ready")
+    finished = client.get(url, HTTP_HX_REQUEST="true")
+    assert finished["HX-Trigger"] == "certificates-finished"
+    assert "hx-get" not in finished.content.decode()  # the polling stops
+    page = client.get(_page(cohort)).content.decode()
+    assert (
+        f'<section class="panel" id="certificate-rows" aria-labelledby="uygunluk" '
+        f'hx-get="{_page(cohort)}" hx-trigger="certificates-finished from:body" '
+        f'hx-select="#certificate-rows" hx-swap="outerHTML">' in page
+    )
