@@ -63,7 +63,7 @@ PARTICIPANTS = [
     ("hakan.celik@ornek.gencisi.local", "Hakan Çelik", 4, "Kırsal Hizmetler", "+905321110006"),
     ("zehra.koc@ornek.gencisi.local", "Zehra Koç", 7, "Yönetim kurulu üyesi", "+905321110007"),
     ("burak.aydin@ornek.gencisi.local", "Burak Aydın", 5, "Mali Hizmetler", "+905321110008"),
-    ("selin.ozturk@ornek.gencisi.local", "Selin Öztürk", 9, "Gönüllü", "+905321110009"),
+    ("cansu.yalcin@ornek.gencisi.local", "Cansu Yalçın", 9, "Gönüllü", "+905321110009"),
     ("irem.gunes@ornek.gencisi.local", "İrem Güneş", 2, "Yazı İşleri", "+905321110010"),
     ("ugur.polat@ornek.gencisi.local", "Uğur Polat", 10, "Dernek başkanı", "+905321110011"),
     ("deniz.erdem@ornek.gencisi.local", "Deniz Erdem", 11, "Sosyal çalışmacı", "+905321110012"),

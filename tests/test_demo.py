@@ -32,6 +32,14 @@ def test_load_demo_is_idempotent_and_uses_the_seed_verbatim(demo_data):
     assert User.objects.count() == 4 + len(PARTICIPANTS)
 
 
+def test_every_demo_person_has_a_name_of_their_own(demo_data):
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())
+    names = list(User.objects.values_list("full_name", flat=True))
+    assert len(names) == len(set(names)) == 4 + len(PARTICIPANTS)
+
+
 def test_demo_has_an_upcoming_open_cohort_and_a_finished_one(demo_data):
     upcoming = Cohort.objects.get(title="İzmir dönemi")
     finished = Cohort.objects.get(title="Ankara dönemi")

@@ -173,6 +173,8 @@ class VerifyView(View):
     def get(self, request: HttpRequest, code: str | None = None) -> HttpResponse:
         form = CertificateVerifyForm(request.GET if code is None and "kod" in request.GET else None)
         typed = code if code is not None else (request.GET.get("kod") if form.is_bound else None)
+        if form.is_bound and not form.is_valid():  # blank or too long: only the field's message
+            typed = None
         context = {"form": form, "searched": typed is not None, "certificate": None}
         if typed is None:
             return render(request, "participants/certificates/verify.html", context)

@@ -335,3 +335,16 @@ def test_a_programme_without_published_cohorts_goes_back_to_draft_without_a_warn
     html = response.content.decode()
     assert "Programın durumu değiştirildi." in html
     assert "herkese kapalı" not in html
+
+
+def test_the_registration_pages_of_all_cohorts_and_of_one_cohort_have_distinct_names(console):
+    cohort = CohortFactory()
+    html = console.get(
+        reverse("programs:console_cohort", kwargs={"pk": cohort.pk})
+    ).content.decode()
+    index = reverse("participants:console")
+    one = reverse("participants:cohort_registrations", kwargs={"cohort_pk": cohort.pk})
+    assert f'<a href="{index}">Dönemlere göre kayıtlar</a>' in html
+    assert f'<a class="button button-small" href="{one}">Bu dönemin kayıtları</a>' in html
+    assert ">Kayıtlar</a>" not in html
+    assert "<h1>Dönemlere göre kayıtlar</h1>" in console.get(index).content.decode()

@@ -40,6 +40,16 @@ def test_program_page_shows_objectives_modules_and_seats_left(client, program):
     assert "7 boş yer" in html
 
 
+def test_program_page_prints_each_objective_number_once(client, program):
+    ObjectiveFactory(program=program, number=2, text="Araç geliştirmek")
+    html = client.get(
+        reverse("programs:program_detail", kwargs={"slug": program.slug})
+    ).content.decode()
+    objectives = html.split('<ol class="objectives">', 1)[1].split("</ol>", 1)[0]
+    text = " ".join(re.sub(r"<[^>]+>", " ", objectives).split())
+    assert text == "01 Bağ kurmak 02 Araç geliştirmek"
+
+
 def test_full_cohort_shows_waiting_list(client, program):
     cohort = CohortFactory(program=program, capacity=1)
     RegistrationFactory(cohort=cohort, status="confirmed")

@@ -190,6 +190,15 @@ def test_an_unknown_code_is_not_found(client, db, code):
     assert "Bu koda ait bir sertifika bulunamadı." in response.content.decode()
 
 
+@pytest.mark.parametrize("code", ["", "   ", "\t \n"])
+def test_a_blank_code_only_says_that_the_code_is_required(client, db, code):
+    response = client.get(reverse("certificates:verify"), {"kod": code})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bu alan zorunludur." in html
+    assert "bulunamadı" not in html
+
+
 def test_the_verify_form_alone_is_a_plain_page(client, db):
     response = client.get(reverse("certificates:verify"))
     assert response.status_code == 200
