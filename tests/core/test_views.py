@@ -99,7 +99,7 @@ def test_home_with_several_programmes_renders_in_a_fixed_number_of_queries(
 def test_every_page_links_the_programme_list_in_the_main_menu(client, db):
     html = client.get(reverse("programs:good_practice_list")).content.decode()
     nav = html.split('id="site-nav"', 1)[1].split("</nav>", 1)[0]
-    assert f'<a href="{reverse("programs:program_list")}">Eğitim programları</a>' in nav
+    assert f'<a href="{reverse("programs:program_list")}">Programlar</a>' in nav
 
 
 def test_home_without_a_published_programme_says_so(client, db):
