@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.crypto import get_random_string
 
+from accounts.permissions import is_coordinator, is_facilitator, is_participant
 from core.http import client_ip
 
 
@@ -40,17 +41,23 @@ class AccountAdapter(DefaultAccountAdapter):
             raise ImmediateHttpResponse(respond_429(request)) from None
 
     def get_login_redirect_url(self, request) -> str:
-        """A participant without a participant profile completes it first (after e-mail
-        verification, and at any later login until it is done)."""
-        return _profile_first(request) or super().get_login_redirect_url(request)
+        """Where a person lands after logging in when no safe `next` says otherwise (allauth
+        reads `next` first and keeps it only on this site)."""
+        return landing_url(request.user) or super().get_login_redirect_url(request)
 
     def get_signup_redirect_url(self, request) -> str:
-        return _profile_first(request) or super().get_signup_redirect_url(request)
+        """After signing up, i.e. when the e-mail confirmation link logs the person in."""
+        return landing_url(request.user) or super().get_signup_redirect_url(request)
 
 
-def _profile_first(request) -> str | None:
-    from participants.selectors.profiles import needs_participant_profile
-
-    if request.user.is_authenticated and needs_participant_profile(user=request.user):
-        return reverse("participants:profile")
+def landing_url(user) -> str | None:
+    """The page each role starts from: coordinators the console, facilitators their cohorts,
+    participants "Kayıtlarım" (which asks for the participant profile first while it is
+    missing). URL names only: accounts does not import the apps above it."""
+    if is_coordinator(user):
+        return reverse("programs:console_dashboard")
+    if is_facilitator(user):
+        return reverse("programs:my_cohorts")
+    if is_participant(user):
+        return reverse("participants:my_registrations")
     return None

@@ -51,12 +51,13 @@ def is_plan_owner(user, plan) -> bool:
     return user.pk in cached
 
 
-def _is_reviewer(user, plan) -> bool:
+def is_plan_reviewer(user, plan) -> bool:
+    """Facilitators of the plan's cohort and coordinators: they approve or return it."""
     return is_coordinator(user) or is_cohort_facilitator(user, plan.cohort)
 
 
 def can_view_plan(user, plan) -> bool:
-    return _is_reviewer(user, plan) or is_plan_owner(user, plan)
+    return is_plan_reviewer(user, plan) or is_plan_owner(user, plan)
 
 
 def can_update_step_progress(user, plan) -> bool:
@@ -75,7 +76,7 @@ def can_submit_plan(user, plan) -> bool:
 
 def can_approve_plan(user, plan) -> bool:
     """Approve or return with a comment: facilitators of the cohort and coordinators."""
-    return plan.status == "submitted" and _is_reviewer(user, plan)
+    return plan.status == "submitted" and is_plan_reviewer(user, plan)
 
 
 def can_start_plan_for_registration(user, registration) -> bool:

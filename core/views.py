@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -7,11 +8,26 @@ from django.views import View
 from accounts import permissions
 from accounts.mixins import RoleRequiredMixin
 from core import selectors, services
-from programs.selectors import featured_program
+from programs import selectors as program_selectors
+
+HOME_LIST_SIZE = 6
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"program": featured_program()})
+    """One published programme: the home page presents it (objectives, modules, cohorts).
+    Several: the open cohorts of all of them, the soonest first, and the programmes, each list
+    cut at HOME_LIST_SIZE with a link to its full, paginated page."""
+    programs = Paginator(program_selectors.published_programs(), HOME_LIST_SIZE)
+    if programs.count == 1:
+        context = {"program": program_selectors.featured_program()}
+    elif programs.count > 1:
+        context = {
+            "programs": programs.page(1),
+            "cohorts": Paginator(program_selectors.upcoming_cohorts_qs(), HOME_LIST_SIZE).page(1),
+        }
+    else:
+        context = {}
+    return render(request, "core/home.html", context)
 
 
 class SystemStatusView(RoleRequiredMixin, View):

@@ -4,8 +4,10 @@ Names of organisations use real place names (generic municipal and cooperative n
 people are invented. Idempotent: keyed on names and e-mail addresses.
 """
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 
+from accounts.models import User
 from accounts.services import user_create
 from core.models import Province
 from core.text import turkish_fold
@@ -63,7 +65,7 @@ PARTICIPANTS = [
     ("hakan.celik@ornek.gencisi.local", "Hakan Çelik", 4, "Kırsal Hizmetler", "+905321110006"),
     ("zehra.koc@ornek.gencisi.local", "Zehra Koç", 7, "Yönetim kurulu üyesi", "+905321110007"),
     ("burak.aydin@ornek.gencisi.local", "Burak Aydın", 5, "Mali Hizmetler", "+905321110008"),
-    ("selin.ozturk@ornek.gencisi.local", "Selin Öztürk", 9, "Gönüllü", "+905321110009"),
+    ("cansu.yalcin@ornek.gencisi.local", "Cansu Yalçın", 9, "Gönüllü", "+905321110009"),
     ("irem.gunes@ornek.gencisi.local", "İrem Güneş", 2, "Yazı İşleri", "+905321110010"),
     ("ugur.polat@ornek.gencisi.local", "Uğur Polat", 10, "Dernek başkanı", "+905321110011"),
     ("deniz.erdem@ornek.gencisi.local", "Deniz Erdem", 11, "Sosyal çalışmacı", "+905321110012"),
@@ -78,6 +80,18 @@ PARTICIPANTS = [
     ("nur.kilic@ornek.gencisi.local", "Nur Kılıç", 1, "Kent Konseyi", "+905321110015"),
 ]
 PASSWORD = None  # demo participants cannot log in; the demo login is katilimci@gencisi.local
+# Earlier demos named this participant "Selin Öztürk", like the second facilitator.
+RENAMED_PARTICIPANTS = {"selin.ozturk@ornek.gencisi.local": "cansu.yalcin@ornek.gencisi.local"}
+
+
+def _rename_earlier_participants() -> None:
+    """A database loaded by an earlier demo keeps the same person under the new address (and
+    the name user_create gives it), instead of gaining a sixteenth participant."""
+    for old, new in RENAMED_PARTICIPANTS.items():
+        if User.objects.filter(email__iexact=new).exists():
+            continue
+        User.objects.filter(email__iexact=old).update(email=new)
+        EmailAddress.objects.filter(email__iexact=old).update(email=new)
 
 
 def _organizations() -> list[Organization]:
@@ -127,6 +141,7 @@ def load_demo_registrations(*, demo_participant, cohort: Cohort | None = None) -
     upcoming cohort gets confirmed, pending and waiting-list registrations (its capacity is
     set to 12 here so that the waiting list shows)."""
     organizations = _organizations()
+    _rename_earlier_participants()
     users = []
     for email, name, org_index, title, phone in PARTICIPANTS:
         user = user_create(email=email, full_name=name, password=PASSWORD)

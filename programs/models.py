@@ -207,6 +207,17 @@ class Cohort(models.Model):
         return self.status == self.Status.PUBLISHED
 
     @property
+    def is_public(self) -> bool:
+        """Visible to everyone: the cohort and its programme are both published."""
+        return self.is_published and self.program.is_published
+
+    @property
+    def is_hidden_by_program(self) -> bool:
+        """Published, but hidden from the public because its programme is not (a draft, or
+        unpublished or archived after the cohort was published)."""
+        return self.is_published and not self.program.is_published
+
+    @property
     def is_finished(self) -> bool:
         return self.ends_on < timezone.localdate()
 
@@ -231,11 +242,7 @@ class Cohort(models.Model):
     @property
     def registration_is_open(self) -> bool:
         now = timezone.now()
-        return (
-            self.is_published
-            and self.program.is_published
-            and self.registration_opens_at <= now < self.registration_closes_at
-        )
+        return self.is_public and self.registration_opens_at <= now < self.registration_closes_at
 
 
 class Session(models.Model):

@@ -24,7 +24,7 @@ def is_cohort_facilitator(user, cohort) -> bool:
 
 def can_view_cohort(user, cohort) -> bool:
     """Published cohorts of published programmes are public; drafts only for their staff."""
-    if cohort.is_published and cohort.program.is_published:
+    if cohort.is_public:
         return True
     return can_manage_programs(user) or is_cohort_facilitator(user, cohort)
 

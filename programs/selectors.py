@@ -1,7 +1,7 @@
 """Reads for programmes, cohorts, sessions and good practices, with the joins each page needs."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.roles import FACILITATOR
@@ -37,19 +37,36 @@ def _facilitators_prefetch() -> Prefetch:
     )
 
 
+def _open_cohort_filter(prefix: str = "") -> Q:
+    """Published cohorts that have not ended: open for registration, upcoming or running."""
+    return Q(
+        **{
+            f"{prefix}status": Cohort.Status.PUBLISHED,
+            f"{prefix}ends_on__gte": timezone.localdate(),
+        }
+    )
+
+
 def published_programs() -> QuerySet[Program]:
-    return Program.objects.filter(status=Program.Status.PUBLISHED).order_by(
-        turkish_collate("title")
+    """Published programmes for the public lists, annotated with `open_cohort_count`,
+    `next_cohort_starts_on` and `objective_count`: the programme whose next cohort starts
+    soonest comes first, programmes without an open cohort follow in alphabetical order."""
+    open_cohorts = _open_cohort_filter("cohorts__")
+    return (
+        Program.objects.filter(status=Program.Status.PUBLISHED)
+        .annotate(
+            open_cohort_count=Count("cohorts", filter=open_cohorts, distinct=True),
+            next_cohort_starts_on=Min("cohorts__starts_on", filter=open_cohorts),
+            objective_count=Count("objectives", distinct=True),
+        )
+        .order_by(F("next_cohort_starts_on").asc(nulls_last=True), turkish_collate("title"), "pk")
     )
 
 
 def upcoming_cohorts_qs() -> QuerySet[Cohort]:
+    """The public's open cohorts (of published programmes), the soonest first."""
     return with_seat_counts(
-        Cohort.objects.filter(
-            status=Cohort.Status.PUBLISHED,
-            program__status=Program.Status.PUBLISHED,
-            ends_on__gte=timezone.localdate(),
-        )
+        Cohort.objects.filter(_open_cohort_filter(), program__status=Program.Status.PUBLISHED)
         .select_related("program", "province")
         .prefetch_related(_facilitators_prefetch())
         .order_by("starts_on", "pk")
@@ -65,7 +82,8 @@ def _program_detail_qs() -> QuerySet[Program]:
 
 
 def featured_program() -> Program | None:
-    """The programme the home page presents: the most recently created published one."""
+    """A published programme with everything its page shows. The home page presents it on its
+    own when it is the only published one; with several it lists them all."""
     return (
         _program_detail_qs()
         .filter(status=Program.Status.PUBLISHED)

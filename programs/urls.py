@@ -7,6 +7,7 @@ app_name = "programs"
 urlpatterns = [
     path("programlar/", public.program_list, name="program_list"),
     path("programlar/<slug:slug>/", public.program_detail, name="program_detail"),
+    path("donemler/", public.cohort_list, name="cohort_list"),
     path("donemler/<int:pk>/", public.cohort_detail, name="cohort_detail"),
     path("donemler/<int:pk>/takvim.ics", public.cohort_ical, name="cohort_ical"),
     path("oturumlar/<int:pk>/takvim.ics", public.session_ical, name="session_ical"),

@@ -63,6 +63,7 @@ MATRIX: dict[str, Expect] = {
     # Programmes: public pages, a facilitator's cohorts, the coordinator console.
     "programs:program_list": EVERYONE,
     "programs:program_detail": Expect(200, 200, 200, 200, kwargs={"slug": "program.slug"}),
+    "programs:cohort_list": EVERYONE,
     "programs:cohort_detail": Expect(200, 200, 200, 200, kwargs={"pk": "cohort"}),
     "programs:cohort_ical": Expect(200, 200, 200, 200, kwargs={"pk": "cohort"}),
     "programs:session_ical": Expect(200, 200, 200, 200, kwargs={"pk": "session"}),
@@ -268,7 +269,8 @@ MATRIX: dict[str, Expect] = {
     ),
     # participants: registrations, profile, personal data (issue 4). Staff are participants too.
     "participants:register": Expect(LOGIN, 302, 302, 302, kwargs={"cohort_pk": "cohort"}),
-    "participants:my_registrations": MEMBERS,
+    # The matrix's participant has no participant profile yet: it is asked for first.
+    "participants:my_registrations": Expect(LOGIN, 302, 200, 200),
     "participants:registration_status": Expect(LOGIN, 404, 404, 404, kwargs={"pk": "registration"}),
     "participants:cancel": Expect(
         LOGIN, 404, 404, 404, method="post", kwargs={"pk": "registration"}

@@ -32,6 +32,32 @@ def test_load_demo_is_idempotent_and_uses_the_seed_verbatim(demo_data):
     assert User.objects.count() == 4 + len(PARTICIPANTS)
 
 
+def test_every_demo_person_has_a_name_of_their_own(demo_data):
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())
+    names = list(User.objects.values_list("full_name", flat=True))
+    assert len(names) == len(set(names)) == 4 + len(PARTICIPANTS)
+
+
+def test_a_demo_database_from_before_keeps_its_participant_under_the_new_name(db):
+    from django.core.management import call_command
+
+    from accounts.services import user_create
+
+    earlier = user_create(
+        email="selin.ozturk@ornek.gencisi.local", full_name="Selin Öztürk", password=None
+    )
+    call_command("load_demo", stdout=io.StringIO())
+    renamed = User.objects.get(pk=earlier.pk)
+    assert (renamed.email, renamed.full_name) == (
+        "cansu.yalcin@ornek.gencisi.local",
+        "Cansu Yalçın",
+    )
+    assert User.objects.filter(full_name="Selin Öztürk").count() == 1  # the facilitator
+    assert User.objects.count() == 4 + len(PARTICIPANTS)
+
+
 def test_demo_has_an_upcoming_open_cohort_and_a_finished_one(demo_data):
     upcoming = Cohort.objects.get(title="İzmir dönemi")
     finished = Cohort.objects.get(title="Ankara dönemi")

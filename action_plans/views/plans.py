@@ -60,6 +60,7 @@ def _rights(user, plan) -> dict:
         "can_update_progress": permissions.can_update_step_progress(user, plan),
         "can_submit": permissions.can_submit_plan(user, plan),
         "can_approve": permissions.can_approve_plan(user, plan),
+        "is_reviewer": permissions.is_plan_reviewer(user, plan),
     }
 
 
@@ -392,7 +393,9 @@ class PlanSubmitView(_WorkspaceActionView):
             request,
             plan,
             lambda: services.plan_submit(plan_id=plan.pk, version=form.cleaned_data["version"]),
-            success=_("The plan was submitted to the facilitator for approval."),
+            success=_("The plan was submitted for approval; you can approve it or return it now.")
+            if permissions.is_plan_reviewer(request.user, plan)
+            else _("The plan was submitted to the facilitator for approval."),
         )
 
 

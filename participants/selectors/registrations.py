@@ -16,6 +16,7 @@ from participants.models import (
 from participants.selectors.attendance import attendance_rates_for_registrations
 from participants.selectors.evaluations import survey_is_open
 from programs.models import Cohort, Session
+from programs.selectors import with_seat_counts
 
 
 def _position_subquery() -> Subquery:
@@ -39,9 +40,11 @@ def with_position(queryset: QuerySet[Registration]) -> QuerySet[Registration]:
 
 
 def cohort_for_registration(*, cohort_pk: int) -> Cohort | None:
-    """A published cohort of a published programme, with what its summary shows."""
+    """A published cohort of a published programme, with what its summary shows and its seat
+    counts (a full cohort's form says that it joins the waiting list)."""
     return (
-        Cohort.objects.select_related("program", "province")
+        with_seat_counts(Cohort.objects.all())
+        .select_related("program", "province")
         .prefetch_related(Prefetch("sessions", queryset=Session.objects.order_by("starts_at")))
         .filter(
             pk=cohort_pk,

@@ -114,7 +114,7 @@ def _seat_status(cohort: Cohort) -> str:
 
 
 def _check_window(cohort: Cohort, now: dt.datetime) -> None:
-    if not (cohort.is_published and cohort.program.is_published):
+    if not cohort.is_public:
         raise RegistrationClosedError
     if now < cohort.registration_opens_at:
         raise RegistrationNotOpenYetError

@@ -19,6 +19,7 @@ from participants.services import certificates as services
 from programs.selectors import cohort_summary_get
 
 VERIFY_RATE = "30/m/ip"  # lookups per address in any 60 seconds
+CERTIFICATES_FINISHED_EVENT = "certificates-finished"
 
 
 class _CohortMixin(RoleRequiredMixin):
@@ -55,6 +56,7 @@ class CohortCertificatesView(_CohortViewerMixin, View):
                 "progress": selectors.issue_progress(cohort=cohort),
                 "bundle": document_current(kind=CERTIFICATE_BUNDLE_KIND, owner=cohort),
                 "can_manage": permissions.can_manage_certificates(request.user),
+                "finished_event": CERTIFICATES_FINISHED_EVENT,
             },
         )
 
@@ -78,16 +80,23 @@ class IssueProgressView(_CohortViewerMixin, View):
         cohort = self.get_cohort(request, cohort_pk)
         if not request.headers.get("HX-Request"):  # opened directly: the page it belongs to
             return redirect("certificates:cohort", cohort_pk=cohort.pk)
-        return render(
+        progress = selectors.issue_progress(cohort=cohort)
+        response = render(
             request,
             "participants/certificates/includes/progress.html",
             {
                 "cohort": cohort,
-                "progress": selectors.issue_progress(cohort=cohort),
+                "progress": progress,
                 "bundle": document_current(kind=CERTIFICATE_BUNDLE_KIND, owner=cohort),
                 "can_manage": permissions.can_manage_certificates(request.user),
             },
         )
+        if progress.finished:
+            # Only polled while unfinished, so this is the moment it finishes: the table of
+            # certificates (listening for the event) reloads its rows, and the polling stops
+            # because the finished fragment no longer asks to be polled.
+            response["HX-Trigger"] = CERTIFICATES_FINISHED_EVENT
+        return response
 
 
 class RetryFailedView(_CohortMixin, View):
@@ -150,6 +159,8 @@ class VerifyView(View):
     def get(self, request: HttpRequest, code: str | None = None) -> HttpResponse:
         form = CertificateVerifyForm(request.GET if code is None and "kod" in request.GET else None)
         typed = code if code is not None else (request.GET.get("kod") if form.is_bound else None)
+        if form.is_bound and not form.is_valid():  # blank or too long: only the field's message
+            typed = None
         context = {"form": form, "searched": typed is not None, "certificate": None}
         if typed is None:
             return render(request, "participants/certificates/verify.html", context)

@@ -13,6 +13,7 @@ from participants.forms import RegistrationForm
 from participants.models import ParticipantProfile, Registration
 from participants.selectors import registrations as selectors
 from participants.selectors.privacy import consent_state
+from participants.selectors.profiles import needs_participant_profile
 from participants.services import registrations as services
 
 
@@ -109,15 +110,22 @@ class RegisterView(RoleRequiredMixin, View):
 
 
 class MyRegistrationsView(RoleRequiredMixin, View):
+    """A participant's start page after logging in; while the participant profile is missing
+    it is asked for first (saving it leads back here)."""
+
     role_test = permissions.can_view_own_registrations
 
     def get(self, request: HttpRequest) -> HttpResponse:
+        has_profile = ParticipantProfile.objects.filter(user=request.user).exists()
+        if not has_profile and needs_participant_profile(user=request.user):
+            messages.info(request, _("Please complete your participant profile first."))
+            return redirect("participants:profile")
         return render(
             request,
             "participants/my_registrations.html",
             {
                 "registrations": selectors.my_registrations(participant=request.user),
-                "has_profile": ParticipantProfile.objects.filter(user=request.user).exists(),
+                "has_profile": has_profile,
             },
         )
 

@@ -71,14 +71,27 @@ class ProgramFormView(ConsoleView):
         return redirect("programs:console_program", pk=program.pk)
 
 
+def _program_page(request: HttpRequest, program, objective_form) -> HttpResponse:
+    return render(
+        request,
+        "programs/console/program_detail.html",
+        {
+            "program": program,
+            "objective_form": objective_form,
+            "published_cohort_count": _published_cohort_count(program),
+        },
+    )
+
+
+def _published_cohort_count(program) -> int:
+    """Needs the programme's cohorts prefetched (selectors.console_program_get)."""
+    return sum(1 for cohort in program.cohorts.all() if cohort.is_published)
+
+
 class ProgramDetailView(ConsoleView):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         program = _or_404(selectors.console_program_get(pk=pk))
-        return render(
-            request,
-            "programs/console/program_detail.html",
-            {"program": program, "objective_form": ObjectiveForm()},
-        )
+        return _program_page(request, program, ObjectiveForm())
 
 
 class ProgramStatusView(ConsoleView):
@@ -94,7 +107,22 @@ class ProgramStatusView(ConsoleView):
                 messages.success(request, _("The programme is published."))
         elif status in {Program.Status.DRAFT, Program.Status.ARCHIVED}:
             services.program_set_status(program=program, status=status)
-            messages.success(request, _("The programme's status was changed."))
+            hidden = _published_cohort_count(program)
+            if hidden:
+                messages.warning(
+                    request,
+                    ngettext(
+                        "The programme is no longer public, and neither is its %(count)d "
+                        "published cohort: it is hidden until the programme is published again.",
+                        "The programme is no longer public, and neither are its %(count)d "
+                        "published cohorts: they are hidden until the programme is published "
+                        "again.",
+                        hidden,
+                    )
+                    % {"count": hidden},
+                )
+            else:
+                messages.success(request, _("The programme's status was changed."))
         return redirect("programs:console_program", pk=program.pk)
 
 
@@ -103,11 +131,7 @@ class ObjectiveCreateView(ConsoleView):
         program = _or_404(selectors.console_program_get(pk=pk))
         form = ObjectiveForm(request.POST, program=program)
         if not form.is_valid():
-            return render(
-                request,
-                "programs/console/program_detail.html",
-                {"program": program, "objective_form": form},
-            )
+            return _program_page(request, program, form)
         services.objective_add(program=program, **form.cleaned_data)
         messages.success(request, _("The objective was added."))
         return redirect(reverse("programs:console_program", kwargs={"pk": pk}) + "#hedefler")
@@ -275,7 +299,16 @@ class CohortStatusView(ConsoleView):
             )
         elif status in Cohort.Status.values:
             services.cohort_set_status(cohort=cohort, status=status)
-            messages.success(request, _("The cohort's status was changed."))
+            if cohort.is_hidden_by_program:
+                messages.warning(
+                    request,
+                    _(
+                        "The cohort is published, but it stays hidden from the public until "
+                        "its programme is published."
+                    ),
+                )
+            else:
+                messages.success(request, _("The cohort's status was changed."))
         return redirect("programs:console_cohort", pk=cohort.pk)
 
 

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -9,10 +10,18 @@ from programs import permissions, selectors
 from programs.calendar import cohort_calendar, session_calendar
 from programs.models import GoodPractice
 
+PAGE_SIZE = 12
+
 
 def program_list(request: HttpRequest) -> HttpResponse:
-    programs = selectors.published_programs().prefetch_related("objectives")
-    return render(request, "programs/program_list.html", {"programs": programs})
+    page = Paginator(selectors.published_programs(), PAGE_SIZE).get_page(request.GET.get("sayfa"))
+    return render(request, "programs/program_list.html", {"programs": page})
+
+
+def cohort_list(request: HttpRequest) -> HttpResponse:
+    """Every open cohort of every published programme, the soonest first."""
+    page = Paginator(selectors.upcoming_cohorts_qs(), PAGE_SIZE).get_page(request.GET.get("sayfa"))
+    return render(request, "programs/cohort_list.html", {"cohorts": page})
 
 
 def program_detail(request: HttpRequest, slug: str) -> HttpResponse:

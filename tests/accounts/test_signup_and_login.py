@@ -131,7 +131,7 @@ def test_login_with_upper_case_email_works(client, db):
         reverse("account_login"), {"login": "AYSE@example.org", "password": "correct-horse-battery"}
     )
     assert response.status_code == 302
-    assert response.url == reverse("participants:profile")  # no participant profile yet
+    assert response.url == reverse("participants:my_registrations")
 
 
 def test_password_reset_answers_alike_for_a_known_and_an_unknown_address(db):

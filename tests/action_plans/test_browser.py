@@ -124,7 +124,7 @@ def test_facilitator_forms_a_group_plans_a_partnership_and_approves_it(page):
     expect(page.locator(".plan-progress").first).to_contain_text("6 adımdan 1 tanesi tamamlandı")
     page.get_by_role("button", name="Onaya gönder").click()
     expect(page.locator(".messages")).to_contain_text(
-        "Plan, onay için kolaylaştırıcıya gönderildi."
+        "Plan onaya gönderildi; şimdi onaylayabilir ya da geri gönderebilirsiniz."
     )
     page.get_by_role("button", name="Onayla").click()
     expect(page.locator(".messages")).to_contain_text("Plan onaylandı.")

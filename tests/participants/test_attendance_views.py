@@ -14,6 +14,7 @@ from participants.models import Attendance, Registration
 from tests.factories import (
     AttendanceFactory,
     CohortFactory,
+    ParticipantProfileFactory,
     RegistrationFactory,
     SessionFactory,
     UserFactory,
@@ -474,7 +475,10 @@ def forty_point_nine(coordinator):
     first = SessionFactory(cohort=cohort, starts_at=start, ends_at=end)
     later = end + dt.timedelta(minutes=10)
     SessionFactory(cohort=cohort, starts_at=later, ends_at=later + dt.timedelta(minutes=591))
-    registration = RegistrationFactory(cohort=cohort, participant__full_name="İnci Çelik")
+    person = ParticipantProfileFactory(
+        user__full_name="İnci Çelik", organization__name="Konak Belediyesi"
+    ).user
+    registration = RegistrationFactory(cohort=cohort, participant=person)
     AttendanceFactory(session=first, registration=registration)
     return registration
 
@@ -530,7 +534,7 @@ def test_the_attendance_export_lists_marks_hours_and_rates(client, facilitator, 
             "Katılım oranı (%)",
             "Sertifika eşiğini karşılıyor",
         ],
-        ["1", "İnci Çelik", "", "Geldi", "", "6,8", "40,9", "Hayır"],
+        ["1", "İnci Çelik", "Konak Belediyesi", "Geldi", "", "6,8", "40,9", "Hayır"],
     ]
     sheet = load_workbook(io.BytesIO(_export(client, cohort, "xlsx").content)).active
     hours, rate = sheet["F2"], sheet["G2"]

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -43,3 +45,40 @@ def test_coordinator_issues_the_finished_cohorts_certificates_and_anyone_verifie
         expect(anonymous.locator(".verify-state")).to_have_text("Geçerli")
     finally:
         visitor.close()
+
+
+def test_the_rows_show_the_ready_certificates_when_the_progress_bar_finishes(
+    page, monkeypatch, coordinator, certificate_cohort, enrol
+):
+    """The worker is played by the test: the render tasks are held back until the page shows
+    the certificates being prepared, then run; the rows change without a reload."""
+    from documents import tasks
+    from documents.services import documents_render
+
+    held = []
+    monkeypatch.setattr(tasks.render_documents, "delay", lambda **kwargs: held.append(kwargs))
+    enrol("İnci Çelik")
+    enrol("Ali Yılmaz")
+    page.goto(page.base_url + "/hesap/login/")
+    page.get_by_label("E-posta").fill(coordinator.email)
+    page.get_by_label("Parola").fill("correct-horse-battery")
+    page.get_by_role("main").get_by_role("button", name="Giriş yap").click()
+    expect(page).to_have_url(re.compile("/konsol/$"))
+    page.goto(page.base_url + f"/sertifika/konsol/donemler/{certificate_cohort.pk}/")
+    page.get_by_role("button", name="Uygun tüm katılımcılara sertifika düzenle").click()
+    rows = page.locator("#certificate-rows tbody tr")
+    expect(page.locator("#certificate-progress")).to_contain_text("0/2 hazır")
+    expect(rows.get_by_text("Hazırlanıyor")).to_have_count(2)
+    page.evaluate("window.notReloaded = true")
+
+    for batch in held:
+        documents_render(**batch)
+    expect(page.locator("#certificate-progress")).to_contain_text("2/2 hazır")
+    expect(rows.get_by_role("link", name="Düzenlendi")).to_have_count(2)
+    expect(rows.get_by_text("Hazırlanıyor")).to_have_count(0)
+    assert page.evaluate("window.notReloaded") is True
+
+    polls = []
+    page.on("request", lambda request: polls.append(request.url))
+    page.wait_for_timeout(4500)  # two polling periods
+    assert [url for url in polls if "/ilerleme/" in url] == []

@@ -69,11 +69,15 @@ def test_coordinator_publishes_a_programme_and_the_public_sees_seats_and_calenda
     page.get_by_role("button", name="Oturumları ekle").click()
     expect(page.get_by_text("3 oturum eklendi.")).to_be_visible()
     page.get_by_role("button", name="Yayımla").click()
-    expect(page.get_by_text("Eğitim döneminin durumu değiştirildi.")).to_be_visible()
+    expect(
+        page.get_by_text("Dönem yayımlandı, ancak programı yayımlanana dek herkese kapalı kalır.")
+    ).to_be_visible()
+    expect(page.locator(".page-head .badge").first).to_have_text("Gizli: program yayında değil")
 
     page.get_by_role("link", name="Kooperatifler İçin Belediye Mevzuatı").first.click()
     page.get_by_role("button", name="Yayımla").click()
     expect(page.get_by_text("Program yayımlandı.")).to_be_visible()
+    expect(page.locator("#donemler .badge")).to_have_text("Yayında")
 
     visitor = browser.new_context(locale="tr-TR").new_page()
     visitor.goto(page.base_url + "/programlar/kooperatifler-icin-belediye-mevzuati/")

@@ -249,3 +249,102 @@ def test_cancelling_a_cohort_from_the_console_says_how_many_registrations_went(c
     html = response.content.decode()
     assert "Eğitim dönemi iptal edildi; 2 kayıt iptal edildi" in html
     assert set(Registration.objects.values_list("status", flat=True)) == {"cancelled"}
+
+
+HIDDEN_BADGE = '<span class="badge badge-warn">Gizli: program yayında değil</span>'
+
+
+def test_a_published_cohort_of_a_draft_programme_is_shown_as_hidden_throughout_the_console(
+    client, console
+):
+    program = ProgramFactory(title="Taslak Program", status=Program.Status.DRAFT)
+    cohort = CohortFactory(program=program, title="Erken yayımlanan dönem")
+    CohortFactory(program=program, status=Cohort.Status.DRAFT)
+    dashboard = console.get(reverse("programs:console_dashboard")).content.decode()
+    row = dashboard.split("Erken yayımlanan dönem", 1)[1].split("</tr>", 1)[0]
+    assert HIDDEN_BADGE in row
+    program_page = console.get(
+        reverse("programs:console_program", kwargs={"pk": program.pk})
+    ).content.decode()
+    assert program_page.count(HIDDEN_BADGE) == 1
+    assert (
+        "Bu programın yayımlanmış 1 dönemi, program yayımlanana dek herkese kapalıdır ve bu "
+        "döneme kimse kayıt olamaz." in program_page
+    )
+    cohort_page = console.get(
+        reverse("programs:console_cohort", kwargs={"pk": cohort.pk})
+    ).content.decode()
+    assert HIDDEN_BADGE in cohort_page
+    assert (
+        "Bu dönem yayımlandı, ancak programı yayında olmadığı sürece kimse onu göremez ve kayıt "
+        "olamaz (programın durumu: taslak)." in cohort_page
+    )
+    client.logout()
+    assert client.get(reverse("programs:cohort_detail", kwargs={"pk": cohort.pk})).status_code == (
+        404
+    )
+
+
+def test_publishing_a_cohort_of_a_draft_programme_says_it_stays_hidden(console):
+    cohort = CohortFactory(
+        program=ProgramFactory(status=Program.Status.DRAFT), status=Cohort.Status.DRAFT
+    )
+    response = console.post(
+        reverse("programs:console_cohort_status", kwargs={"pk": cohort.pk}),
+        {"status": "published"},
+        follow=True,
+    )
+    assert (
+        "Dönem yayımlandı, ancak programı yayımlanana dek herkese kapalı kalır."
+        in response.content.decode()
+    )
+
+
+def test_unpublishing_a_programme_says_its_published_cohorts_are_hidden_now(console):
+    program = ProgramFactory()
+    CohortFactory.create_batch(2, program=program)
+    CohortFactory(program=program, status=Cohort.Status.DRAFT)
+    page = console.get(reverse("programs:console_program", kwargs={"pk": program.pk}))
+    assert (
+        'data-confirm="Taslağa alınsın mı? Program ve yayındaki 2 dönemi herkese açık '
+        'sayfalardan kalkar."' in page.content.decode()
+    )
+    response = console.post(
+        reverse("programs:console_program_status", kwargs={"pk": program.pk}),
+        {"status": "draft"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert (
+        "Program artık yayında değil; yayındaki 2 dönemi de program yeniden yayımlanana dek "
+        "herkese kapalı." in html
+    )
+    assert html.count(HIDDEN_BADGE) == 2
+
+
+def test_a_programme_without_published_cohorts_goes_back_to_draft_without_a_warning(console):
+    program = ProgramFactory()
+    CohortFactory(program=program, status=Cohort.Status.DRAFT)
+    page = console.get(reverse("programs:console_program", kwargs={"pk": program.pk}))
+    assert "Taslağa alınsın mı?" not in page.content.decode()
+    response = console.post(
+        reverse("programs:console_program_status", kwargs={"pk": program.pk}),
+        {"status": "draft"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Programın durumu değiştirildi." in html
+    assert "herkese kapalı" not in html
+
+
+def test_the_registration_pages_of_all_cohorts_and_of_one_cohort_have_distinct_names(console):
+    cohort = CohortFactory()
+    html = console.get(
+        reverse("programs:console_cohort", kwargs={"pk": cohort.pk})
+    ).content.decode()
+    index = reverse("participants:console")
+    one = reverse("participants:cohort_registrations", kwargs={"cohort_pk": cohort.pk})
+    assert f'<a href="{index}">Dönemlere göre kayıtlar</a>' in html
+    assert f'<a class="button button-small" href="{one}">Bu dönemin kayıtları</a>' in html
+    assert ">Kayıtlar</a>" not in html
+    assert "<h1>Dönemlere göre kayıtlar</h1>" in console.get(index).content.decode()

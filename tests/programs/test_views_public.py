@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import icalendar
 import pytest
@@ -6,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from programs.models import Cohort, GoodPractice, Program
+from programs.views.public import PAGE_SIZE
 from tests.factories import (
     CohortFactory,
     CollaborationTypeFactory,
@@ -14,6 +16,7 @@ from tests.factories import (
     ProgramFactory,
     RegistrationFactory,
     SessionFactory,
+    UserFactory,
 )
 
 
@@ -35,6 +38,16 @@ def test_program_page_shows_objectives_modules_and_seats_left(client, program):
     assert "Yasal dayanaklar" in html
     assert "Bursa dönemi" in html
     assert "7 boş yer" in html
+
+
+def test_program_page_prints_each_objective_number_once(client, program):
+    ObjectiveFactory(program=program, number=2, text="Araç geliştirmek")
+    html = client.get(
+        reverse("programs:program_detail", kwargs={"slug": program.slug})
+    ).content.decode()
+    objectives = html.split('<ol class="objectives">', 1)[1].split("</ol>", 1)[0]
+    text = " ".join(re.sub(r"<[^>]+>", " ", objectives).split())
+    assert text == "01 Bağ kurmak 02 Araç geliştirmek"
 
 
 def test_full_cohort_shows_waiting_list(client, program):
@@ -221,3 +234,79 @@ def test_good_practices_filter_by_collaboration_type(client, db):
     assert "Enerji ortaklığı" in html
     assert "Bakım hizmeti" not in html
     assert 'href="/yasal-dayanaklar/kopru/?type=ortaklik"' in html
+
+
+def _published_with_cohort(title: str, days: int | None, **program_fields):
+    program = ProgramFactory(title=title, **program_fields)
+    ObjectiveFactory(program=program)
+    if days is not None:
+        CohortFactory(
+            program=program,
+            title=f"{title} dönemi",
+            starts_on=timezone.localdate() + dt.timedelta(days=days),
+        )
+    return program
+
+
+def _card_titles(html: str) -> list[str]:
+    return re.findall(r'<h2 class="h3"><a href="[^"]+">([^<]+)</a></h2>', html)
+
+
+def test_programme_list_puts_the_soonest_cohort_first_and_hides_drafts(client, db):
+    _published_with_cohort("Çevre Programı", None)
+    _published_with_cohort("Bayrak Programı", 40)
+    _published_with_cohort("Yeni Program", 10)
+    _published_with_cohort("Taslak Program", 5, status=Program.Status.DRAFT)
+    html = client.get(reverse("programs:program_list")).content.decode()
+    assert _card_titles(html) == ["Yeni Program", "Bayrak Programı", "Çevre Programı"]
+    assert "1 açık dönem, sıradaki" in html
+    assert "şu anda açık dönem yok" in html
+
+
+def test_programme_list_is_paginated(client, db):
+    for index in range(PAGE_SIZE + 1):
+        _published_with_cohort(f"Program {index:02d}", None)
+    first = client.get(reverse("programs:program_list")).content.decode()
+    assert len(_card_titles(first)) == PAGE_SIZE
+    assert 'href="?sayfa=2" rel="next"' in first
+    second = client.get(reverse("programs:program_list"), {"sayfa": "2"}).content.decode()
+    assert _card_titles(second) == [f"Program {PAGE_SIZE:02d}"]
+    assert "Sayfa 2 / 2" in second
+    assert client.get(reverse("programs:program_list"), {"sayfa": "x'<"}).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_programme_list_query_count_does_not_grow(client, db, count, django_assert_num_queries):
+    for index in range(count):
+        _published_with_cohort(f"Program {index}", index + 3)
+    with django_assert_num_queries(2):
+        client.get(reverse("programs:program_list"))
+
+
+def test_cohort_list_shows_every_open_cohort_of_published_programmes_soonest_first(client, db):
+    _published_with_cohort("Bayrak Programı", 40)
+    _published_with_cohort("Yeni Program", 10)
+    _published_with_cohort("Taslak Program", 5, status=Program.Status.DRAFT)
+    CohortFactory(title="Taslak dönem", status=Cohort.Status.DRAFT)
+    CohortFactory(
+        title="Biten dönem",
+        starts_on=timezone.localdate() - dt.timedelta(days=3),
+        ends_on=timezone.localdate() - dt.timedelta(days=1),
+        registration_opens_at=timezone.now() - dt.timedelta(days=20),
+        registration_closes_at=timezone.now() - dt.timedelta(days=10),
+    )
+    html = client.get(reverse("programs:cohort_list")).content.decode()
+    assert _card_titles(html) == ["Yeni Program dönemi", "Bayrak Programı dönemi"]
+    assert '<a href="/programlar/' in html  # each card names its programme
+    assert "Taslak" not in html
+    assert "Biten dönem" not in html
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_cohort_list_query_count_does_not_grow(client, db, count, django_assert_num_queries):
+    for index in range(count):
+        cohort = CohortFactory(starts_on=timezone.localdate() + dt.timedelta(days=index + 3))
+        RegistrationFactory(cohort=cohort)
+        cohort.facilitators.add(UserFactory())
+    with django_assert_num_queries(3):
+        client.get(reverse("programs:cohort_list"))

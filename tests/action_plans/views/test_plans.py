@@ -218,6 +218,30 @@ def test_member_submits_and_facilitator_approves(client, member_plan):
     assert (plan.status, plan.reviewed_by) == ("approved", facilitator)
 
 
+def test_the_submit_text_fits_the_reader_a_member_or_the_facilitator(client, member_plan):
+    plan, member = member_plan
+    facilitator = UserFactory(roles=["facilitator"])
+    plan.cohort.facilitators.add(facilitator)
+    url = reverse("plans:plan_detail", kwargs={"plan_id": plan.pk})
+    to_facilitator = "Plan hazır olduğunda onay için kolaylaştırıcıya gönderin."
+    to_self = (
+        "Plan hazır olduğunda onaya gönderin; ardından burada onaylayabilir ya da yorumla geri "
+        "gönderebilirsiniz."
+    )
+    client.force_login(member)
+    html = client.get(url).content.decode()
+    assert (to_facilitator in html, to_self in html) == (True, False)
+    client.force_login(facilitator)
+    html = client.get(url).content.decode()
+    assert (to_facilitator in html, to_self in html) == (False, True)
+    response = client.post(
+        reverse("plans:plan_submit", kwargs={"plan_id": plan.pk}), {"version": 1}, follow=True
+    )
+    html = response.content.decode()
+    assert "Plan onaya gönderildi; şimdi onaylayabilir ya da geri gönderebilirsiniz." in html
+    assert "kolaylaştırıcıya" not in html
+
+
 def test_returning_a_plan_needs_a_comment(client, member_plan):
     plan, _member = member_plan
     ActionPlan.objects.filter(pk=plan.pk).update(status="submitted")

@@ -215,6 +215,15 @@ def test_an_unknown_code_is_not_found(client, db, code):
     assert "Bu koda ait bir sertifika bulunamadı." in response.content.decode()
 
 
+@pytest.mark.parametrize("code", ["", "   ", "\t \n"])
+def test_a_blank_code_only_says_that_the_code_is_required(client, db, code):
+    response = client.get(reverse("certificates:verify"), {"kod": code})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bu alan zorunludur." in html
+    assert "bulunamadı" not in html
+
+
 def test_the_verify_form_alone_is_a_plain_page(client, db):
     response = client.get(reverse("certificates:verify"))
     assert response.status_code == 200
@@ -466,4 +475,24 @@ def test_facilitator_of_the_cohort_reads_the_table_without_issue_or_revoke(clien
     assert (
         client.post(reverse("certificates:issue", kwargs={"cohort_pk": cohort.pk})).status_code
         == 403
+    )
+
+
+def test_the_progress_tells_the_table_to_reload_once_it_finishes(client, coordinator, issued):
+    certificate = issued["İnci Çelik"]
+    cohort = certificate.registration.cohort
+    client.force_login(coordinator)
+    url = reverse("certificates:progress", kwargs={"cohort_pk": cohort.pk})
+    Document.objects.filter(pk=certificate.document_id).update(status="queued")
+    pending = client.get(url, HTTP_HX_REQUEST="true")
+    assert "HX-Trigger" not in pending
+    Document.objects.filter(pk=certificate.document_id).update(status="ready")
+    finished = client.get(url, HTTP_HX_REQUEST="true")
+    assert finished["HX-Trigger"] == "certificates-finished"
+    assert "hx-get" not in finished.content.decode()  # the polling stops
+    page = client.get(_page(cohort)).content.decode()
+    assert (
+        f'<section class="panel" id="certificate-rows" aria-labelledby="uygunluk" '
+        f'hx-get="{_page(cohort)}" hx-trigger="certificates-finished from:body" '
+        f'hx-select="#certificate-rows" hx-swap="outerHTML">' in page
     )

@@ -40,24 +40,35 @@ def test_verification_link_sends_a_new_participant_to_the_profile_form(client):
         },
     )
     link = re.search(r"https?://[^\s]+/hesap/confirm-email/[^\s]+/", mail.outbox[0].body).group(0)
-    response = client.post(link)
-    assert response.status_code == 302
-    assert response.url == URL
+    response = client.post(link, follow=True)
+    assert response.redirect_chain == [
+        (reverse("participants:my_registrations"), 302),
+        (URL, 302),
+    ]
+    assert "Lütfen önce katılımcı profilinizi tamamlayın." in response.content.decode()
 
 
-def test_login_redirect_skips_the_profile_for_staff_and_completed_profiles(
-    rf, coordinator, participant
-):
-    from accounts.adapter import AccountAdapter
+def _login(client, user):
+    return client.post(
+        reverse("account_login"),
+        {"login": user.email, "password": "correct-horse-battery"},
+        follow=True,
+    )
 
-    request = rf.get("/")
-    request.user = coordinator
-    assert AccountAdapter(request).get_login_redirect_url(request) == reverse("core:home")
-    request.user = participant
-    assert AccountAdapter(request).get_login_redirect_url(request) == URL
+
+def test_profile_is_asked_first_only_of_participants_without_one(client, coordinator, participant):
+    assert _login(client, participant).redirect_chain[-1] == (URL, 302)
+    client.logout()
     ParticipantProfileFactory(user=participant)
-    request.user = participant.__class__.objects.get(pk=participant.pk)
-    assert AccountAdapter(request).get_login_redirect_url(request) == reverse("core:home")
+    assert _login(client, participant).redirect_chain[-1] == (
+        reverse("participants:my_registrations"),
+        302,
+    )
+    client.logout()
+    assert _login(client, coordinator).redirect_chain[-1] == (
+        reverse("programs:console_dashboard"),
+        302,
+    )
 
 
 def test_profile_with_existing_organisation_is_saved_with_e164_phone(client, participant):

@@ -59,6 +59,25 @@ def test_full_cohort_puts_the_registrant_on_the_waiting_list_with_a_position(cli
     assert "Bekleme listesinde 1. sıradasınız." in html
 
 
+def test_a_full_cohort_offers_its_waiting_list_not_a_registration(client, member):
+    cohort = CohortFactory(capacity=1)
+    cohort_page = reverse("programs:cohort_detail", kwargs={"pk": cohort.pk})
+    html = client.get(_url(cohort)).content.decode()
+    assert "<h2>Bu döneme kayıt olun</h2>" in html
+    assert '<button type="submit" class="button">Kayıt ol</button>' in html
+    assert f'href="{_url(cohort)}">Kayıt ol</a>' in client.get(cohort_page).content.decode()
+    RegistrationFactory(cohort=cohort, status="confirmed")
+    html = client.get(_url(cohort)).content.decode()
+    assert "<h2>Bu dönemin bekleme listesine katılın</h2>" in html
+    assert "Bu dönem dolu. Bekleme listesine geliş sıranıza göre katılırsınız" in html
+    assert '<button type="submit" class="button">Bekleme listesine katıl</button>' in html
+    assert "Kayıt ol<" not in html.split('<main id="main"', 1)[1]
+    assert (
+        f'href="{_url(cohort)}">Bekleme listesine katıl</a>'
+        in client.get(cohort_page).content.decode()
+    )
+
+
 def test_second_attempt_shows_the_existing_registration(client, member):
     cohort = CohortFactory()
     RegistrationFactory(cohort=cohort, participant=member, status="pending")
