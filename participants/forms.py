@@ -33,7 +33,10 @@ class ParticipantProfileForm(forms.Form):
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "type": "search"}),
-        help_text=_("Type at least two letters, e.g. “izmir” or “kadın kooperatifi”."),
+        help_text=_(
+            "Type at least two letters of its name, province or district, e.g. “izmir” or "
+            "“kadın kooperatifi”."
+        ),
     )
     new_organization_name = forms.CharField(
         label=_("Name of the organisation"), required=False, max_length=200

@@ -77,3 +77,11 @@ def paragraphs(text, autoescape=True) -> str:
             lines = lines[1:]
         html.append("<p>" + "<br>".join(escape_text(line) for line in lines) + "</p>")
     return mark_safe("".join(html))  # noqa: S308 — every piece of text is escaped above
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number: int) -> str:
+    """The current address with `page` set to `number` (the other parameters kept)."""
+    parameters = context["request"].GET.copy()
+    parameters["page"] = number
+    return f"?{parameters.urlencode()}"

@@ -4,6 +4,7 @@ from core.templatetags.core_tags import (
     capfirst_tr,
     duration_minutes,
     long_date,
+    page_url,
     paragraphs,
     upper_tr,
 )
@@ -34,3 +35,9 @@ def test_paragraphs_turn_a_short_first_line_into_a_heading_and_escape_text():
         '<h3 class="text-heading">Belediyelerin işlevi</h3><p>Sosyal devlet &lt;ilkesi&gt;.</p>'
         "<p>İkinci paragraf.</p>"
     )
+
+
+def test_page_url_keeps_the_other_parameters(rf):
+    request = rf.get("/kurumlar/", {"q": "İzmir & Konak", "page": "3"})
+
+    assert page_url({"request": request}, 4) == "?q=%C4%B0zmir+%26+Konak&page=4"
