@@ -124,6 +124,9 @@ class ParticipantProfileForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
+    """The registration: the privacy notice only when the person has not acknowledged its
+    current version yet (`needs_acknowledgement`), and the optional consents."""
+
     privacy_acknowledged = forms.BooleanField(
         label=_("I have read the privacy notice (aydınlatma metni)."),
         required=True,
@@ -140,6 +143,11 @@ class RegistrationForm(forms.Form):
         label=_("Optional: photos in which I appear may be taken and published."),
         required=False,
     )
+
+    def __init__(self, *args, needs_acknowledgement: bool = True, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not needs_acknowledgement:
+            del self.fields["privacy_acknowledged"]
 
 
 class ConsentsForm(forms.Form):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from participants import privacy
 from participants.models import AuditEntry, ConsentRecord, Notification, Registration
 from participants.services import registrations as services
+from participants.services.privacy import privacy_notice_acknowledge
 from tests.factories import (
     CohortFactory,
     ParticipantProfileFactory,
@@ -214,3 +215,43 @@ def test_cancelling_a_cohort_cancels_every_active_registration_and_tells_each_pe
     assert cancelled_mails[0].subject == f"[Genç İşi] Eğitim dönemi iptal edildi: {cohort.title}"
     assert "Sizin bir şey yapmanız gerekmiyor." in cancelled_mails[0].body
     assert AuditEntry.objects.filter(cohort=cohort, action="cancelled").count() == 2
+
+
+def test_acknowledgement_at_sign_up_covers_the_registration_and_is_what_it_records():
+    user = ParticipantProfileFactory().user
+    at_sign_up = privacy_notice_acknowledge(user=user)
+
+    registration = services.registration_create(
+        cohort=CohortFactory(), participant=user, privacy_acknowledged=False
+    )
+
+    assert (registration.privacy_notice_version, registration.privacy_acknowledged_at) == (
+        privacy.VERSION,
+        at_sign_up.created_at,
+    )
+    assert ConsentRecord.objects.filter(kind="privacy_notice").count() == 1
+
+
+def test_acknowledging_with_the_registration_records_it_and_the_registration_points_to_it():
+    user = ParticipantProfileFactory().user
+    privacy_notice_acknowledge(user=user)
+
+    registration = _register(CohortFactory(), user)
+
+    latest = ConsentRecord.objects.filter(user=user, kind="privacy_notice").first()
+    assert ConsentRecord.objects.filter(kind="privacy_notice").count() == 2
+    assert registration.privacy_acknowledged_at == latest.created_at
+
+
+def test_a_new_notice_version_must_be_acknowledged_again(monkeypatch):
+    user = ParticipantProfileFactory().user
+    privacy_notice_acknowledge(user=user)
+    monkeypatch.setattr(privacy, "VERSION", "2027-01-new")
+
+    with pytest.raises(services.PrivacyNoticeNotAcknowledgedError):
+        services.registration_create(
+            cohort=CohortFactory(), participant=user, privacy_acknowledged=False
+        )
+    registration = _register(CohortFactory(), user)
+
+    assert registration.privacy_notice_version == "2027-01-new"
