@@ -167,7 +167,7 @@ def test_organisation_search_is_turkish_aware(client, participant, izmir_organis
     html = client.get(url, {"organization_query": "CANKAYA"}).content.decode()
     assert "Çankaya Belediyesi" in html
     html = client.get(URL).content.decode()
-    assert "Adından, ilinden ya da ilçesinden en az iki harf yazın" in html
+    assert "Kurumun adından, ilinden ya da ilçesinden en az iki harf yazın" in html
     html = client.get(url, {"organization_query": "yok böyle"}).content.decode()
     assert "“yok böyle” ile eşleşen kurum yok." in html
 
