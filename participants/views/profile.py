@@ -103,7 +103,7 @@ class OrganizationSearchView(RoleRequiredMixin, View):
     role_test = permissions.can_register
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        query = request.GET.get("organization_query", "")
+        query = request.GET.get("organization_query", "")[:200]
         return render(
             request,
             "participants/includes/organization_results.html",
