@@ -9,8 +9,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self) -> None:
-        from core.db import register_sqlite_collation
+        from core.db import register_sqlite_turkish
         from core.services import provinces_sync
 
-        connection_created.connect(register_sqlite_collation, dispatch_uid="core.turkish")
+        connection_created.connect(register_sqlite_turkish, dispatch_uid="core.turkish")
         post_migrate.connect(provinces_sync, sender=self, dispatch_uid="core.provinces_sync")

@@ -3,6 +3,10 @@
 from django.utils.translation import get_language
 
 
+def english_is_active() -> bool:
+    return (get_language() or "tr").startswith("en")
+
+
 class Localized:
     """A read-only attribute that returns `<field>_en` when English is active and filled in,
     otherwise the Turkish `<field>`: `display_title = Localized("title")`."""
@@ -13,7 +17,7 @@ class Localized:
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
-        if (get_language() or "tr").startswith("en"):
+        if english_is_active():
             english = getattr(instance, f"{self.field}_en", "")
             if english:
                 return english

@@ -9,24 +9,26 @@ import unicodedata
 from django.utils.text import slugify
 
 _UPPER_SPECIAL = str.maketrans({"i": "İ", "ı": "I"})
-_LOWER_SPECIAL = str.maketrans({"İ": "i", "I": "ı"})
-_ASCII = str.maketrans(
-    {
-        "ç": "c",
-        "Ç": "c",
-        "ğ": "g",
-        "Ğ": "g",
-        "ı": "i",
-        "İ": "i",
-        "I": "i",
-        "ö": "o",
-        "Ö": "o",
-        "ş": "s",
-        "Ş": "s",
-        "ü": "u",
-        "Ü": "u",
-    }
-)
+# The letters Python's lower() and the databases get wrong, and the folding of Turkish letters to
+# ASCII; core.db applies the same two tables in SQL.
+LOWER_SPECIAL = {"İ": "i", "I": "ı"}
+FOLD_TO_ASCII = {
+    "ç": "c",
+    "Ç": "c",
+    "ğ": "g",
+    "Ğ": "g",
+    "ı": "i",
+    "İ": "i",
+    "I": "i",
+    "ö": "o",
+    "Ö": "o",
+    "ş": "s",
+    "Ş": "s",
+    "ü": "u",
+    "Ü": "u",
+}
+_LOWER_SPECIAL = str.maketrans(LOWER_SPECIAL)
+_ASCII = str.maketrans(FOLD_TO_ASCII)
 _ALPHABET = "abcçdefgğhıijklmnoöpqrsştuüvwxyz"
 _RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
 _TURKISH_LETTERS = frozenset(_ALPHABET)

@@ -33,7 +33,10 @@ class ParticipantProfileForm(forms.Form):
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "type": "search"}),
-        help_text=_("Type at least two letters, e.g. “izmir” or “kadın kooperatifi”."),
+        help_text=_(
+            "Type at least two letters of its name, province or district, e.g. “izmir” or "
+            "“kadın kooperatifi”."
+        ),
     )
     new_organization_name = forms.CharField(
         label=_("Name of the organisation"), required=False, max_length=200
@@ -121,6 +124,9 @@ class ParticipantProfileForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
+    """The registration: the privacy notice only when the person has not acknowledged its
+    current version yet (`needs_acknowledgement`), and the optional consents."""
+
     privacy_acknowledged = forms.BooleanField(
         label=_("I have read the privacy notice (aydınlatma metni)."),
         required=True,
@@ -137,6 +143,11 @@ class RegistrationForm(forms.Form):
         label=_("Optional: photos in which I appear may be taken and published."),
         required=False,
     )
+
+    def __init__(self, *args, needs_acknowledgement: bool = True, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not needs_acknowledgement:
+            del self.fields["privacy_acknowledged"]
 
 
 class ConsentsForm(forms.Form):

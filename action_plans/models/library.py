@@ -9,7 +9,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import Localized
-from core.text import turkish_fold
 
 CONSOLIDATED_TEXT_URL = (
     "https://www.mevzuat.gov.tr/mevzuat?MevzuatNo={number}&MevzuatTur=1&MevzuatTertip=5"
@@ -115,7 +114,6 @@ class LegalReference(models.Model):
         default=True,
         help_text=_("A retired reference is kept but no longer shown to visitors."),
     )
-    search_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -145,23 +143,6 @@ class LegalReference(models.Model):
 
     def __str__(self) -> str:
         return self.label
-
-    def save(self, *args, **kwargs) -> None:
-        self.search_text = turkish_fold(
-            " ".join(
-                [
-                    self.law_number,
-                    self.law_name,
-                    f"m.{self.article_number}",
-                    self.article_heading,
-                    self.summary,
-                    self.summary_en,
-                ]
-            )
-        )
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
 
     @property
     def is_law(self) -> bool:

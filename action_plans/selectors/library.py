@@ -3,11 +3,12 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, IntegerField, Prefetch, QuerySet, Value, When
-from django.db.models.functions import Length
+from django.db.models.functions import Concat, Length
 
 from action_plans.models import CollaborationBasis, CollaborationType, LegalReference, StepTemplate
 from core.db import turkish_collate
-from core.text import turkish_fold
+from core.i18n import english_is_active
+from core.search import SearchField, related_text, search
 
 _DOMAIN_ORDER = Case(
     *(
@@ -49,8 +50,45 @@ def _bases_with_types() -> Prefetch:
     )
 
 
+_BASIS_TEXTS = ("explanation", "conditions", "open_questions")
+
+
+def _search_fields() -> list[SearchField]:
+    """What a visitor reads on a reference: its title (law, number, article, heading) first, then
+    its summary, how it applies to each collaboration type (with the type's name, conditions and
+    open questions), then the review notes; the English texts too when the page is English."""
+    fields = [
+        SearchField("law_name", weight="A"),
+        SearchField("law_number", weight="A"),
+        SearchField("article_number", weight="A"),
+        SearchField(Concat(Value("m."), "article_number"), weight="A"),
+        SearchField("article_heading", weight="A"),
+        SearchField("summary", weight="B"),
+        SearchField(_bases_text("collaboration_type__name", ""), weight="C"),
+        SearchField("review_notes", weight="D"),
+    ]
+    if english_is_active():
+        fields += [
+            SearchField(Concat(Value("art. "), "article_number"), weight="A", english=True),
+            SearchField("summary_en", weight="B", english=True),
+            SearchField(
+                _bases_text("collaboration_type__name_en", "_en"), weight="C", english=True
+            ),
+        ]
+    return fields
+
+
+def _bases_text(type_name: str, suffix: str):
+    return related_text(
+        CollaborationBasis.objects.all(),
+        link="reference",
+        fields=[type_name, *(f"{name}{suffix}" for name in _BASIS_TEXTS)],
+    )
+
+
 def library_references(*, filters: LibraryFilters) -> QuerySet[LegalReference]:
-    """Active references matching the filters; the search ignores case and Turkish letters."""
+    """Active references matching the filters; the search (core.search) reads every text the
+    reference's page shows, best match first."""
     references = LegalReference.objects.filter(is_active=True)
     if filters.domain:
         references = references.filter(domain=filters.domain)
@@ -64,9 +102,10 @@ def library_references(*, filters: LibraryFilters) -> QuerySet[LegalReference]:
                 collaboration_type__slug=filters.collaboration_type
             ).values("reference_id")
         )
-    for word in turkish_fold(filters.query).split():
-        references = references.filter(search_text__contains=word)
-    return references.prefetch_related(_bases_with_types()).order_by(*REFERENCE_ORDER)
+    references = search(references, query=filters.query, fields=_search_fields())
+    return references.prefetch_related(_bases_with_types()).order_by(
+        "-search_rank", *REFERENCE_ORDER
+    )
 
 
 def library_law_names() -> list[str]:

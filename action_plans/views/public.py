@@ -7,6 +7,7 @@ from action_plans import permissions
 from action_plans.models import LegalReference
 from action_plans.selectors import library as selectors
 from action_plans.selectors.library import LibraryFilters
+from core.pagination import page_of
 
 
 def _choice(value: str, allowed) -> str:
@@ -23,11 +24,13 @@ def library(request: HttpRequest) -> HttpResponse:
         collaboration_type=_choice(request.GET.get("type", ""), {t.slug for t in types}),
         query=request.GET.get("q", "").strip()[:100],
     )
+    page = page_of(request, selectors.library_references(filters=filters))
     return render(
         request,
         "action_plans/library.html",
         {
-            "references": list(selectors.library_references(filters=filters)),
+            "references": page.object_list,
+            "page": page,
             "filters": filters,
             "domains": LegalReference.Domain.choices,
             "law_names": law_names,

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 
 from core.numbers import format_decimal, format_hours, format_percent
+from core.pagination import PAGE_PARAMETER
 from core.text import turkish_capfirst, turkish_upper
 
 register = template.Library()
@@ -87,3 +88,11 @@ def paragraphs(text, autoescape=True) -> str:
             lines = lines[1:]
         html.append("<p>" + "<br>".join(escape_text(line) for line in lines) + "</p>")
     return mark_safe("".join(html))  # noqa: S308 — every piece of text is escaped above
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number: int) -> str:
+    """The current address with the page parameter set to `number` (the others kept)."""
+    parameters = context["request"].GET.copy()
+    parameters[PAGE_PARAMETER] = number
+    return f"?{parameters.urlencode()}"

@@ -15,13 +15,23 @@ def consent_state(*, user) -> dict[str, bool]:
     return state
 
 
+def notice_acknowledgement_get(*, user) -> ConsentRecord | None:
+    """The person's latest acknowledgement of the current version of the privacy notice (at
+    sign-up, on the profile or at a registration), or None: then it must be asked for."""
+    return (
+        ConsentRecord.objects.filter(
+            user=user,
+            kind=ConsentRecord.Kind.PRIVACY_NOTICE,
+            granted=True,
+            notice_version=privacy.VERSION,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
 def has_acknowledged_current_notice(*, user) -> bool:
-    return ConsentRecord.objects.filter(
-        user=user,
-        kind=ConsentRecord.Kind.PRIVACY_NOTICE,
-        granted=True,
-        notice_version=privacy.VERSION,
-    ).exists()
+    return notice_acknowledgement_get(user=user) is not None
 
 
 def personal_data_export(*, user) -> dict:

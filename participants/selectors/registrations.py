@@ -3,7 +3,6 @@
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from core.db import turkish_collate
 from core.text import turkish_fold
 from participants.models import (
     AuditEntry,
@@ -173,36 +172,6 @@ def failed_notifications() -> QuerySet[Notification]:
         Notification.objects.filter(status=Notification.Status.FAILED)
         .select_related("recipient")
         .order_by("-created_at", "-pk")
-    )
-
-
-def organizations_search(*, query: str, limit: int = 10) -> list[Organization]:
-    needle = turkish_fold(" ".join(query.split()))
-    if len(needle) < 2:
-        return []
-    return list(
-        Organization.objects.select_related("province")
-        .filter(search_name__contains=needle)
-        .order_by(turkish_collate("name"), "pk")[:limit]
-    )
-
-
-def organizations_console(*, query: str = "") -> QuerySet[Organization]:
-    """Every organisation with its number of participant profiles, Turkish-aware search."""
-    organizations = Organization.objects.select_related("province").annotate(
-        profile_count=Count("profiles", distinct=True)
-    )
-    folded = turkish_fold(query.strip())
-    if folded:
-        organizations = organizations.filter(search_name__contains=folded)
-    return organizations.order_by("search_name", "pk")
-
-
-def organizations_for_merge() -> QuerySet[Organization]:
-    return (
-        Organization.objects.select_related("province")
-        .annotate(profile_count=Count("profiles"))
-        .order_by(turkish_collate("name"), "pk")
     )
 
 

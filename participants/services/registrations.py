@@ -12,8 +12,8 @@ from django.db.models import Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from participants import privacy
 from participants.models import AuditEntry, Notification, ParticipantProfile, Registration
+from participants.selectors.privacy import notice_acknowledgement_get
 from participants.services.audit import audit_log
 from participants.services.notifications import (
     NotificationRequest,
@@ -132,8 +132,14 @@ def registration_create(
     """Register `participant`: a seat (confirmed, or pending when the cohort needs approval)
     while there is one, the end of the waiting list otherwise.
 
+    `privacy_acknowledged`: the person acknowledged the privacy notice with this registration
+    (recorded). Without it, their earlier acknowledgement of the current version (at sign-up, on
+    the profile, at another registration) covers it. Either way the registration keeps the
+    version and the time of the acknowledgement that covers it.
+
     Raises a `RegistrationError` (with a message for the person) when the window is closed,
-    the profile is missing, the notice was not acknowledged, or they are registered already.
+    the profile is missing, the current notice was never acknowledged, or they are registered
+    already.
     """
     with transaction.atomic():
         cohort = _lock_cohort(cohort)
@@ -148,14 +154,18 @@ def registration_create(
         _check_window(cohort, now)
         if not ParticipantProfile.objects.filter(user=participant).exists():
             raise ProfileMissingError
-        if not privacy_acknowledged:
+        if privacy_acknowledged:
+            acknowledgement = privacy_notice_acknowledge(user=participant)
+        else:
+            acknowledgement = notice_acknowledgement_get(user=participant)
+        if acknowledgement is None:
             raise PrivacyNoticeNotAcknowledgedError
         registration = existing or Registration(cohort=cohort, participant=participant)
         registration.cohort = cohort
         registration.cancelled_at = None
         registration.cancelled_by = None
-        registration.privacy_notice_version = privacy.VERSION
-        registration.privacy_acknowledged_at = now
+        registration.privacy_notice_version = acknowledgement.notice_version
+        registration.privacy_acknowledged_at = acknowledgement.created_at
         if _free_seats(cohort) > 0:
             _set_status(registration, _seat_status(cohort), now)
         else:
@@ -165,7 +175,6 @@ def registration_create(
                 registration.save()
         except IntegrityError as error:
             raise AlreadyRegisteredError from error
-        privacy_notice_acknowledge(user=participant)
         if consents is not None:
             consents_update(user=participant, choices=consents)
         audit_log(

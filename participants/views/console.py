@@ -11,6 +11,7 @@ from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator
+from core.pagination import page_of
 from participants import exports, permissions
 from participants.forms import (
     BulkActionForm,
@@ -19,6 +20,7 @@ from participants.forms import (
     RegistrationFilterForm,
 )
 from participants.models import Notification, Organization, Registration
+from participants.selectors import organizations as organization_selectors
 from participants.selectors import registrations as selectors
 from participants.services import registrations as services
 from participants.services.notifications import notification_retry
@@ -192,10 +194,11 @@ class OrganizationListView(RoleRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         query = request.GET.get("q", "")[:100]
+        page = page_of(request, organization_selectors.organizations_console(query=query))
         return render(
             request,
             "participants/console/organizations.html",
-            {"organizations": selectors.organizations_console(query=query)[:300], "query": query},
+            {"organizations": page.object_list, "page": page, "query": query},
         )
 
 
@@ -233,7 +236,9 @@ class OrganizationMergeView(RoleRequiredMixin, View):
     role_test = permissions.can_merge_organizations
 
     def _form(self, data=None) -> OrganizationMergeForm:
-        return OrganizationMergeForm(data, organizations=selectors.organizations_for_merge())
+        return OrganizationMergeForm(
+            data, organizations=organization_selectors.organizations_for_merge()
+        )
 
     def get(self, request: HttpRequest) -> HttpResponse:
         return render(request, "participants/console/merge.html", {"form": self._form()})

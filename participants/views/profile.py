@@ -11,8 +11,8 @@ from participants import permissions, privacy
 from participants.forms import ParticipantProfileForm
 from participants.models import ParticipantProfile
 from participants.phone import format_phone
+from participants.selectors.organizations import organizations_search
 from participants.selectors.privacy import has_acknowledged_current_notice
-from participants.selectors.registrations import organizations_search
 from participants.services.organizations import organization_create
 from participants.services.profiles import participant_profile_save
 
@@ -103,7 +103,7 @@ class OrganizationSearchView(RoleRequiredMixin, View):
     role_test = permissions.can_register
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        query = request.GET.get("organization_query", "")
+        query = request.GET.get("organization_query", "")[:200]
         return render(
             request,
             "participants/includes/organization_results.html",

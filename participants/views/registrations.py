@@ -12,7 +12,7 @@ from participants import permissions, privacy
 from participants.forms import RegistrationForm
 from participants.models import ParticipantProfile, Registration
 from participants.selectors import registrations as selectors
-from participants.selectors.privacy import consent_state
+from participants.selectors.privacy import consent_state, notice_acknowledgement_get
 from participants.selectors.profiles import needs_participant_profile
 from participants.services import registrations as services
 
@@ -45,6 +45,17 @@ class RegisterView(RoleRequiredMixin, View):
             raise Http404
         return cohort
 
+    def _form(self, request: HttpRequest, data=None) -> RegistrationForm:
+        """The form; the privacy notice is asked for only when the person's acknowledgement of
+        its current version is missing (kept in `self.acknowledgement` for the page)."""
+        self.acknowledgement = notice_acknowledgement_get(user=request.user)
+        needs_acknowledgement = self.acknowledgement is None
+        if data is not None:
+            return RegistrationForm(data, needs_acknowledgement=needs_acknowledgement)
+        return RegistrationForm(
+            initial=consent_state(user=request.user), needs_acknowledgement=needs_acknowledgement
+        )
+
     def _render(self, request, cohort, form, *, registration=None, status=200) -> HttpResponse:
         now = timezone.now()
         return render(
@@ -58,6 +69,7 @@ class RegisterView(RoleRequiredMixin, View):
                 "is_open": cohort.registration_is_open,
                 "privacy_template": privacy.notice_template(),
                 "privacy_version": privacy.VERSION,
+                "acknowledgement": self.acknowledgement,
             },
             status=status,
         )
@@ -78,19 +90,18 @@ class RegisterView(RoleRequiredMixin, View):
             and not ParticipantProfile.objects.filter(user=request.user).exists()
         ):
             return self._profile_redirect(request, cohort_pk)
-        form = RegistrationForm(initial=consent_state(user=request.user))
-        return self._render(request, cohort, form, registration=registration)
+        return self._render(request, cohort, self._form(request), registration=registration)
 
     def post(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
         cohort = self._cohort(cohort_pk)
-        form = RegistrationForm(request.POST)
+        form = self._form(request, request.POST)
         if not form.is_valid():
             return self._render(request, cohort, form)
         try:
             registration = services.registration_create(
                 cohort=cohort,
                 participant=request.user,
-                privacy_acknowledged=form.cleaned_data["privacy_acknowledged"],
+                privacy_acknowledged=form.cleaned_data.get("privacy_acknowledged", False),
                 consents={
                     "share_contact": form.cleaned_data["share_contact"],
                     "photos": form.cleaned_data["photos"],

@@ -1,9 +1,9 @@
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from action_plans.models import CollaborationType
 from core.exports import as_download
+from core.pagination import page_of
 from participants.selectors.evaluations import survey_is_open
 from participants.selectors.registrations import registration_of
 from programs import permissions, selectors
@@ -14,13 +14,13 @@ PAGE_SIZE = 12
 
 
 def program_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.published_programs(), PAGE_SIZE).get_page(request.GET.get("sayfa"))
+    page = page_of(request, selectors.published_programs(), per_page=PAGE_SIZE)
     return render(request, "programs/program_list.html", {"programs": page})
 
 
 def cohort_list(request: HttpRequest) -> HttpResponse:
     """Every open cohort of every published programme, the soonest first."""
-    page = Paginator(selectors.upcoming_cohorts_qs(), PAGE_SIZE).get_page(request.GET.get("sayfa"))
+    page = page_of(request, selectors.upcoming_cohorts_qs(), per_page=PAGE_SIZE)
     return render(request, "programs/cohort_list.html", {"cohorts": page})
 
 

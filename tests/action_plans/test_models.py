@@ -49,25 +49,6 @@ def test_unnumbered_regulation_label_is_its_name_and_article():
         assert reference.label == "Yardım yönetmeliği m.5"
 
 
-def test_search_text_is_folded_for_turkish_search():
-    reference = LegalReferenceFactory(
-        law_number="1163", law_name="Kooperatifler Kanunu", article_number="9", summary="Işık"
-    )
-
-    assert "kooperatifler kanunu" in reference.search_text
-    assert "m.9" in reference.search_text
-    assert "isik" in reference.search_text
-
-
-def test_search_text_is_kept_current_on_partial_saves():
-    reference = LegalReferenceFactory(summary="eski")
-    reference.summary = "Yeni özet"
-    reference.save(update_fields=["summary"])
-
-    reference.refresh_from_db()
-    assert "yeni ozet" in reference.search_text
-
-
 def test_law_without_number_is_refused_by_the_database():
     with pytest.raises(IntegrityError):
         LegalReferenceFactory(kind=LegalReference.Kind.LAW, law_number="")

@@ -107,13 +107,37 @@ def _library_with(count: int) -> None:
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_library_query_count_does_not_grow_with_rows(client, django_assert_num_queries, count):
+@pytest.mark.parametrize("query", ["", "belediye"])
+def test_library_query_count_does_not_grow_with_rows(
+    client, django_assert_num_queries, count, query
+):
     _library_with(count)
 
-    # session-less visitor: collaboration types, law names, references, their bases
-    with django_assert_num_queries(4):
-        response = client.get(reverse("action_plans:library"))
+    # session-less visitor: collaboration types, law names, count, the page, its bases
+    with django_assert_num_queries(5):
+        response = client.get(reverse("action_plans:library"), {"q": query})
     assert len(response.context["references"]) == count
+
+
+def test_search_explains_what_it_reads_and_says_when_nothing_matches(client, municipal_law):
+    response = client.get(reverse("action_plans:library"), {"q": "işbirliği"})
+
+    html = response.content.decode()
+    assert "Her sözcüğü kanun ve madde adında, özette ve maddenin her işbirliği türüne" in html
+    assert "Bu filtrelere uyan yasal dayanak yok." in html
+    assert 'value="işbirliği"' in html
+
+
+def test_search_finds_what_the_collaboration_bases_say(client, cooperatives_law, municipal_law):
+    CollaborationBasisFactory(
+        reference=municipal_law,
+        collaboration_type=CollaborationTypeFactory(name="Eşgüdüm"),
+        explanation="Kooperatiflerle işbirliği protokolü yapılabilir.",
+    )
+
+    response = client.get(reverse("action_plans:library"), {"q": "ISBIRLIGI"})
+
+    assert _labels(response) == [municipal_law.label]
 
 
 def test_detail_shows_links_and_how_it_supports_each_type(client, municipal_law):

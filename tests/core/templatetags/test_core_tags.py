@@ -8,6 +8,7 @@ from core.templatetags.core_tags import (
     capfirst_tr,
     duration_minutes,
     long_date,
+    page_url,
     paragraphs,
     upper_tr,
 )
@@ -51,3 +52,9 @@ def test_number_filters_follow_core_numbers_and_the_page_language():
         assert _render(page, **values) == "%40,9 9,5 4,22 —"
     with translation.override("en"):
         assert _render(page, **values) == "40.9% 9.5 4.22 —"
+
+
+def test_page_url_keeps_the_other_parameters(rf):
+    request = rf.get("/kurumlar/", {"q": "İzmir & Konak", "sayfa": "3"})
+
+    assert page_url({"request": request}, 4) == "?q=%C4%B0zmir+%26+Konak&sayfa=4"

@@ -3,31 +3,16 @@ import pytest
 from participants.models import Registration
 from participants.selectors.registrations import (
     cohort_for_registration,
-    organizations_search,
     registrations_of_participant,
 )
 from tests.factories import (
     CohortFactory,
-    OrganizationFactory,
     ProgramFactory,
     RegistrationFactory,
     UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def test_organisation_search_folds_case_and_turkish_letters_and_sorts_turkish():
-    for name in ["Şişli Belediyesi", "Sisli Kooperatifi", "İzmir Büyükşehir Belediyesi"]:
-        OrganizationFactory(name=name)
-    assert [o.name for o in organizations_search(query="ŞİŞLİ")] == [
-        "Sisli Kooperatifi",
-        "Şişli Belediyesi",
-    ]
-    assert [o.name for o in organizations_search(query="büyüksehir")] == [
-        "İzmir Büyükşehir Belediyesi"
-    ]
-    assert organizations_search(query="i") == []
 
 
 def test_waitlist_positions_count_only_people_still_waiting():

@@ -8,6 +8,7 @@ from django.utils import timezone
 from participants import privacy
 from participants.models import AuditEntry, ConsentRecord, Notification, Registration
 from participants.services import registrations as services
+from participants.services.privacy import privacy_notice_acknowledge
 from programs.models import Cohort
 from tests.factories import (
     CohortFactory,
@@ -280,3 +281,43 @@ def test_registration_opens_at_its_opening_second_and_closes_at_its_closing_seco
         assert not cohort.registration_is_open
         with pytest.raises(services.RegistrationClosedError):
             _register(cohort)
+
+
+def test_acknowledgement_at_sign_up_covers_the_registration_and_is_what_it_records():
+    user = ParticipantProfileFactory().user
+    at_sign_up = privacy_notice_acknowledge(user=user)
+
+    registration = services.registration_create(
+        cohort=CohortFactory(), participant=user, privacy_acknowledged=False
+    )
+
+    assert (registration.privacy_notice_version, registration.privacy_acknowledged_at) == (
+        privacy.VERSION,
+        at_sign_up.created_at,
+    )
+    assert ConsentRecord.objects.filter(kind="privacy_notice").count() == 1
+
+
+def test_acknowledging_with_the_registration_records_it_and_the_registration_points_to_it():
+    user = ParticipantProfileFactory().user
+    privacy_notice_acknowledge(user=user)
+
+    registration = _register(CohortFactory(), user)
+
+    latest = ConsentRecord.objects.filter(user=user, kind="privacy_notice").first()
+    assert ConsentRecord.objects.filter(kind="privacy_notice").count() == 2
+    assert registration.privacy_acknowledged_at == latest.created_at
+
+
+def test_a_new_notice_version_must_be_acknowledged_again(monkeypatch):
+    user = ParticipantProfileFactory().user
+    privacy_notice_acknowledge(user=user)
+    monkeypatch.setattr(privacy, "VERSION", "2027-01-new")
+
+    with pytest.raises(services.PrivacyNoticeNotAcknowledgedError):
+        services.registration_create(
+            cohort=CohortFactory(), participant=user, privacy_acknowledged=False
+        )
+    registration = _register(CohortFactory(), user)
+
+    assert registration.privacy_notice_version == "2027-01-new"

@@ -12,6 +12,7 @@ from tests.factories import (
     ParticipantProfileFactory,
     UserFactory,
 )
+from tests.participants.conftest import IZMIR_BY_NAME, IZMIR_BY_PLACE
 
 pytestmark = pytest.mark.django_db
 URL = reverse("participants:profile")
@@ -165,16 +166,19 @@ def test_profile_returns_to_the_registration_it_was_asked_for(client, participan
     assert response.url == reverse("participants:my_registrations")
 
 
-def test_organisation_search_is_turkish_aware(client, participant):
-    OrganizationFactory(name="İzmir Büyükşehir Belediyesi")
-    OrganizationFactory(name="Çankaya Belediyesi")
+def test_organisation_search_is_turkish_aware(client, participant, izmir_organisations):
     client.force_login(participant)
     url = reverse("participants:organization_search")
-    html = client.get(url, {"organization_query": "izmir"}).content.decode()
-    assert "İzmir Büyükşehir Belediyesi" in html
+    response = client.get(url, {"organization_query": "izmir"})
+    assert [o.name for o in response.context["organizations"]] == IZMIR_BY_NAME + IZMIR_BY_PLACE
+    html = response.content.decode()
+    assert "Karşıyaka Belediyesi</strong>" in html
+    assert "İzmir / Karşıyaka" in html
     assert "Çankaya" not in html
     html = client.get(url, {"organization_query": "CANKAYA"}).content.decode()
     assert "Çankaya Belediyesi" in html
+    html = client.get(URL).content.decode()
+    assert "Kurumun adından, ilinden ya da ilçesinden en az iki harf yazın" in html
     html = client.get(url, {"organization_query": "yok böyle"}).content.decode()
     assert "“yok böyle” ile eşleşen kurum yok." in html
 

@@ -4,7 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from participants import privacy
 from participants.models import Registration
+from participants.services.privacy import privacy_notice_acknowledge
 from tests.factories import (
     CohortFactory,
     ParticipantProfileFactory,
@@ -107,6 +109,48 @@ def test_missing_acknowledgement_is_explained_and_optional_boxes_are_kept(client
     html = response.content.decode()
     assert "Lütfen aydınlatma metnini okuduğunuzu onaylayın." in html
     assert 'name="photos" id="id_photos" checked' in html
+    assert not Registration.objects.exists()
+
+
+def test_notice_acknowledged_at_sign_up_is_not_asked_again_and_the_version_is_recorded(
+    client, member
+):
+    privacy_notice_acknowledge(user=member)
+    cohort = CohortFactory(requires_approval=False)
+
+    html = client.get(_url(cohort)).content.decode()
+    assert 'name="privacy_acknowledged"' not in html
+    assert "okuduğunuzu onayladınız; bu kayıt için de geçerlidir." in html
+    response = client.post(_url(cohort), {})
+
+    assert response.url == MINE
+    registration = Registration.objects.get()
+    assert registration.privacy_notice_version == privacy.VERSION
+
+
+def test_a_new_notice_version_is_asked_for_again(client, member, monkeypatch):
+    privacy_notice_acknowledge(user=member)
+    monkeypatch.setattr(privacy, "VERSION", "2027-01-new")
+    cohort = CohortFactory()
+
+    assert 'name="privacy_acknowledged"' in client.get(_url(cohort)).content.decode()
+    response = client.post(_url(cohort), {"privacy_acknowledged": "on"})
+
+    assert response.url == MINE
+    assert Registration.objects.get().privacy_notice_version == "2027-01-new"
+
+
+@pytest.mark.parametrize("tampered", [{}, {"privacy_acknowledged": ""}, {"share_contact": "on"}])
+def test_a_tampered_post_cannot_skip_the_notice_when_it_is_needed(
+    client, member, monkeypatch, tampered
+):
+    privacy_notice_acknowledge(user=member)
+    monkeypatch.setattr(privacy, "VERSION", "2027-01-new")
+
+    response = client.post(_url(CohortFactory()), tampered)
+
+    assert response.status_code == 200
+    assert "Lütfen aydınlatma metnini okuduğunuzu onaylayın." in response.content.decode()
     assert not Registration.objects.exists()
 
 

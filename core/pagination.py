@@ -1,0 +1,13 @@
+"""Long lists in pages: `page_of(request, items)` in the view, `includes/pagination.html` in the
+template (its links keep the other parameters of the address, e.g. the search)."""
+
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest
+
+PER_PAGE = 50
+PAGE_PARAMETER = "sayfa"
+
+
+def page_of(request: HttpRequest, items, *, per_page: int = PER_PAGE) -> Page:
+    """The page `?sayfa=` asks for: the first when it is not a number, the last when too high."""
+    return Paginator(items, per_page).get_page(request.GET.get(PAGE_PARAMETER))
