@@ -87,6 +87,19 @@ def page(browser, live_server):
     context.close()
 
 
+def browser_login(context, user, base_url: str) -> None:
+    """Log a browser context in as `user` by giving it a session cookie, as the login form would.
+    For tests about what a logged-in person sees; the login form itself is tested in
+    tests/test_browser.py and tests/accounts/."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}])
+
+
 def _database_url_for_subprocess() -> str:
     from django.db import connection
 
