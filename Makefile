@@ -35,10 +35,11 @@ run: translations
 	$(PY) manage.py load_demo
 	@scripts/run.sh
 
-## make test: ruff, then the whole pytest suite (browser and worker tests included).
+## make test: ruff, stylelint (stylelint.config.mjs), then the whole pytest suite (browser and worker tests included).
 test: translations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	node_modules/.bin/stylelint "static/**/*.css"
 	$(VENV)/bin/pytest
 
 lint: install

@@ -8,6 +8,7 @@ from django.views import View
 from accounts import permissions
 from accounts.mixins import RoleRequiredMixin
 from core import selectors, services
+from core.gallery import gallery_context
 from programs import selectors as program_selectors
 
 HOME_LIST_SIZE = 6
@@ -68,3 +69,12 @@ class JobStatusView(RoleRequiredMixin, View):
             "core/system_status.html",
             {"job": job, "jobs": selectors.recent_background_jobs()},
         )
+
+
+class ComponentGalleryView(RoleRequiredMixin, View):
+    """Every component of the site in every state, drawn with the site's own includes."""
+
+    role_test = permissions.can_use_console
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "core/gallery.html", gallery_context())

@@ -1,6 +1,7 @@
 import io
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -85,6 +86,42 @@ def page(browser, live_server):
     page.base_url = live_server.url
     yield page
     context.close()
+
+
+def browser_login(context, user, base_url: str) -> None:
+    """Log a browser context in as `user` by giving it a session cookie, as the login form would.
+    For tests about what a logged-in person sees; the login form itself is tested in
+    tests/test_browser.py and tests/accounts/."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}])
+
+
+AXE_JS = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+  .filter((violation) => ["serious", "critical"].includes(violation.impact))
+  .map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact,
+    targets: violation.nodes.map((node) => node.target.join(" ")),
+  }))"""
+
+
+def serious_axe_violations(page) -> list[dict]:
+    """axe-core's serious and critical violations on the page as it is now.
+
+    axe is evaluated through DevTools (Playwright's page.evaluate), which the page's
+    Content-Security-Policy does not govern, so the site's strict CSP stays on while axe runs
+    (tests/test_a11y.py checks both)."""
+    if not AXE_JS.exists():
+        skip_or_fail(f"{AXE_JS} is missing (make install runs npm ci)")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_JS.read_text())
+    return page.evaluate(AXE_RUN)
 
 
 def _database_url_for_subprocess() -> str:

@@ -59,6 +59,7 @@ MATRIX: dict[str, Expect] = {
     "core:system_status": COORDINATORS,
     "core:worker_check": Expect(LOGIN, 403, 403, 302, method="post"),
     "core:system_status_job": Expect(LOGIN, 403, 403, 200, kwargs={"job_id": "job"}),
+    "core:component_gallery": COORDINATORS,
     "accounts:profile": MEMBERS,
     # Programmes: public pages, a facilitator's cohorts, the coordinator console.
     "programs:program_list": EVERYONE,
