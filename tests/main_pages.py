@@ -34,6 +34,7 @@ def main_pages(role: str) -> dict[str, str]:
     public = {
         "home": reverse("core:home"),
         "programmes": reverse("programs:program_list"),
+        "open cohorts": reverse("programs:cohort_list"),
         "programme": reverse("programs:program_detail", kwargs={"slug": program.slug}),
         "cohort": reverse("programs:cohort_detail", kwargs={"pk": upcoming.pk}),
         "legal library": reverse("action_plans:library"),
