@@ -1,6 +1,8 @@
+import asyncio
 import io
 import os
 import shutil
+import threading
 
 import pytest
 from django.core.management import call_command
@@ -193,22 +195,34 @@ class ScriptedSMTPHandler:
         self.refuse: dict[str, str] = {}
         self.delivered: list[tuple[list[str], str]] = []
         self.log: list[tuple[str, str]] = []
+        self.times: list[float] = []  # time.monotonic() of each entry of `log`
+        # Set `hold` to a threading.Event to make DATA wait until it is set; `holding` is set
+        # while DATA waits (the test acts on the sender meanwhile).
+        self.hold = None
+        self.holding = threading.Event()
 
-    def _reply(self, command: str, default: str) -> str:
-        reply = self.replies[command].pop(0) if self.replies[command] else default
+    def _reply(self, command: str, default: str, *, fixed: str | None = None) -> str:
+        import time
+
+        if fixed is not None:
+            reply = fixed
+        else:
+            reply = self.replies[command].pop(0) if self.replies[command] else default
         self.log.append((command, reply))
+        self.times.append(time.monotonic())
         return reply
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
-        if address in self.refuse:
-            self.log.append(("RCPT", self.refuse[address]))
-            return self.refuse[address]
-        reply = self._reply("RCPT", "250 OK")
+        reply = self._reply("RCPT", "250 OK", fixed=self.refuse.get(address))
         if reply.startswith("250"):
             envelope.rcpt_tos.append(address)
         return reply
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        if self.hold is not None:
+            self.holding.set()
+            while not self.hold.is_set():
+                await asyncio.sleep(0.05)
         reply = self._reply("DATA", "250 Message accepted for delivery")
         if reply.startswith("250"):
             self.delivered.append(
@@ -259,7 +273,32 @@ def wait_for(predicate, *, timeout: float, what: str):
 
 
 @pytest.fixture
-def celery_worker(transactional_db, settings, tmp_path):
+def publish_to():
+    """`publish_to(broker_url, transport_options, queue)`: the web side's Celery app publishes
+    there for the rest of the test (not eagerly); its configuration is restored afterwards."""
+    from gencisi.celery import app
+
+    keys = ("broker_url", "broker_transport_options", "task_always_eager", "task_default_queue")
+    saved = {key: app.conf[key] for key in keys}
+
+    def point(broker_url: str, transport_options: dict, queue: str) -> None:
+        app.conf.update(
+            broker_url=broker_url,
+            broker_transport_options=transport_options,
+            task_always_eager=False,
+            task_default_queue=queue,
+        )
+        _forget_broker_state(app)
+
+    try:
+        yield point
+    finally:
+        app.conf.update(saved)
+        _forget_broker_state(app)
+
+
+@pytest.fixture
+def celery_worker(transactional_db, settings, tmp_path, publish_to):
     """Starts real `celery worker` subprocesses against the test database:
     `celery_worker(broker_url=…, env={…}, concurrency=…)`. The broker is REDIS_URL unless given
     (on a laptop without Redis, a folder queue); each test has a queue of its own, and the web
@@ -269,18 +308,7 @@ def celery_worker(transactional_db, settings, tmp_path):
     import uuid
     from pathlib import Path
 
-    from gencisi.celery import app
-
     queue = f"test-{uuid.uuid4().hex}"
-    saved = {
-        key: app.conf[key]
-        for key in (
-            "broker_url",
-            "broker_transport_options",
-            "task_always_eager",
-            "task_default_queue",
-        )
-    }
     workers = []
 
     def start(*, broker_url: str | None = None, env: dict | None = None, concurrency: int = 1):
@@ -307,13 +335,7 @@ def celery_worker(transactional_db, settings, tmp_path):
                 "data_folder_out": str(broker_dir),
                 "control_folder": str(broker_dir / "control"),
             }
-        app.conf.update(
-            broker_url=broker_url,
-            broker_transport_options=options,
-            task_always_eager=False,
-            task_default_queue=queue,
-        )
-        _forget_broker_state(app)
+        publish_to(broker_url, options, queue)
         log = (tmp_path / f"worker-{len(workers)}.log").open("w")
         worker = subprocess.Popen(
             [
@@ -351,8 +373,6 @@ def celery_worker(transactional_db, settings, tmp_path):
                 worker.kill()
                 worker.wait()
             log.close()
-        app.conf.update(saved)
-        _forget_broker_state(app)
 
 
 @pytest.fixture

@@ -1,10 +1,13 @@
 import datetime as dt
 import email
+import itertools
 from email.policy import default
 
 import pytest
 import time_machine
 from django.core import mail
+from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from participants.models import Notification
@@ -16,7 +19,7 @@ from participants.services.notifications import (
     notifications_send_due,
     retry_delay,
 )
-from tests.conftest import spare_port
+from tests.conftest import spare_port, wait_for
 from tests.factories import RegistrationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -233,3 +236,54 @@ def test_a_batch_is_queued_in_two_queries_and_sent_by_one_task(
     ]
     assert sent == [[first[0].pk], [batch[1].pk, batch[2].pk]]
     assert Notification.objects.count() == 3
+
+
+@pytest.fixture
+def flaky_mail_worker(smtp_server, celery_worker):
+    """A real worker that sends to the test's SMTP server, retries after 1, 2 … s and gives up
+    after three tries."""
+    celery_worker(
+        env={**smtp_server.env, "EMAIL_RETRY_BASE_SECONDS": "1", "EMAIL_MAX_ATTEMPTS": "3"}
+    )
+    return smtp_server.handler
+
+
+@pytest.mark.worker
+def test_a_real_worker_retries_with_backoff_sends_once_and_reports_what_failed(
+    flaky_mail_worker, client, coordinator
+):
+    handler = flaky_mail_worker
+    handler.replies["DATA"] = ["451 4.3.0 Geçici hata", "421 4.7.0 Çok fazla bağlantı"]
+    handler.refuse["yok@belediye.gov.tr"] = "550 5.1.1 Böyle bir posta kutusu yok"
+    handler.refuse["dolu@belediye.gov.tr"] = "452 4.2.2 Posta kutusu dolu"
+    with transaction.atomic():
+        accepted = _queue(key="accepted", email="ayse@belediye.gov.tr")
+        refused = _queue(key="refused", email="yok@belediye.gov.tr")
+        full = _queue(key="full", email="dolu@belediye.gov.tr")
+
+    def settled():
+        notifications_send_due()  # what beat runs every minute
+        return not Notification.objects.exclude(status__in=["sent", "failed"]).exists()
+
+    wait_for(settled, timeout=60, what="every e-mail to be sent or failed")
+    rows = {row.pk: row for row in Notification.objects.all()}
+    assert (rows[accepted.pk].status, rows[accepted.pk].attempts) == ("sent", 3)
+    assert (rows[refused.pk].status, rows[refused.pk].attempts) == ("failed", 1)
+    assert rows[refused.pk].error == "SMTP 550 5.1.1 Böyle bir posta kutusu yok"
+    assert (rows[full.pk].status, rows[full.pk].attempts) == ("failed", 3)
+    assert rows[full.pk].error == "SMTP 452 4.2.2 Posta kutusu dolu"
+    assert handler.delivered_to() == ["ayse@belediye.gov.tr"]
+    entries = zip(handler.log, handler.times, strict=True)
+    data_times = [when for (command, _reply), when in entries if command == "DATA"]
+    waits = [later - earlier for earlier, later in itertools.pairwise(data_times)]
+    assert len(waits) == 2
+    assert 1 <= waits[0] < waits[1]
+    assert waits[1] >= 2
+
+    client.force_login(coordinator)
+    html = client.get(reverse("participants:failed_emails")).content.decode()
+    assert "SMTP 550 5.1.1 Böyle bir posta kutusu yok" in html
+    assert "SMTP 452 4.2.2 Posta kutusu dolu" in html
+    assert '<td class="num">3</td>' in html
+    assert '<td class="num">1</td>' in html
+    assert "ayse@belediye.gov.tr" not in html
