@@ -105,12 +105,15 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 # broker is a folder queue that the same worker process reads, and the cache is a folder too,
 # so rate limits and background jobs still work across the web and worker processes.
 REDIS_URL = env.str("REDIS_URL", default="")
+# A Redis outage does not fail requests (core/cache.py): reads miss, writes are dropped, and a
+# dead Redis costs a request at most a second per cache call.
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "gencisi",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
