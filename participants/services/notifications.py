@@ -77,12 +77,22 @@ def _render(request: NotificationRequest) -> Notification:
     )
 
 
-def notifications_queue(*, requests: list[NotificationRequest]) -> list[Notification]:
-    """Render each e-mail in its recipient's language and queue it, in two queries for any
-    number; a key queued before returns that row and queues nothing. After commit, one task
-    sends the new ones."""
+def _enqueue(notification_ids: list[int]) -> None:
     from participants.tasks import send_notifications
 
+    enqueue_on_commit(
+        send_notifications,
+        *(
+            {"notification_ids": notification_ids[start : start + SEND_BATCH_SIZE]}
+            for start in range(0, len(notification_ids), SEND_BATCH_SIZE)
+        ),
+    )
+
+
+def notifications_queue(*, requests: list[NotificationRequest]) -> list[Notification]:
+    """Render each e-mail in its recipient's language and queue it, in two queries for any
+    number; a key queued before returns that row and queues nothing. After commit, a task
+    sends the new ones (one per SEND_BATCH_SIZE)."""
     existing = {
         notification.dedupe_key: notification
         for notification in Notification.objects.filter(
@@ -95,10 +105,7 @@ def notifications_queue(*, requests: list[NotificationRequest]) -> list[Notifica
             existing[request.dedupe_key] = notification = _render(request)
             created.append(notification)
     Notification.objects.bulk_create(created)
-    if created:
-        enqueue_on_commit(
-            send_notifications, {"notification_ids": [notification.pk for notification in created]}
-        )
+    _enqueue([notification.pk for notification in created])
     return [existing[request.dedupe_key] for request in requests]
 
 
@@ -272,18 +279,6 @@ def notifications_send_due() -> int:
         Notification.objects.filter(pk__in=due).update(next_attempt_at=now + UNSENT_AFTER)
         _enqueue(due)
     return len(due)
-
-
-def _enqueue(notification_ids: list[int]) -> None:
-    from participants.tasks import send_notifications
-
-    enqueue_on_commit(
-        send_notifications,
-        *(
-            {"notification_ids": notification_ids[start : start + SEND_BATCH_SIZE]}
-            for start in range(0, len(notification_ids), SEND_BATCH_SIZE)
-        ),
-    )
 
 
 def notification_retry(*, notification: Notification) -> Notification:
