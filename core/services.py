@@ -8,6 +8,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from core.background import enqueue_on_commit
 from core.models import BackgroundJob, Province
 
 PROVINCES_CSV = Path(__file__).resolve().parent / "data" / "provinces.csv"
@@ -31,7 +32,7 @@ def worker_check_request(*, requested_by) -> BackgroundJob:
     job = BackgroundJob.objects.create(
         kind=BackgroundJob.Kind.WORKER_CHECK, requested_by=requested_by
     )
-    transaction.on_commit(lambda: run_worker_check.delay(job_id=job.pk))
+    enqueue_on_commit(run_worker_check, {"job_id": job.pk})
     return job
 
 

@@ -12,19 +12,24 @@ from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, InterfaceError, OperationalError, transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
+from core.background import DATABASE_ERRORS, enqueue_on_commit
 from documents import registry, signals
 from documents.models import Document
 
 logger = logging.getLogger(__name__)
 
 # Errors worth another try later (database or disk hiccups); anything else fails the document.
-TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError)
+TRANSIENT_ERRORS = (*DATABASE_ERRORS, OSError)
 MAX_ATTEMPTS = 5
-STUCK_AFTER = dt.timedelta(minutes=15)  # above the task's hard time limit (6 minutes)
+# The sweeper enqueues again a document queued for longer than this without a worker taking it
+# (its message was lost: the broker was down or restarted empty) …
+UNCLAIMED_AFTER = dt.timedelta(minutes=2)
+# … and one left rendering for longer than this (above the task's hard time limit, 6 minutes).
+STUCK_AFTER = dt.timedelta(minutes=15)
 
 
 def inputs_hash(*, kind: registry.Kind, data: object) -> str:
@@ -50,14 +55,13 @@ def _enqueue(documents: list[Document]) -> None:
     from documents.tasks import render_documents
 
     ids = [document.pk for document in documents]
-    if not ids:
-        return
-
-    def send() -> None:
-        for start in range(0, len(ids), RENDER_BATCH_SIZE):
-            render_documents.delay(document_ids=ids[start : start + RENDER_BATCH_SIZE])
-
-    transaction.on_commit(send)
+    enqueue_on_commit(
+        render_documents,
+        *(
+            {"document_ids": ids[start : start + RENDER_BATCH_SIZE]}
+            for start in range(0, len(ids), RENDER_BATCH_SIZE)
+        ),
+    )
 
 
 def _latest_versions(*, kind: str, content_type: ContentType, owner_ids: list) -> dict:
@@ -217,10 +221,13 @@ def _claim(document_ids: list[int]) -> list[Document]:
     return [claimed[pk] for pk in document_ids if pk in claimed]
 
 
-def _write_atomically(document: Document, pdf: bytes, sha256: str, suffix: str = ".pdf") -> str:
+def _file_name(document: Document, sha256: str, suffix: str) -> str:
+    return f"documents/{document.kind}/{document.pk}-v{document.version}-{sha256[:16]}{suffix}"
+
+
+def _write_atomically(document: Document, pdf: bytes, name: str) -> None:
     """Write the bytes to a temporary file beside the target, then rename it into place: a
     reader (or a crash) never sees half a file under the final name."""
-    name = f"documents/{document.kind}/{document.pk}-v{document.version}-{sha256[:16]}{suffix}"
     target = Path(document.file.storage.path(name))
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".part")
@@ -233,7 +240,6 @@ def _write_atomically(document: Document, pdf: bytes, sha256: str, suffix: str =
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return name
 
 
 def _fail(document_id: int, *, error: str, final: bool) -> None:
@@ -246,8 +252,9 @@ def _fail(document_id: int, *, error: str, final: bool) -> None:
 
 
 def _render_one(document: Document) -> bool:
-    """Render a claimed document and mark it ready; False if it failed for good. A transient
-    error (database, disk) puts it back in the queue and is raised, until the last attempt."""
+    """Render a claimed document and mark it ready; False if it failed for good or is not this
+    call's any more. A transient error (database, disk) puts it back in the queue and is raised,
+    until the last attempt."""
     try:
         spec = registry.get(document.kind)
         owner = document.owner
@@ -255,8 +262,7 @@ def _render_one(document: Document) -> bool:
             raise LookupError("the document's owner no longer exists")
         data = spec.build_data(owner)
         pdf = spec.render(data)
-        sha256 = hashlib.sha256(pdf).hexdigest()
-        name = _write_atomically(document, pdf, sha256, spec.suffix)
+        return _store(document, spec=spec, data=data, pdf=pdf)
     except SoftTimeLimitExceeded:
         raise  # the task ends; the claim stays and is taken again (or given up) later
     except TRANSIENT_ERRORS as exc:
@@ -270,6 +276,17 @@ def _render_one(document: Document) -> bool:
         logger.exception("document %s: render failed", document.pk)
         _fail(document.pk, error=f"{type(exc).__name__}: {exc}", final=True)
         return False
+
+
+def _store(document: Document, *, spec: registry.Kind, data, pdf: bytes) -> bool:
+    """Mark the document ready and write its file, in one transaction and only while this
+    call's claim holds and no newer version has replaced it. The update locks the row first: a
+    claim taken over by another task (a redelivered or requeued message) writes nothing, so
+    each version's file is written once; readers see the row ready only after commit, when the
+    file is in place. `documents_ready` is sent in the same transaction: a document never turns
+    ready without what it triggers (e.g. its e-mail), even when the worker dies right after."""
+    sha256 = hashlib.sha256(pdf).hexdigest()
+    name = _file_name(document, sha256, spec.suffix)
     now = timezone.now()
     ready = {
         "status": Document.Status.READY,
@@ -282,18 +299,17 @@ def _render_one(document: Document) -> bool:
         "updated_at": now,
     }
     with transaction.atomic():
-        # Only while this call's claim holds and no newer version has replaced the document.
         marked = Document.objects.filter(
-            pk=document.pk, started_at=document.started_at, superseded_by__isnull=True
+            pk=document.pk,
+            status=Document.Status.RENDERING,
+            started_at=document.started_at,
+            superseded_by__isnull=True,
         ).update(**ready)
         if not marked:
-            if not Document.objects.filter(file=name).exists():
-                document.file.storage.delete(name)
             return False
+        _write_atomically(document, pdf, name)
         for field_name, value in ready.items():
             setattr(document, field_name, value)
-        # In the same transaction: a document never turns ready without what it triggers
-        # (e.g. its e-mail), even when the worker dies right after.
         signals.documents_ready.send(sender=Document, documents=[document])
     if not spec.keeps_old_files:
         _delete_older_files(document)
@@ -333,20 +349,25 @@ def documents_render(*, document_ids: list[int]) -> list[Document]:
     return ready
 
 
-def documents_requeue_stuck(*, older_than: dt.timedelta = STUCK_AFTER) -> int:
-    """Enqueue again every current document left queued or rendering for longer than
-    `older_than` (a lost message or a killed worker). Returns how many were requeued."""
-    cutoff = timezone.now() - older_than
+def documents_requeue_stuck(
+    *, unclaimed_after: dt.timedelta = UNCLAIMED_AFTER, stuck_after: dt.timedelta = STUCK_AFTER
+) -> int:
+    """The sweeper (beat, every minute): enqueue again every current document left queued for
+    longer than `unclaimed_after` (its message was lost: the broker was down or restarted
+    empty) or rendering for longer than `stuck_after` (a killed worker whose message is gone
+    too). A duplicate message is harmless: a claim is taken once, a file written once. Returns
+    how many were enqueued."""
+    now = timezone.now()
     with transaction.atomic():
         stuck = list(
             Document.objects.select_for_update(skip_locked=True).filter(
-                status__in=[Document.Status.QUEUED, Document.Status.RENDERING],
+                Q(status=Document.Status.QUEUED, updated_at__lt=now - unclaimed_after)
+                | Q(status=Document.Status.RENDERING, updated_at__lt=now - stuck_after),
                 superseded_by__isnull=True,
-                updated_at__lt=cutoff,
             )
         )
         Document.objects.filter(pk__in=[document.pk for document in stuck]).update(
-            status=Document.Status.QUEUED, updated_at=timezone.now()
+            status=Document.Status.QUEUED, updated_at=now
         )
         _enqueue(stuck)
     return len(stuck)

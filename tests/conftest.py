@@ -1,6 +1,8 @@
+import asyncio
 import io
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -124,7 +126,7 @@ def serious_axe_violations(page) -> list[dict]:
     return page.evaluate(AXE_RUN)
 
 
-def _database_url_for_subprocess() -> str:
+def database_url_for_subprocess() -> str:
     from django.db import connection
 
     config = connection.settings_dict
@@ -141,86 +143,277 @@ def _forget_broker_state(app) -> None:
     app.__dict__.pop("amqp", None)
 
 
+def spare_port() -> int:
+    """A TCP port on the loopback that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class RedisServer:
+    """A `redis-server` of the test's own on a spare port, without persistence: `stop()` and
+    `start()` it again on the same port (it comes back empty, as after a crash)."""
+
+    def __init__(self, directory) -> None:
+        self.port = spare_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.directory = directory
+        self.process = None
+
+    def start(self) -> None:
+        import subprocess
+        import time
+
+        import redis
+
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no",
+                "--dir",
+                str(self.directory),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        client = redis.Redis.from_url(self.url, socket_connect_timeout=1)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+            finally:
+                client.close()
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
 @pytest.fixture
-def celery_worker_process(transactional_db, settings, tmp_path):
-    """A real `celery worker` subprocess on Redis (or a folder queue on a laptop without Redis),
-    consuming a queue of its own, with the web side's app publishing to it (not eager)."""
+def redis_server(tmp_path):
+    if not shutil.which("redis-server"):
+        skip_or_fail("redis-server is not installed (apt-get install redis-server)")
+    server = RedisServer(tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+class ScriptedSMTPHandler:
+    """An aiosmtpd handler that answers RCPT TO and DATA from scripts, then accepts.
+
+    `replies["RCPT"]` / `replies["DATA"]`: replies used one per command, in order, before the
+    default 250 (e.g. ["451 4.3.0 Try again later"]); `refuse[address]`: a reply given to every
+    RCPT TO of that address. `delivered` keeps (recipients, message) of what was accepted with
+    250 after DATA; `log` keeps (command, reply) of every answered command."""
+
+    def __init__(self) -> None:
+        self.replies: dict[str, list[str]] = {"RCPT": [], "DATA": []}
+        self.refuse: dict[str, str] = {}
+        self.delivered: list[tuple[list[str], str]] = []
+        self.log: list[tuple[str, str]] = []
+        self.times: list[float] = []  # time.monotonic() of each entry of `log`
+        # Set `hold` to a threading.Event to make DATA wait until it is set; `holding` is set
+        # while DATA waits (the test acts on the sender meanwhile).
+        self.hold = None
+        self.holding = threading.Event()
+
+    def _reply(self, command: str, default: str, *, fixed: str | None = None) -> str:
+        import time
+
+        if fixed is not None:
+            reply = fixed
+        else:
+            reply = self.replies[command].pop(0) if self.replies[command] else default
+        self.log.append((command, reply))
+        self.times.append(time.monotonic())
+        return reply
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        reply = self._reply("RCPT", "250 OK", fixed=self.refuse.get(address))
+        if reply.startswith("250"):
+            envelope.rcpt_tos.append(address)
+        return reply
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        if self.hold is not None:
+            self.holding.set()
+            while not self.hold.is_set():
+                await asyncio.sleep(0.05)
+        reply = self._reply("DATA", "250 Message accepted for delivery")
+        if reply.startswith("250"):
+            self.delivered.append(
+                (list(envelope.rcpt_tos), envelope.content.decode("utf-8", "replace"))
+            )
+        return reply
+
+    def delivered_to(self) -> list[str]:
+        return sorted(address for recipients, _ in self.delivered for address in recipients)
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) on a spare port, scripted by `smtp_server.handler`; this
+    process's Django sends to it (`smtp_server.env` gives a worker the same settings)."""
+    from aiosmtpd.controller import Controller
+
+    handler = ScriptedSMTPHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=spare_port())
+    controller.start()
+    controller.handler = handler
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    settings.EMAIL_TIMEOUT = 5
+    controller.env = {
+        "TEST_EMAIL_BACKEND": settings.EMAIL_BACKEND,
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(controller.port),
+        "EMAIL_TIMEOUT": "5",
+    }
+    try:
+        yield controller
+    finally:
+        controller.stop()
+
+
+def wait_for(predicate, *, timeout: float, what: str):
+    """Poll `predicate` every 0.1 s until it returns something true; fail after `timeout` s."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    pytest.fail(f"timed out after {timeout} s waiting for {what}")
+
+
+@pytest.fixture
+def publish_to():
+    """`publish_to(broker_url, transport_options, queue)`: the web side's Celery app publishes
+    there for the rest of the test (not eagerly); its configuration is restored afterwards."""
+    from gencisi.celery import app
+
+    keys = ("broker_url", "broker_transport_options", "task_always_eager", "task_default_queue")
+    saved = {key: app.conf[key] for key in keys}
+
+    def point(broker_url: str, transport_options: dict, queue: str) -> None:
+        app.conf.update(
+            broker_url=broker_url,
+            broker_transport_options=transport_options,
+            task_always_eager=False,
+            task_default_queue=queue,
+        )
+        _forget_broker_state(app)
+
+    try:
+        yield point
+    finally:
+        app.conf.update(saved)
+        _forget_broker_state(app)
+
+
+@pytest.fixture
+def celery_worker(transactional_db, settings, tmp_path, publish_to):
+    """Starts real `celery worker` subprocesses against the test database:
+    `celery_worker(broker_url=…, env={…}, concurrency=…)`. The broker is REDIS_URL unless given
+    (on a laptop without Redis, a folder queue); each test has a queue of its own, and the web
+    side's app publishes to it (not eagerly). The workers are stopped after the test."""
     import subprocess
     import sys
     import uuid
     from pathlib import Path
 
-    from gencisi.celery import app
-
     queue = f"test-{uuid.uuid4().hex}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "gencisi.settings.test",
-        "DATABASE_URL": _database_url_for_subprocess(),
-        "CELERY_QUEUE": queue,  # what the worker's own tasks send goes to this queue too
-    }
-    if settings.REDIS_URL:
-        broker, options = settings.REDIS_URL, {"visibility_timeout": 3600}
-    else:
-        if IN_CI:
-            pytest.fail("required in CI: REDIS_URL for the real-worker test")
-        broker_dir = tmp_path / "broker"
-        broker_dir.mkdir()
-        env["BROKER_DIR"] = str(broker_dir)
-        broker = "filesystem://"
-        (broker_dir / "control").mkdir()
-        options = {
-            "data_folder_in": str(broker_dir),
-            "data_folder_out": str(broker_dir),
-            "control_folder": str(broker_dir / "control"),
+    workers = []
+
+    def start(*, broker_url: str | None = None, env: dict | None = None, concurrency: int = 1):
+        worker_env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "gencisi.settings.test",
+            "DATABASE_URL": database_url_for_subprocess(),
+            "CELERY_QUEUE": queue,  # what the worker's own tasks send goes to this queue too
+            **(env or {}),
         }
-    saved = {
-        key: app.conf[key]
-        for key in (
-            "broker_url",
-            "broker_transport_options",
-            "task_always_eager",
-            "task_default_queue",
+        broker_url = broker_url or settings.REDIS_URL
+        if broker_url:
+            worker_env["REDIS_URL"] = broker_url
+            options = settings.REDIS_BROKER_TRANSPORT_OPTIONS
+        else:
+            if IN_CI:
+                pytest.fail("required in CI: REDIS_URL for the real-worker test")
+            broker_dir = tmp_path / "broker"
+            (broker_dir / "control").mkdir(parents=True, exist_ok=True)
+            worker_env["BROKER_DIR"] = str(broker_dir)
+            broker_url = "filesystem://"
+            options = {
+                "data_folder_in": str(broker_dir),
+                "data_folder_out": str(broker_dir),
+                "control_folder": str(broker_dir / "control"),
+            }
+        publish_to(broker_url, options, queue)
+        log = (tmp_path / f"worker-{len(workers)}.log").open("w")
+        worker = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "gencisi",
+                "worker",
+                "--queues",
+                queue,
+                "--concurrency",
+                str(concurrency),
+                "--loglevel",
+                "INFO",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=Path(__file__).resolve().parent.parent,
+            env=worker_env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
-    }
-    app.conf.update(
-        broker_url=broker,
-        broker_transport_options=options,
-        task_always_eager=False,
-        task_default_queue=queue,
-    )
-    _forget_broker_state(app)
-    log = (tmp_path / "worker.log").open("w")
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "gencisi",
-            "worker",
-            "--queues",
-            queue,
-            "--concurrency",
-            "1",
-            "--loglevel",
-            "INFO",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=Path(__file__).resolve().parent.parent,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+        workers.append((worker, log))
+        return worker
+
     try:
-        yield worker
+        yield start
     finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-        log.close()
-        app.conf.update(saved)
-        _forget_broker_state(app)
+        for worker, log in workers:
+            worker.terminate()
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+            log.close()
+
+
+@pytest.fixture
+def celery_worker_process(celery_worker):
+    """A real `celery worker` subprocess on Redis (or a folder queue on a laptop without Redis),
+    consuming a queue of its own, with the web side's app publishing to it (not eager)."""
+    return celery_worker()

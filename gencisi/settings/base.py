@@ -105,12 +105,15 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 # broker is a folder queue that the same worker process reads, and the cache is a folder too,
 # so rate limits and background jobs still work across the web and worker processes.
 REDIS_URL = env.str("REDIS_URL", default="")
+# A Redis outage does not fail requests (core/cache.py): reads miss, writes are dropped, and a
+# dead Redis costs a request at most a second per cache call.
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "gencisi",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -204,6 +207,15 @@ EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+# An SMTP server that does not answer fails the attempt after this many seconds (not the task's
+# five-minute limit); the e-mail is tried again later.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# E-mails (`participants.Notification`): a temporary failure (SMTP 4xx, no connection) is tried
+# again after 1, 2, 4, 8 … minutes (EMAIL_RETRY_BASE_SECONDS doubled each time), up to
+# EMAIL_MAX_ATTEMPTS tries; a permanent refusal (5xx) or the last failure marks it failed, with
+# its reason, on the coordinators' "failed e-mails" page.
+EMAIL_MAX_ATTEMPTS = env.int("EMAIL_MAX_ATTEMPTS", default=5)
+EMAIL_RETRY_BASE_SECONDS = env.float("EMAIL_RETRY_BASE_SECONDS", default=60.0)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Genç İşi Kooperatif <egitim@gencisi.local>"
 )
@@ -221,8 +233,17 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # redelivered; job state lives in our own tables, so no result backend.
 BROKER_DIR = Path(env.str("BROKER_DIR", default=str(DATA_DIR / "broker")))
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
+# A broker that refuses or does not answer must not hold up a web request: connecting gives up
+# after 2 s, a command after 3 s, and a publish is tried twice (the second try on a new connection,
+# e.g. after Redis restarted); then `core.background.enqueue_on_commit` logs it and the beat
+# sweepers send the work, which is recorded in our tables, once the broker is back.
+REDIS_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 3,
+}
 CELERY_BROKER_TRANSPORT_OPTIONS = (
-    {"visibility_timeout": 3600}
+    REDIS_BROKER_TRANSPORT_OPTIONS
     if REDIS_URL
     else {
         "data_folder_in": str(BROKER_DIR),
@@ -247,12 +268,25 @@ CELERY_TASK_TIME_LIMIT = 360
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 300_000  # KiB
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 # Several deployments (or a benchmark) can share one Redis by giving each its own queue.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
+# The sweepers: every minute, work recorded as queued whose message was lost (the broker was
+# down, or restarted empty) is enqueued again, and e-mails due for another try are sent.
 CELERY_BEAT_SCHEDULE: dict = {
-    "documents-requeue-stuck": {"task": "documents.requeue_stuck_documents", "schedule": 300.0},
+    "documents-requeue-stuck": {"task": "documents.requeue_stuck_documents", "schedule": 60.0},
+    "participants-send-due-notifications": {
+        "task": "participants.send_due_notifications",
+        "schedule": 60.0,
+    },
 }
 # Modules that register document kinds beyond those the apps register in their AppConfig.ready
 # (the tests' and the benchmarks' sample kinds; empty in production).

@@ -6,7 +6,10 @@ from gencisi.settings.base import DATA_DIR, REDIS_URL, env
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# In memory, except in a worker that a test points at its own SMTP server (tests/conftest.py).
+EMAIL_BACKEND = env.str(
+    "TEST_EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend"
+)
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 CACHES = {
     "default": {

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -179,7 +180,12 @@ class Registration(models.Model):
 
 class Notification(models.Model):
     """An e-mail to send, kept as a row: written in the same transaction as the change it
-    reports, sent by a Celery task after commit, never twice (unique `dedupe_key`)."""
+    reports, sent by a Celery task after commit, never twice (unique `dedupe_key`; a row is
+    claimed as "sending" before the SMTP conversation and marked sent after it).
+
+    `next_attempt_at` is when the beat sweeper sends it if no task has: while queued, the next
+    try (a lost message, or the backoff after a temporary failure); while sending, the moment
+    the try counts as interrupted (its worker died). `error` is the last failure's reason."""
 
     class Kind(models.TextChoices):
         RECEIVED = "received", _("registration received")
@@ -195,6 +201,7 @@ class Notification(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")
+        SENDING = "sending", _("sending")
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
 
@@ -221,6 +228,7 @@ class Notification(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error = models.TextField(_("error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     dedupe_key = models.CharField(_("deduplication key"), max_length=200, unique=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
@@ -229,7 +237,10 @@ class Notification(models.Model):
         verbose_name = _("e-mail")
         verbose_name_plural = _("e-mails")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["status", "created_at"])]
+        indexes = [
+            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["status", "next_attempt_at"]),
+        ]
 
     def __str__(self) -> str:
         return self.subject

@@ -1,19 +1,42 @@
 """E-mails as rows: queued inside the transaction of the change they report, sent after commit
-by `participants.send_notifications`, at most once (unique dedupe key, sent only while queued)."""
+by `participants.send_notifications`, once (unique dedupe key; a row is claimed as "sending"
+before the SMTP conversation, so no other task sends it, and marked sent after it).
 
+What SMTP answers decides what happens next: 250 → sent, never again; a temporary failure (4xx,
+no connection, a timeout) → queued again with exponential backoff, `next_attempt_at` on the row,
+which the beat sweeper (`notifications_send_due`, every minute) honours, so a retry survives a
+worker restart; a permanent refusal (5xx) or the last of EMAIL_MAX_ATTEMPTS tries → failed, with
+the server's reason, on the coordinators' "failed e-mails" page. The sweeper also sends what was
+queued while the broker was down."""
+
+import datetime as dt
 import logging
+import smtplib
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
+from django.core.mail import EmailMessage, get_connection
+from django.db import close_old_connections, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.background import DATABASE_ERRORS, enqueue_on_commit
 from core.links import absolute_url
 from participants.models import Notification, Registration
 
 logger = logging.getLogger(__name__)
+
+# A queued e-mail that no task has sent by then (its message was lost: the broker was down or
+# restarted empty) is sent by the sweeper.
+UNSENT_AFTER = dt.timedelta(minutes=2)
+# A try still "sending" after this long was interrupted (its worker died mid-conversation): the
+# sweeper queues it again. Well above EMAIL_TIMEOUT × the commands of one conversation.
+SENDING_STUCK_AFTER = dt.timedelta(minutes=10)
+# Writes of a try's outcome before giving up (see `_record`).
+RECORD_TRIES = 3
+# E-mails per send task when the sweeper sends many.
+SEND_BATCH_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -50,15 +73,26 @@ def _render(request: NotificationRequest) -> Notification:
         subject=" ".join(subject.split())[:250],
         body=body.strip() + "\n",
         dedupe_key=request.dedupe_key,
+        next_attempt_at=timezone.now() + UNSENT_AFTER,
+    )
+
+
+def _enqueue(notification_ids: list[int]) -> None:
+    from participants.tasks import send_notifications
+
+    enqueue_on_commit(
+        send_notifications,
+        *(
+            {"notification_ids": notification_ids[start : start + SEND_BATCH_SIZE]}
+            for start in range(0, len(notification_ids), SEND_BATCH_SIZE)
+        ),
     )
 
 
 def notifications_queue(*, requests: list[NotificationRequest]) -> list[Notification]:
     """Render each e-mail in its recipient's language and queue it, in two queries for any
-    number; a key queued before returns that row and queues nothing. After commit, one task
-    sends the new ones."""
-    from participants.tasks import send_notifications
-
+    number; a key queued before returns that row and queues nothing. After commit, a task
+    sends the new ones (one per SEND_BATCH_SIZE)."""
     existing = {
         notification.dedupe_key: notification
         for notification in Notification.objects.filter(
@@ -71,9 +105,7 @@ def notifications_queue(*, requests: list[NotificationRequest]) -> list[Notifica
             existing[request.dedupe_key] = notification = _render(request)
             created.append(notification)
     Notification.objects.bulk_create(created)
-    if created:
-        ids = [notification.pk for notification in created]
-        transaction.on_commit(lambda: send_notifications.delay(notification_ids=ids))
+    _enqueue([notification.pk for notification in created])
     return [existing[request.dedupe_key] for request in requests]
 
 
@@ -96,48 +128,170 @@ def notification_queue(
     return notifications_queue(requests=[request])[0]
 
 
-def notification_send(*, notification_id: int) -> Notification | None:
-    """Send one queued e-mail. Idempotent: anything not queued any more is left alone."""
+def _claim(notification_id: int) -> Notification | None:
+    """Mark a queued e-mail as being sent, one more attempt, in its own transaction: it is
+    committed before the SMTP conversation starts, so no other task sends it meanwhile. None
+    when there is nothing to send (gone, being sent, sent or failed)."""
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update()
             .select_related("recipient")
-            .filter(pk=notification_id)
+            .filter(pk=notification_id, status=Notification.Status.QUEUED)
             .first()
         )
-        if notification is None or notification.status != Notification.Status.QUEUED:
-            return notification
+        if notification is None:
+            return None
+        notification.status = Notification.Status.SENDING
         notification.attempts += 1
-        try:
-            send_mail(
-                subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.subject,
-                message=notification.body,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[notification.recipient.email],
-            )
-        except Exception as error:  # any transport error is recorded for a retry
-            logger.warning("e-mail %s failed: %s", notification.pk, error)
-            notification.status = Notification.Status.FAILED
-            notification.error = str(error)[:2000]
-        else:
-            notification.status = Notification.Status.SENT
-            notification.sent_at = timezone.now()
-            notification.error = ""
-        notification.save(update_fields=["status", "attempts", "error", "sent_at"])
+        notification.next_attempt_at = timezone.now() + SENDING_STUCK_AFTER
+        notification.save(update_fields=["status", "attempts", "next_attempt_at"])
     return notification
 
 
-def notification_retry(*, notification: Notification) -> Notification:
-    """Put a failed e-mail back in the queue (a coordinator pressed "retry")."""
-    from participants.tasks import send_notifications
+def _deliver(notification: Notification) -> None:
+    """One SMTP conversation; raises unless the server accepted the message. Closing the
+    connection afterwards can fail without undoing the delivery, so it is not an error."""
+    message = EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.subject,
+        body=notification.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[notification.recipient.email],
+    )
+    connection = get_connection()
+    connection.open()
+    try:
+        connection.send_messages([message])
+    finally:
+        try:
+            connection.close()
+        except Exception as error:  # the message was accepted (or refused) already
+            logger.info("e-mail %s: closing the SMTP connection failed: %s", notification.pk, error)
 
+
+def _smtp_code(error: Exception) -> int | None:
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return max(code for code, _message in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code
+    return None
+
+
+def _is_temporary(error: Exception) -> bool:
+    """SMTP's own rule: a 4xx reply is temporary, a 5xx one permanent. No reply at all (refused,
+    dropped, timed out: an OSError) is temporary; anything else (a malformed message) is not."""
+    code = _smtp_code(error)
+    if code is not None:
+        return 400 <= code < 500
+    return isinstance(error, OSError)
+
+
+def _describe(error: Exception) -> str:
+    """The server's reply, as a coordinator can read it ("550 5.1.1 No such user")."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        code, message = max(error.recipients.values())
+    elif isinstance(error, smtplib.SMTPResponseException):
+        code, message = error.smtp_code, error.smtp_error
+    else:
+        return f"{type(error).__name__}: {error}"[:2000]
+    if isinstance(message, bytes):
+        message = message.decode("utf-8", errors="replace")
+    return f"SMTP {code} {message}"[:2000]
+
+
+def retry_delay(*, attempts: int) -> dt.timedelta:
+    """The wait before the next try after `attempts` tries: EMAIL_RETRY_BASE_SECONDS, doubled
+    after each try (1, 2, 4, 8 minutes by default)."""
+    return dt.timedelta(seconds=settings.EMAIL_RETRY_BASE_SECONDS * 2 ** (attempts - 1))
+
+
+def _record(notification: Notification, **fields) -> None:
+    """Write the outcome of a try. The SMTP server's answer exists only in this process: a lost
+    database connection is replaced and the write tried again (three times over about three
+    seconds), so that an accepted e-mail is never left to be sent a second time."""
+    for attempt in range(1, RECORD_TRIES + 1):
+        try:
+            Notification.objects.filter(
+                pk=notification.pk, status=Notification.Status.SENDING
+            ).update(**fields)
+        except DATABASE_ERRORS:
+            if attempt == RECORD_TRIES:
+                raise
+            close_old_connections()
+            time.sleep(attempt)
+        else:
+            break
+    for name, value in fields.items():
+        setattr(notification, name, value)
+
+
+def notification_send(*, notification_id: int) -> Notification | None:
+    """Send one queued e-mail and record the outcome (see the module's docstring). Idempotent:
+    anything not queued any more is left alone; returns the row as it is afterwards."""
+    notification = _claim(notification_id)
+    if notification is None:
+        return Notification.objects.filter(pk=notification_id).first()
+    try:
+        _deliver(notification)
+    except Exception as error:  # every failure is recorded on the row, none is raised
+        temporary = _is_temporary(error)
+        final = not temporary or notification.attempts >= settings.EMAIL_MAX_ATTEMPTS
+        logger.warning(
+            "e-mail %s, attempt %s: %s%s",
+            notification.pk,
+            notification.attempts,
+            _describe(error),
+            " (failed)" if final else " (will be tried again)",
+        )
+        if final:
+            _record(notification, status=Notification.Status.FAILED, error=_describe(error))
+        else:
+            _record(
+                notification,
+                status=Notification.Status.QUEUED,
+                error=_describe(error),
+                next_attempt_at=timezone.now() + retry_delay(attempts=notification.attempts),
+            )
+    else:
+        _record(notification, status=Notification.Status.SENT, sent_at=timezone.now(), error="")
+    return notification
+
+
+def notifications_send_due() -> int:
+    """The sweeper (beat, every minute): a try interrupted by a dead worker is queued again
+    (or failed, after the last try); every queued e-mail that is due — its message was lost, or
+    its backoff is over — is enqueued, in tasks of SEND_BATCH_SIZE. Returns how many."""
+    now = timezone.now()
+    with transaction.atomic():
+        interrupted = Notification.objects.filter(
+            status=Notification.Status.SENDING, next_attempt_at__lte=now
+        )
+        reason = "The try was interrupted (the worker stopped); the e-mail may have arrived."
+        interrupted.filter(attempts__gte=settings.EMAIL_MAX_ATTEMPTS).update(
+            status=Notification.Status.FAILED, error=reason
+        )
+        interrupted.update(status=Notification.Status.QUEUED, error=reason)
+        due = list(
+            Notification.objects.select_for_update(skip_locked=True)
+            .filter(status=Notification.Status.QUEUED, next_attempt_at__lte=now)
+            .order_by("next_attempt_at", "pk")
+            .values_list("pk", flat=True)
+        )
+        Notification.objects.filter(pk__in=due).update(next_attempt_at=now + UNSENT_AFTER)
+        _enqueue(due)
+    return len(due)
+
+
+def notification_retry(*, notification: Notification) -> Notification:
+    """Put a failed e-mail back in the queue with fresh tries (a coordinator pressed "retry")."""
     with transaction.atomic():
         updated = Notification.objects.filter(
             pk=notification.pk, status=Notification.Status.FAILED
-        ).update(status=Notification.Status.QUEUED)
+        ).update(
+            status=Notification.Status.QUEUED,
+            attempts=0,
+            next_attempt_at=timezone.now() + UNSENT_AFTER,
+        )
         if updated:
-            transaction.on_commit(
-                lambda: send_notifications.delay(notification_ids=[notification.pk])
-            )
+            _enqueue([notification.pk])
     notification.refresh_from_db()
     return notification

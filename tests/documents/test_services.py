@@ -3,6 +3,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from documents import rendering, selectors, services
@@ -164,6 +165,49 @@ def test_sweeper_requeues_documents_stuck_longer_than_the_threshold(
     assert render_calls == ["certificate"]
 
 
+def test_sweeper_enqueues_documents_whose_message_was_lost_after_two_minutes(
+    owner_job, sent_batches, django_capture_on_commit_callbacks
+):
+    lost, recent, rendering_now = (
+        services.document_request(kind="test_certificate", owner=owner_job(name=name))
+        for name in ("Kayıp", "Yeni", "Çizilen")
+    )
+    now = timezone.now()
+    Document.objects.filter(pk=lost.pk).update(updated_at=now - dt.timedelta(seconds=121))
+    Document.objects.filter(pk=recent.pk).update(updated_at=now - dt.timedelta(seconds=100))
+    Document.objects.filter(pk=rendering_now.pk).update(
+        status=Document.Status.RENDERING, updated_at=now - dt.timedelta(minutes=14)
+    )
+    sent_batches.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.documents_requeue_stuck() == 1
+    assert sent_batches == [[lost.pk]]
+    assert Document.objects.get(pk=lost.pk).updated_at >= now
+
+
+def test_a_claim_taken_over_by_another_task_writes_nothing(owner_job, settings, monkeypatch):
+    writes = []
+    real_mkstemp = services.tempfile.mkstemp
+
+    def counting_mkstemp(**kwargs):
+        writes.append(kwargs["dir"])
+        return real_mkstemp(**kwargs)
+
+    monkeypatch.setattr(services.tempfile, "mkstemp", counting_mkstemp)
+    (document,) = _queued(owner_job, 1)
+    with time_machine.travel(timezone.now() - dt.timedelta(seconds=30), tick=False):
+        (first,) = services._claim([document.pk])
+    (second,) = services._claim([document.pk])  # a redelivered message took it over
+    assert services._render_one(first) is False
+    media = Path(settings.MEDIA_ROOT)
+    assert [path for path in media.rglob("*") if path.is_file()] == []
+    assert services._render_one(second) is True
+    done = Document.objects.get(pk=document.pk)
+    assert (done.status, done.attempts) == (Document.Status.READY, 2)
+    assert [path.name for path in media.rglob("*") if path.is_file()] == [Path(done.file.name).name]
+    assert len(writes) == 1
+
+
 def test_superseded_documents_are_not_rendered(
     owner_job, render_calls, django_capture_on_commit_callbacks
 ):
@@ -208,7 +252,9 @@ def sent_batches(monkeypatch):
 
     batches = []
     monkeypatch.setattr(
-        tasks.render_documents, "delay", lambda *, document_ids: batches.append(document_ids)
+        tasks.render_documents,
+        "apply_async",
+        lambda *, kwargs: batches.append(kwargs["document_ids"]),
     )
     return batches
 

@@ -56,7 +56,9 @@ def test_the_rows_show_the_ready_certificates_when_the_progress_bar_finishes(
     from documents.services import documents_render
 
     held = []
-    monkeypatch.setattr(tasks.render_documents, "delay", lambda **kwargs: held.append(kwargs))
+    monkeypatch.setattr(
+        tasks.render_documents, "apply_async", lambda kwargs, **options: held.append(kwargs)
+    )
     enrol("İnci Çelik")
     enrol("Ali Yılmaz")
     page.goto(page.base_url + "/hesap/login/")

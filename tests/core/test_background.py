@@ -1,0 +1,87 @@
+import logging
+import signal
+import time
+
+import pytest
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.urls import reverse
+
+from core.background import ReliableTask, enqueue_on_commit
+from core.models import BackgroundJob
+from core.tasks import run_worker_check
+from gencisi.celery import app
+from tests.conftest import spare_port
+
+
+def test_every_task_of_the_project_retries_when_its_database_connection_is_lost():
+    app.loader.import_default_modules()
+    ours = [task for name, task in app.tasks.items() if not name.startswith("celery.")]
+    assert sorted(task.name for task in ours) == [
+        "action_plans.send_plan_reminders",
+        "core.run_worker_check",
+        "documents.render_documents",
+        "documents.requeue_stuck_documents",
+        "participants.send_due_notifications",
+        "participants.send_notifications",
+        "participants.send_session_reminders",
+    ]
+    for task in ours:
+        assert isinstance(task, ReliableTask), task.name
+        assert {OperationalError, InterfaceError} <= set(task.autoretry_for), task.name
+        assert task.retry_backoff, task.name
+
+
+def test_beat_runs_both_sweepers_every_minute():
+    schedule = {
+        entry["task"]: entry["schedule"] for entry in settings.CELERY_BEAT_SCHEDULE.values()
+    }
+    assert schedule["documents.requeue_stuck_documents"] == 60.0
+    assert schedule["participants.send_due_notifications"] == 60.0
+
+
+@pytest.fixture
+def queue_name():
+    return f"test-{spare_port()}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_broker_is_logged_and_the_rest_is_not_tried(
+    publish_to, queue_name, caplog, monkeypatch
+):
+    publish_to(
+        f"redis://127.0.0.1:{spare_port()}/0", settings.REDIS_BROKER_TRANSPORT_OPTIONS, queue_name
+    )
+    tried = []
+    real = run_worker_check.apply_async
+    monkeypatch.setattr(
+        run_worker_check, "apply_async", lambda **kwargs: (tried.append(kwargs), real(**kwargs))
+    )
+    caplog.set_level(logging.WARNING, logger="core.background")
+    started = time.monotonic()
+    enqueue_on_commit(run_worker_check, {"job_id": 1}, {"job_id": 2}, {"job_id": 3})
+    assert time.monotonic() - started < 2
+    assert tried == [{"kwargs": {"job_id": 1}}]
+    (record,) = caplog.records
+    assert record.getMessage().startswith(
+        "broker unavailable: core.run_worker_check not enqueued (3 of 3 calls); the sweeper will "
+        "enqueue it again: "
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_broker_that_does_not_answer_holds_a_request_for_seconds_not_minutes(
+    publish_to, queue_name, redis_server, client, coordinator
+):
+    publish_to(redis_server.url, settings.REDIS_BROKER_TRANSPORT_OPTIONS, queue_name)
+    redis_server.process.send_signal(signal.SIGSTOP)  # accepts connections, never answers
+    try:
+        client.force_login(coordinator)
+        started = time.monotonic()
+        response = client.post(reverse("core:worker_check"))
+        took = time.monotonic() - started
+    finally:
+        redis_server.process.send_signal(signal.SIGCONT)
+    assert response.status_code == 302
+    assert took < 10
+    assert BackgroundJob.objects.get().status == BackgroundJob.Status.QUEUED
