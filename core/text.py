@@ -25,6 +25,7 @@ _ASCII = str.maketrans(
         "Ş": "s",
         "ü": "u",
         "Ü": "u",
+        "\x00": None,  # no stored text holds NUL (PostgreSQL refuses it): a search key drops it
     }
 )
 _ALPHABET = "abcçdefgğhıijklmnoöpqrsştuüvwxyz"
@@ -48,7 +49,8 @@ def turkish_capfirst(text: str) -> str:
 
 
 def turkish_fold(text: str) -> str:
-    """A search key that ignores case and Turkish diacritics: "İzmir" and "izmir" → "izmir"."""
+    """A search key that ignores case and Turkish diacritics: "İzmir" and "izmir" → "izmir".
+    NUL characters are dropped."""
     return turkish_lower(text).translate(_ASCII)
 
 

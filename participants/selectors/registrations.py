@@ -173,9 +173,12 @@ def failed_notifications() -> QuerySet[Notification]:
     )
 
 
+SEARCH_NAME_LENGTH = Organization._meta.get_field("search_name").max_length
+
+
 def organizations_search(*, query: str, limit: int = 10) -> list[Organization]:
     needle = turkish_fold(" ".join(query.split()))
-    if len(needle) < 2:
+    if not 2 <= len(needle) <= SEARCH_NAME_LENGTH:  # a longer needle is in no name
         return []
     return list(
         Organization.objects.select_related("province")
@@ -190,6 +193,8 @@ def organizations_console(*, query: str = "") -> QuerySet[Organization]:
         profile_count=Count("profiles", distinct=True)
     )
     folded = turkish_fold(query.strip())
+    if len(folded) > SEARCH_NAME_LENGTH:
+        return organizations.none()
     if folded:
         organizations = organizations.filter(search_name__contains=folded)
     return organizations.order_by("search_name", "pk")

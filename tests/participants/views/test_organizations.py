@@ -60,3 +60,12 @@ def test_organisation_list_query_count_does_not_grow(
     client.force_login(coordinator)
     with django_assert_num_queries(5):
         client.get(reverse("participants:organizations"))
+
+
+@pytest.mark.parametrize("query", ["İzmir\x00", "ş" * 30_000])
+def test_organisation_list_search_survives_nul_and_endless_text(client, coordinator, query):
+    OrganizationFactory(name="İzmir Büyükşehir Belediyesi")
+    client.force_login(coordinator)
+    response = client.get(reverse("participants:organizations"), {"q": query})
+    assert response.status_code == 200
+    assert ("İzmir Büyükşehir Belediyesi" in response.content.decode()) is (len(query) < 100)
