@@ -221,3 +221,8 @@ def test_good_practices_filter_by_collaboration_type(client, db):
     assert "Enerji ortaklığı" in html
     assert "Bakım hizmeti" not in html
     assert 'href="/yasal-dayanaklar/kopru/?type=ortaklik"' in html
+
+
+def test_good_practice_filter_ignores_a_module_that_is_no_number(client, db):
+    response = client.get(reverse("programs:good_practice_list"), {"modul": "²"})
+    assert response.status_code == 200
