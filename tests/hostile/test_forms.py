@@ -6,10 +6,12 @@ is requested as the least privileged role that the access matrix lets through, w
 matrix's objects (`endpoints.REACH` for the forms those objects keep closed). A plain submission
 (what a browser would send from the page's form, required blanks filled as a person would)
 first shows what the request reads: the keys looked up in its data and the form classes bound.
-Then hypothesis replaces one to four of those fields, and sometimes adds junk keys, with
-hostile values (`payloads.py`): 10k–100k characters, NUL, lone surrogates and raw invalid
-UTF-8, numbers no field holds, dates no calendar has, lists where one value is expected,
-markup; the body is sent as a browser does, with a wrong or unknown charset, or as multipart.
+Then every field at once gets each value of `payloads.SWEEP` (NUL, "²", a 400-digit number, -1,
+a lone surrogate, 30 February, 100,000 characters), and hypothesis replaces one to four of the
+fields, sometimes adding junk keys, with hostile values (`payloads.py`): 10k–100k characters,
+NUL, lone surrogates and raw invalid UTF-8, numbers no field holds, dates no calendar has, lists
+where one value is expected, markup; the body is sent as a browser does, with a wrong or
+unknown charset, or as multipart.
 
 What must hold for each request: no exception and no 5xx; when the form comes back (200), every
 error and message is Turkish (not an English msgid of the catalogues, not English words), every
