@@ -101,6 +101,7 @@ class Probe:
 
     def __init__(self, client, name: str, method: str, objects, users) -> None:
         self.name, self.method, self.client = name, method, client
+        client.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)  # Turkish, as a first visit
         self.target = endpoints.target(name, client, objects, users)
         self.path = endpoints.url(name, self.target)
         matrix_data = [(key, str(value)) for key, value in MATRIX[name].data.items()]
