@@ -40,7 +40,7 @@ def code_for(*, session_id: int, step: int) -> str:
 def check_code(*, session_id: int, code: str, at: dt.datetime | None = None) -> CodeCheck:
     """VALID for the current or the previous step, EXPIRED for a genuine older one."""
     step_text, _sep, _signature = code.partition("-")
-    if not step_text.isdigit():
+    if not step_text.isdecimal():
         return CodeCheck.INVALID
     step = int(step_text)
     if not constant_time_compare(code, code_for(session_id=session_id, step=step)):

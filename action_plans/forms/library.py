@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from action_plans.models import CollaborationBasis, CollaborationType, LegalReference, StepTemplate
 from action_plans.selectors import library as selectors
-from core.forms import formfield_callback
+from core.forms import ModelMultipleChoiceField, formfield_callback
 
 
 def _reference_choice_label(reference: LegalReference) -> str:
@@ -17,7 +17,7 @@ class ReferenceChoiceField(forms.ModelChoiceField):
         return _reference_choice_label(obj)
 
 
-class ReferenceMultipleChoiceField(forms.ModelMultipleChoiceField):
+class ReferenceMultipleChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: LegalReference) -> str:
         return _reference_choice_label(obj)
 

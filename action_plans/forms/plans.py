@@ -9,7 +9,7 @@ from action_plans.models import SDG, ActionPlan, ActionStep, LegalReference, Wor
 from action_plans.models.plans import MUNICIPAL_KINDS
 from action_plans.selectors.library import REFERENCE_ORDER
 from core.db import turkish_collate
-from core.forms import capfirst_lazy, formfield_callback
+from core.forms import ModelMultipleChoiceField, capfirst_lazy, formfield_callback
 from participants.models import Organization
 
 
@@ -26,7 +26,7 @@ def registration_label(registration) -> str:
     return f"{name} — {profile.organization.name}" if profile else name
 
 
-class MemberChoiceField(forms.ModelMultipleChoiceField):
+class MemberChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return registration_label(obj)
 
@@ -76,12 +76,12 @@ class OrganizationChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.province})"
 
 
-class OrganizationMultipleChoiceField(forms.ModelMultipleChoiceField):
+class OrganizationMultipleChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Organization) -> str:
         return f"{obj.name} ({obj.province})"
 
 
-class SDGMultipleChoiceField(forms.ModelMultipleChoiceField):
+class SDGMultipleChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: SDG) -> str:
         return f"{obj.number}. {obj.display_name}"
 

@@ -1,7 +1,9 @@
 """Step statuses and notes of a whole plan on one form: behind the signed link of a reminder
 e-mail (no log-in; an expired or altered link changes nothing), and for logged-in editors."""
 
+from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +21,8 @@ from action_plans.services.reminders import plan_owner_registrations
 from action_plans.views.plans import conflict_message, plan_or_404
 
 STATUSES = dict(ActionStep.Status.choices)
+# A note as a form field checks it (length, no NUL character) with the usual Turkish messages.
+NOTE_FIELD = forms.CharField(required=False, max_length=4000, strip=False)
 
 
 def _invalid(request: HttpRequest, message: str, status: int) -> HttpResponse:
@@ -28,13 +32,22 @@ def _invalid(request: HttpRequest, message: str, status: int) -> HttpResponse:
 
 
 def _progress_page(
-    request: HttpRequest, plan, *, values=None, version=None, logged_in: bool = False
+    request: HttpRequest,
+    plan,
+    *,
+    values=None,
+    errors=None,
+    version=None,
+    logged_in: bool = False,
 ) -> HttpResponse:
-    """Every step with a status select and a note; `values` are typed values to keep."""
+    """Every step with a status select and a note; `values` are typed values to keep, `errors`
+    the messages of notes that cannot be saved (step id → messages)."""
     rows = []
     for step in plan.steps.all():
         status, note = (values or {}).get(step.pk, (step.status, step.note))
-        rows.append({"step": step, "status": status, "note": note})
+        rows.append(
+            {"step": step, "status": status, "note": note, "errors": (errors or {}).get(step.pk)}
+        )
     return render(
         request,
         "action_plans/followup/page.html",
@@ -49,14 +62,18 @@ def _progress_page(
 
 
 def _save_progress(request: HttpRequest, plan, *, done_url: str, logged_in: bool = False):
-    updates = {}
+    updates, errors = {}, {}
     for step in plan.steps.all():
         status = request.POST.get(f"status-{step.pk}", step.status)
-        note = request.POST.get(f"note-{step.pk}", step.note)[:4000]
+        note = request.POST.get(f"note-{step.pk}", step.note)
+        try:
+            NOTE_FIELD.clean(note)
+        except ValidationError as error:
+            errors[step.pk] = error.messages
         updates[step.pk] = (status if status in STATUSES else step.status, note)
     version = request.POST.get("version", "")
-    if not version.isdigit():
-        return _progress_page(request, plan, values=updates, logged_in=logged_in)
+    if errors or not version.isdecimal():
+        return _progress_page(request, plan, values=updates, errors=errors, logged_in=logged_in)
     try:
         services.steps_progress_update(plan_id=plan.pk, version=int(version), updates=updates)
     except PlanVersionConflictError as conflict:

@@ -46,13 +46,13 @@ def _owner_choices(user) -> list[tuple[str, str]]:
 
 
 def _as_int(value) -> int | None:
-    return int(value) if str(value or "").isdigit() else None
+    return int(value) if str(value or "").isdecimal() else None
 
 
 def _resolve_owner(user, value: str) -> dict | None:
     """The plan's owner as keyword arguments for `plan_create`, if the user may start it."""
     kind, number = value[:1], value[1:]
-    if not number.isdigit():
+    if not number.isdecimal():
         return None
     if kind == "r":
         registration = Registration.objects.select_related("cohort").filter(pk=int(number)).first()

@@ -76,7 +76,7 @@ class SessionGridView(RoleRequiredMixin, View):
             selectors.session_registration_get(
                 session=session, registration_id=int(registration_id)
             )
-            if registration_id.isdigit()
+            if registration_id.isdecimal()
             else None
         )
         if registration is None:

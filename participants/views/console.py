@@ -119,7 +119,7 @@ class BulkActionView(_ManageMixin, View):
     def post(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
         cohort = self.get_cohort(request, cohort_pk)
         form = BulkActionForm(request.POST)
-        ids = [int(value) for value in request.POST.getlist("ids") if value.isdigit()]
+        ids = [int(value) for value in request.POST.getlist("ids") if value.isdecimal()]
         if not form.is_valid() or not ids:
             messages.error(request, _("Select at least one registration and an action."))
             return self.back(cohort_pk, request)

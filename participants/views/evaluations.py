@@ -297,7 +297,7 @@ class SurveyQuestionsView(RoleRequiredMixin, View):
             return redirect("participants:survey_questions", pk=program.pk)
         if action == "delete":
             question_id = request.POST.get("question", "")
-            if not question_id.isdigit():
+            if not question_id.isdecimal():
                 raise Http404
             if services.survey_question_delete(program=program, question_id=int(question_id)):
                 messages.success(request, _("The question was deleted."))

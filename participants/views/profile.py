@@ -34,7 +34,7 @@ class ParticipantProfileView(RoleRequiredMixin, View):
     def _render(self, request: HttpRequest, form: ParticipantProfileForm) -> HttpResponse:
         selected = str(form["organization"].value() or "")
         organization = None
-        if selected.isdigit():  # what was typed or tampered with is only looked up if it can be
+        if selected.isdecimal():  # what was typed or tampered with is only looked up if it can be
             organization = form.fields["organization"].queryset.filter(pk=selected).first()
         return render(
             request,

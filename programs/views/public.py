@@ -83,7 +83,7 @@ def good_practice_list(request: HttpRequest) -> HttpResponse:
     kind = kind if kind in GoodPractice.Kind.values else ""
     country = request.GET.get("ulke", "")
     module_raw = request.GET.get("modul", "")
-    module_id = int(module_raw) if module_raw.isdigit() else None
+    module_id = int(module_raw) if module_raw.isdecimal() else None
     collaboration_type = request.GET.get("isbirligi", "")
     practices = selectors.good_practices(
         kind=kind, country=country, module_id=module_id, collaboration_type=collaboration_type

@@ -182,3 +182,22 @@ def test_signup_requires_and_records_the_privacy_notice_acknowledgement(client, 
         True,
         privacy.VERSION,
     )
+
+
+def test_the_privacy_checkbox_names_its_help_and_its_error(client, db):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "full_name": "Ayşe Yılmaz",
+            "email": "ayse@example.org",
+            "password1": "uzun-ve-guclu-parola-42",
+            "password2": "uzun-ve-guclu-parola-42",
+        },
+    )
+    html = response.content.decode()
+    assert (
+        'aria-invalid="true" aria-describedby="id_privacy_acknowledged_helptext '
+        'id_privacy_acknowledged_error"'
+    ) in html
+    assert '<span class="helptext" id="id_privacy_acknowledged_helptext">' in html
+    assert '<ul class="errorlist" id="id_privacy_acknowledged_error">' in html

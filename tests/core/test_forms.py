@@ -20,3 +20,11 @@ def test_choice_options_start_with_a_capital_letter_in_the_language_shown(db):
 def test_capitalising_follows_turkish_rules():
     assert capfirst_lazy("ilçe belediyesi") == "İlçe belediyesi"
     assert capfirst_lazy("ısparta") == "Isparta"
+
+
+def test_a_many_to_many_choice_no_database_integer_holds_is_an_invalid_value(db):
+    data = {"title": "Modül", "method": "non_formal", "duration_minutes": 90}
+    form = ModuleForm({**data, "objectives": ["9" * 40]}, program=ProgramFactory())
+    with translation.override("tr"):
+        assert form.errors["objectives"] == [f"“{'9' * 40}” geçerli bir değer değil."]
+    assert form.errors.as_data()["objectives"][0].code == "invalid_pk_value"

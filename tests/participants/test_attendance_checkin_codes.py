@@ -78,6 +78,7 @@ def test_future_foreign_tampered_and_garbage_codes_are_invalid():
         tampered,
         f"{step}-",
         "abc-def",
+        "²-abc",  # a digit to str.isdigit(), not a number to int()
         "",
     ):
         assert check_code(session_id=3, code=bad, at=MOMENT) == CodeCheck.INVALID, bad

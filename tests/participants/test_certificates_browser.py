@@ -57,7 +57,7 @@ def test_the_rows_show_the_ready_certificates_when_the_progress_bar_finishes(
 
     held = []
     monkeypatch.setattr(
-        tasks.render_documents, "apply_async", lambda kwargs, **options: held.append(kwargs)
+        tasks.render_documents, "apply_async", lambda kwargs, **_options: held.append(kwargs)
     )
     enrol("İnci Çelik")
     enrol("Ali Yılmaz")

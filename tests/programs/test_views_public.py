@@ -310,3 +310,8 @@ def test_cohort_list_query_count_does_not_grow(client, db, count, django_assert_
         cohort.facilitators.add(UserFactory())
     with django_assert_num_queries(3):
         client.get(reverse("programs:cohort_list"))
+
+
+def test_good_practice_filter_ignores_a_module_that_is_no_number(client, db):
+    response = client.get(reverse("programs:good_practice_list"), {"modul": "²"})
+    assert response.status_code == 200

@@ -166,3 +166,28 @@ def test_stranger_cannot_open_the_progress_form(client, plan_with_steps):
     assert (
         client.get(reverse("plans:plan_progress", kwargs={"plan_id": plan.pk})).status_code == 404
     )
+
+
+@pytest.mark.parametrize(
+    ("note", "message"),
+    [
+        ("Meclis\x00kararı", "Boş karakterlere izin verilmiyor."),
+        ("ş" * 4001, "Bu değerin en fazla 4000 karaktere sahip olduğuna emin olun (şu an 4001)."),
+    ],
+)
+def test_a_note_that_cannot_be_saved_gets_an_error_beside_it_and_is_kept(
+    client, plan_with_steps, note, message
+):
+    plan, (first, _second) = plan_with_steps
+
+    response = client.post(
+        _url(plan), {"version": 1, f"status-{first.pk}": "done", f"note-{first.pk}": note}
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f'<ul class="errorlist" id="note-{first.pk}_error"><li>{message}</li></ul>' in page
+    assert f'aria-describedby="note-{first.pk}_error"' in page
+    assert f">{note}</textarea>" in page
+    first.refresh_from_db()
+    assert (first.status, first.note, plan.version) == ("not_started", "", 1)

@@ -309,3 +309,14 @@ def test_failed_emails_page_lists_and_retries(
     assert response.url == reverse("participants:failed_emails")
     notification.refresh_from_db()
     assert notification.status == "sent"
+
+
+def test_bulk_action_ignores_ids_that_are_no_numbers(client, coordinator):
+    cohort = CohortFactory(capacity=3)
+    pending = _registration(cohort, "Bekleyen", status="pending")
+    client.force_login(coordinator)
+    bulk = reverse("participants:cohort_registrations_bulk", kwargs={"cohort_pk": cohort.pk})
+    response = client.post(bulk, {"action": "approve", "ids": ["²", str(pending.pk)]})
+    assert response.status_code == 302
+    pending.refresh_from_db()
+    assert pending.status == "confirmed"

@@ -105,3 +105,12 @@ def test_admin_searches_organisations_like_the_site(client, coordinator, izmir_o
     assert sorted(o.name for o in response.context["cl"].result_list) == sorted(
         IZMIR_BY_NAME + IZMIR_BY_PLACE
     )
+
+
+@pytest.mark.parametrize("query", ["İzmir\x00", "ş" * 30_000])
+def test_organisation_list_search_survives_nul_and_endless_text(client, coordinator, query):
+    OrganizationFactory(name="İzmir Büyükşehir Belediyesi")
+    client.force_login(coordinator)
+    response = client.get(reverse("participants:organizations"), {"q": query})
+    assert response.status_code == 200
+    assert ("İzmir Büyükşehir Belediyesi" in response.content.decode()) is (len(query) < 100)

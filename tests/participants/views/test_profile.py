@@ -195,3 +195,25 @@ def test_a_tampered_organisation_value_is_refused_with_a_message_not_an_error(cl
     assert response.status_code == 200
     assert "Geçerli bir seçenek seçin." in html
     assert not ParticipantProfile.objects.exists()
+
+
+@pytest.mark.parametrize("query", ["izmir\x00", "ş" * 30_000])
+def test_organisation_search_survives_nul_and_endless_text(client, participant, query):
+    OrganizationFactory(name="İzmir Büyükşehir Belediyesi")
+    client.force_login(participant)
+    url = reverse("participants:organization_search")
+    response = client.get(url, {"organization_query": query})
+    assert response.status_code == 200
+    assert ("İzmir Büyükşehir Belediyesi" in response.content.decode()) is (len(query) < 100)
+
+
+@pytest.mark.parametrize("value", ["²", "1\x00"])
+def test_an_organisation_value_no_number_can_be_is_refused_beside_the_search(
+    client, participant, value
+):
+    client.force_login(participant)
+    response = client.post(URL, _data(organization=value))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'aria-describedby="id_organization_query_helptext id_organization_error"' in html
+    assert '<ul class="errorlist" id="id_organization_error">' in html
