@@ -20,6 +20,7 @@ from documents.backup import BackupError, both
 from documents.models import Document
 
 MEMBERS = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
+NAMES = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
 
 
 def vendor_of(connection) -> str:

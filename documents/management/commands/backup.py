@@ -5,6 +5,7 @@ from django.db import DEFAULT_DB_ALIAS
 
 from documents.backup import BackupError, both
 from documents.backup.archive import backup_create
+from documents.backup.database import NAMES
 
 
 def size(count: int) -> str:
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(both("Yedek yazıldı", "Backup written")))
         self.stdout.write(f"  {result.path}")
         self.stdout.write(
-            f"  {both('Veritabanı', 'Database')}: {result.vendor} {result.server_version}, "
+            f"  {both('Veritabanı', 'Database')}: {NAMES[result.vendor]} {result.server_version}, "
             f"{size(result.database_bytes)}"
         )
         self.stdout.write(

@@ -1,12 +1,14 @@
 import datetime as dt
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 from django.utils import timezone
 
 from documents.backup import BackupError, both
 from documents.backup.archive import backup_restore
+from documents.backup.database import NAMES
 
 
 class Command(BaseCommand):
@@ -32,7 +34,11 @@ class Command(BaseCommand):
         made = timezone.localtime(dt.datetime.fromisoformat(result.created_at))
         self.stdout.write(
             both("Yedek geri yüklendi", "Backup restored")
-            + f": {made:%Y-%m-%d %H:%M}, {result.vendor} {result.server_version}"
+            + f": {made:%Y-%m-%d %H:%M}, {NAMES[result.vendor]} {result.server_version}"
+        )
+        self.stdout.write(
+            f"  {both('Veritabanı', 'Database')}: {settings.DATABASES[database]['NAME']}; "
+            f"MEDIA_ROOT: {settings.MEDIA_ROOT}"
         )
         self.stdout.write(
             f"  {both('Belgeler', 'Documents')}: {result.files} {both('dosya', 'files')}; "
