@@ -18,6 +18,7 @@ from django.utils import timezone
 from documents.backup import BackupError, both
 from documents.backup.database import (
     MEMBERS,
+    NAMES,
     database_dump,
     database_load,
     pending_migrations,
@@ -145,7 +146,8 @@ def backup_create(*, output: Path, using: str = "default") -> BackupResult:
     partial = target.with_name(f".{target.name}.part")
     old_umask = os.umask(0o077)
     try:
-        with tempfile.TemporaryDirectory(prefix="gencisi-backup-") as work:
+        # The dump waits beside the archive: that disk was chosen for backups, /tmp may be small.
+        with tempfile.TemporaryDirectory(dir=target.parent, prefix=".gencisi-backup-") as work:
             dump = Path(work) / MEMBERS[vendor]
             dumped_by, referenced = database_dump(connection, dump)
             with tarfile.open(partial, "w", format=tarfile.PAX_FORMAT) as archive:
@@ -319,8 +321,16 @@ def backup_restore(*, source: Path, force: bool = False, using: str = "default")
         if database["vendor"] != vendor:
             raise BackupError(
                 both(
-                    f"Bu yedek {database['vendor']} için, veritabanı {vendor}",
-                    f"This backup is of {database['vendor']}, the database is {vendor}",
+                    f"Bu yedek {NAMES.get(database['vendor'])} için, veritabanı {NAMES[vendor]}",
+                    f"This backup is of {NAMES.get(database['vendor'])}, the database is "
+                    f"{NAMES[vendor]}",
+                )
+            )
+        if database["member"] != MEMBERS[vendor]:
+            raise BackupError(
+                both(
+                    f"Geçersiz veritabanı öğesi: {database['member']!r}",
+                    f"Invalid database member: {database['member']!r}",
                 )
             )
         if not force:

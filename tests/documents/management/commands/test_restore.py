@@ -38,6 +38,23 @@ def _issue_demo_documents() -> None:
         certificate_bundle_request(cohort=cohort, requested_by=coordinator)
 
 
+def _archive_of(path: Path, *, vendor: str, documents: list) -> Path:
+    """A tar holding only a manifest (as a hand-made or tampered backup would)."""
+    manifest = {
+        "format": "gencisi-backup",
+        "version": 1,
+        "database": {"vendor": vendor},
+        "documents": documents,
+        "deleted_during_backup": [],
+    }
+    encoded = json.dumps(manifest).encode()
+    with tarfile.open(path, "w") as archive:
+        info = tarfile.TarInfo("manifest.json")
+        info.size = len(encoded)
+        archive.addfile(info, io.BytesIO(encoded))
+    return path
+
+
 def _backup(path: Path) -> str:
     out = io.StringIO()
     call_command("backup", output=path, stdout=out)
@@ -151,26 +168,15 @@ def test_restore_rejects_a_damaged_backup_before_writing_anything(
 
 def test_restore_refuses_a_backup_of_the_other_database_vendor(db, tmp_path):
     other = "sqlite" if connection.vendor == "postgresql" else "postgresql"
-    manifest = json.dumps(
-        {
-            "format": "gencisi-backup",
-            "version": 1,
-            "database": {"vendor": other},
-            "documents": [],
-            "deleted_during_backup": [],
-        }
-    ).encode()
-    with tarfile.open(tmp_path / "other.tar", "w") as archive:
-        info = tarfile.TarInfo("manifest.json")
-        info.size = len(manifest)
-        archive.addfile(info, io.BytesIO(manifest))
+    _archive_of(tmp_path / "other.tar", vendor=other, documents=[])
+    names = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
 
     with pytest.raises(CommandError) as refused:
         call_command("restore", input=tmp_path / "other.tar")
 
     assert str(refused.value) == (
-        f"Bu yedek {other} için, veritabanı {connection.vendor} / "
-        f"This backup is of {other}, the database is {connection.vendor}"
+        f"Bu yedek {names[other]} için, veritabanı {names[connection.vendor]} / "
+        f"This backup is of {names[other]}, the database is {names[connection.vendor]}"
     )
 
 
@@ -182,4 +188,19 @@ def test_restore_says_when_the_file_is_not_a_backup(db, tmp_path):
 
     assert str(refused.value) == (
         f"{tmp_path / 'notes.txt'} okunamadı / Cannot read {tmp_path / 'notes.txt'}"
+    )
+
+
+def test_restore_refuses_a_manifest_that_writes_outside_media_root(db, tmp_path):
+    _archive_of(
+        tmp_path / "hostile.tar",
+        vendor=connection.vendor,
+        documents=[{"id": 1, "path": "../../.bashrc", "sha256": "0" * 64}],
+    )
+
+    with pytest.raises(CommandError) as refused:
+        call_command("restore", input=tmp_path / "hostile.tar")
+
+    assert str(refused.value) == (
+        "Geçersiz dosya adı: '../../.bashrc' / Invalid file name: '../../.bashrc'"
     )
