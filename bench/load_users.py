@@ -171,6 +171,8 @@ class Participant(Person):
         self.register(self.plan.small_cohort)
 
     def run(self) -> None:
+        """A fixed start (every step is taken even on a slow machine, so each run registers
+        everyone and cancels for some), then catalogue and Kayıtlarım until the deadline."""
         self.browse_catalogue()
         self.log_in(self.email)
         self.think()
@@ -179,14 +181,12 @@ class Participant(Person):
         self.my_registrations()
         self.think()
         self.register(self.random.choice(self.plan.other_cohorts))
-        cancels = self.random.random() < 0.3
+        if self.random.random() < 0.3:
+            self.think()
+            self.cancel_and_register_again()
         while self.time_left():
             self.think(1.0, 3.0)
-            choice = self.random.random()
-            if cancels and choice < 0.2:
-                self.cancel_and_register_again()
-                cancels = False
-            elif choice < 0.6:
+            if self.random.random() < 0.5:
                 self.browse_catalogue()
             else:
                 self.my_registrations()
