@@ -149,6 +149,7 @@ def backup_create(*, output: Path, using: str = "default") -> BackupResult:
         # The dump waits beside the archive: that disk was chosen for backups, /tmp may be small.
         with tempfile.TemporaryDirectory(dir=target.parent, prefix=".gencisi-backup-") as work:
             dump = Path(work) / MEMBERS[vendor]
+            snapshot_at = timezone.now()
             dumped_by, referenced = database_dump(connection, dump)
             with tarfile.open(partial, "w", format=tarfile.PAX_FORMAT) as archive:
                 database_sha256, result.database_bytes = _add_file(archive, dump.name, dump)
@@ -156,7 +157,7 @@ def backup_create(*, output: Path, using: str = "default") -> BackupResult:
                 manifest = {
                     "format": FORMAT,
                     "version": FORMAT_VERSION,
-                    "created_at": timezone.now().isoformat(),
+                    "created_at": snapshot_at.isoformat(),  # the database as of then
                     "database": {
                         "vendor": vendor,
                         "member": dump.name,
