@@ -22,12 +22,14 @@ class Recorder:
     """Every request's kind, status and time; the unexpected answers with what was asked."""
 
     samples: list[tuple[str, int, float]] = field(default_factory=list)
+    kinds: dict[tuple[str, str], str] = field(default_factory=dict)  # (method, path) → kind
     unexpected: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add(self, kind: str, status: int, seconds: float) -> None:
+    def add(self, kind: str, status: int, seconds: float, *, method: str, path: str) -> None:
         with self.lock:
             self.samples.append((kind, status, seconds))
+            self.kinds[(method, path)] = kind
 
     def problem(self, text: str) -> None:
         with self.lock:
@@ -88,7 +90,7 @@ class Browser:
         finally:
             connection.close()
         seconds = time.perf_counter() - started
-        self.recorder.add(kind, status, seconds)
+        self.recorder.add(kind, status, seconds, method=method, path=path)
         if status != expect:
             reason = reason if status == 0 else data[:200].decode(errors="replace")
             self.recorder.problem(f"{kind}: {method} {path} → {status}, not {expect}: {reason!r}")
