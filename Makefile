@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test install translations lint bench messages clean
+.PHONY: run test install translations lint bench load messages clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ messages: install
 ## make bench: the PDF pipeline's benchmarks (a table; the bulk line needs REDIS_URL).
 bench: translations
 	$(PY) bench/run.py
+
+## make load: 50 simulated people for 60 s against gunicorn + PostgreSQL + Redis + a Celery
+## worker (bench/load.py); LOAD_DATABASE_URL is dropped and created again, LOAD_REDIS_URL or
+## REDIS_URL is the broker. Exits non-zero on any 5xx or overbooked cohort.
+load: translations
+	$(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
