@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from core.models import BackgroundJob
 from documents import services
 from documents.models import Document
-from tests.conftest import _database_url_for_subprocess, skip_or_fail
+from tests.conftest import database_url_for_subprocess, skip_or_fail
 
 ROOT = Path(__file__).resolve().parents[4]
 
@@ -84,7 +84,7 @@ def fresh_site(transactional_db, tmp_path):
     with connection.cursor() as cursor:
         cursor.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield Site(_database_url_for_subprocess().rsplit("/", 1)[0] + f"/{name}", media_root)
+        yield Site(database_url_for_subprocess().rsplit("/", 1)[0] + f"/{name}", media_root)
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
