@@ -9,12 +9,14 @@ itself, and a CSS rule that stops applying shows up as two states that look the 
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from action_plans.models import ActionPlan, ActionStep, CollaborationBasis, LegalReference
 from core.forms import ComponentGalleryForm
 from core.models import BackgroundJob
+from core.pagination import PER_PAGE
 from documents.models import Document
 from participants.models import Attendance, Certificate, Registration
 from programs.models import Cohort, Program
@@ -116,6 +118,8 @@ def gallery_context() -> dict:
             {"title": _("Empty"), "form": ComponentGalleryForm(prefix="bos")},
             {"title": _("With errors"), "form": invalid_form},
         ],
+        # The middle page of three: both page links show.
+        "sample_page": Paginator(range(3 * PER_PAGE), PER_PAGE).page(2),
         "table_cohorts": [
             Cohort(title=_("İzmir cohort"), status=Cohort.Status.PUBLISHED, capacity=12),
             Cohort(title=_("Ankara cohort"), status=Cohort.Status.CANCELLED, capacity=0),

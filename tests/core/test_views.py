@@ -180,6 +180,14 @@ def test_component_gallery_shows_form_errors_next_to_their_fields(client, coordi
     assert html.count('aria-invalid="true"') == 7
 
 
+def test_component_gallery_shows_pagination_with_both_page_links(client, coordinator):
+    client.force_login(coordinator)
+    html = client.get(reverse("core:component_gallery")).content.decode()
+    assert 'href="?sayfa=1" rel="prev">Önceki sayfa</a>' in html
+    assert '<span class="pagination-state">Sayfa 2 / 3</span>' in html
+    assert 'href="?sayfa=3" rel="next">Sonraki sayfa</a>' in html
+
+
 def test_component_gallery_reads_nothing_from_the_database(
     client, coordinator, django_assert_num_queries
 ):
