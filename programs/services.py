@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.ordering import renumber, sibling_move
 from core.text import turkish_slugify
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 
@@ -59,27 +60,17 @@ def objective_add(*, program: Program, text: str, text_en: str = "") -> Objectiv
     return Objective.objects.create(program=program, number=last + 1, text=text, text_en=text_en)
 
 
-def _renumber(objectives: list[Objective]) -> None:
-    # Two passes keep the (program, number) unique constraint satisfied at every step.
-    offset = 10_000
-    for index, objective in enumerate(objectives, 1):
-        objective.number = offset + index
-    Objective.objects.bulk_update(objectives, ["number"])
-    for index, objective in enumerate(objectives, 1):
-        objective.number = index
-    Objective.objects.bulk_update(objectives, ["number"])
-
-
 @transaction.atomic
 def objective_move(*, objective: Objective, up: bool) -> None:
     """Swap an objective with its neighbour and keep the numbering 01…NN without gaps."""
     Program.objects.select_for_update().filter(pk=objective.program_id).first()
-    ordered = list(Objective.objects.filter(program_id=objective.program_id).order_by("number"))
-    index = next(i for i, item in enumerate(ordered) if item.pk == objective.pk)
-    other = index - 1 if up else index + 1
-    if 0 <= other < len(ordered):
-        ordered[index], ordered[other] = ordered[other], ordered[index]
-    _renumber(ordered)
+    sibling_move(
+        siblings=Objective.objects.filter(program_id=objective.program_id),
+        item_pk=objective.pk,
+        up=up,
+        field="number",
+        unique=True,
+    )
 
 
 @transaction.atomic
@@ -87,7 +78,11 @@ def objective_delete(*, objective: Objective) -> None:
     Program.objects.select_for_update().filter(pk=objective.program_id).first()
     program_id = objective.program_id
     objective.delete()
-    _renumber(list(Objective.objects.filter(program_id=program_id).order_by("number")))
+    renumber(
+        items=list(Objective.objects.filter(program_id=program_id).order_by("number")),
+        field="number",
+        unique=True,
+    )
 
 
 def module_save(*, module: Module, objectives: Iterable[Objective]) -> Module:
@@ -102,14 +97,9 @@ def module_save(*, module: Module, objectives: Iterable[Objective]) -> Module:
 @transaction.atomic
 def module_move(*, module: Module, up: bool) -> None:
     Program.objects.select_for_update().filter(pk=module.program_id).first()
-    ordered = list(Module.objects.filter(program_id=module.program_id).order_by("position", "pk"))
-    index = next(i for i, item in enumerate(ordered) if item.pk == module.pk)
-    other = index - 1 if up else index + 1
-    if 0 <= other < len(ordered):
-        ordered[index], ordered[other] = ordered[other], ordered[index]
-    for position, item in enumerate(ordered, 1):
-        item.position = position
-    Module.objects.bulk_update(ordered, ["position"])
+    sibling_move(
+        siblings=Module.objects.filter(program_id=module.program_id), item_pk=module.pk, up=up
+    )
 
 
 @transaction.atomic

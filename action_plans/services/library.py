@@ -14,6 +14,7 @@ from action_plans.models import (
     LegalReference,
     StepTemplate,
 )
+from core.ordering import sibling_move
 
 SDGS_CSV = Path(__file__).resolve().parents[2] / "core" / "data" / "sdgs.csv"
 
@@ -174,16 +175,9 @@ def step_template_move(*, step_id: int, direction: str) -> StepTemplate:
     with transaction.atomic():
         step = StepTemplate.objects.get(pk=step_id)
         CollaborationType.objects.select_for_update().get(pk=step.collaboration_type_id)
-        steps = list(
-            StepTemplate.objects.filter(collaboration_type_id=step.collaboration_type_id)
-            .order_by("position", "pk")
-            .only("pk", "position")
+        steps = sibling_move(
+            siblings=StepTemplate.objects.filter(collaboration_type_id=step.collaboration_type_id),
+            item_pk=step.pk,
+            up=direction == "up",
         )
-        index = next(i for i, item in enumerate(steps) if item.pk == step.pk)
-        target = index - 1 if direction == "up" else index + 1
-        if 0 <= target < len(steps):
-            steps[index], steps[target] = steps[target], steps[index]
-        for position, item in enumerate(steps, start=1):
-            item.position = position
-        StepTemplate.objects.bulk_update(steps, ["position"])
     return next(item for item in steps if item.pk == step.pk)

@@ -20,6 +20,7 @@ from action_plans.documents import BUNDLE_KIND as PLAN_BUNDLE_KIND
 from action_plans.documents import KIND as PLAN_KIND
 from action_plans.models import ActionPlan, ActionStep, CollaborationType, WorkGroup
 from action_plans.models.plans import MUNICIPAL_KINDS
+from core.ordering import sibling_move
 from documents.services import document_request, documents_request
 from participants.models import Organization, Registration
 
@@ -178,14 +179,7 @@ def step_move(*, step_id: int, version: int, direction: str) -> ActionPlan:
         plan = _locked(step.plan_id, version)
         if plan.is_approved:
             raise PlanStateError(plan.pk)
-        steps = list(plan.steps.order_by("position", "pk").only("pk", "position"))
-        index = next(i for i, item in enumerate(steps) if item.pk == step.pk)
-        target = index - 1 if direction == "up" else index + 1
-        if 0 <= target < len(steps):
-            steps[index], steps[target] = steps[target], steps[index]
-        for position, item in enumerate(steps, start=1):
-            item.position = position
-        ActionStep.objects.bulk_update(steps, ["position"])
+        sibling_move(siblings=plan.steps.all(), item_pk=step.pk, up=direction == "up")
         _bump(plan)
     return plan
 
