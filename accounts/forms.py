@@ -42,7 +42,7 @@ class SignupForm(forms.Form):
         return name
 
     def signup(self, request, user) -> None:  # noqa: ARG002 — allauth's hook signature
-        from participants.services.privacy import privacy_notice_acknowledge
+        from participants.services.consents import privacy_notice_acknowledge
 
         user.full_name = self.cleaned_data["full_name"]
         user.language = (get_language() or "tr")[:2]

@@ -1,19 +1,14 @@
 """The action plan as a PDF: how a plan becomes the layout's plain data, and who may fetch it."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from action_plans import permissions
-from action_plans.models import ActionPlan
-from action_plans.selectors.plans import plan_get
+from action_plans.models.plans import PLAN_BUNDLE_KIND, PLAN_DOCUMENT_KIND
+from action_plans.selectors.plans import cohort_plan_documents, plan_get
 from core.text import turkish_capfirst
 from documents.layouts import ACTION_PLAN, ActionPlanData, ActionStepData, LegalReferenceData
-from documents.models import Document
 from documents.registry import BundleKind, DocumentKind
-
-KIND = "action_plan"
-BUNDLE_KIND = "action_plan_bundle"
 
 
 def _citation(reference) -> str:
@@ -87,20 +82,8 @@ def can_download(user, document) -> bool:
     return plan is not None and permissions.can_view_plan(user, plan)
 
 
-def cohort_plan_documents(cohort):
-    """The current PDF of every plan of the cohort (the ready ones go into the ZIP)."""
-    plans = ActionPlan.objects.filter(cohort=cohort).order_by("title", "pk")
-    content_type = ContentType.objects.get_for_model(ActionPlan)
-    current = {
-        document.object_id: document
-        for document in Document.objects.filter(
-            kind=KIND,
-            content_type=content_type,
-            object_id__in=[plan.pk for plan in plans],
-            superseded_by__isnull=True,
-        )
-    }
-    return [current[plan.pk] for plan in plans if plan.pk in current]
+def _bundle_members(cohort):
+    return cohort_plan_documents(cohort=cohort)
 
 
 def _bundle_title(cohort) -> str:
@@ -113,14 +96,14 @@ def _can_download_bundle(user, document) -> bool:
 
 
 ACTION_PLAN_BUNDLE_KIND = BundleKind(
-    name=BUNDLE_KIND,
-    members=cohort_plan_documents,
+    name=PLAN_BUNDLE_KIND,
+    members=_bundle_members,
     title=_bundle_title,
     can_download=_can_download_bundle,
 )
 
 ACTION_PLAN_KIND = DocumentKind(
-    name=KIND,
+    name=PLAN_DOCUMENT_KIND,
     layout=ACTION_PLAN,
     build_data=build_data,
     filename=filename,

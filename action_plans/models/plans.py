@@ -12,6 +12,11 @@ from core.numbers import percent_of
 
 MUNICIPAL_KINDS = ("metropolitan", "provincial", "district")
 
+# The document kinds of plans (registered in action_plans/documents.py): a plan's PDF, and the
+# ZIP of the PDFs of a cohort's plans.
+PLAN_DOCUMENT_KIND = "action_plan"
+PLAN_BUNDLE_KIND = "action_plan_bundle"
+
 
 class WorkGroup(models.Model):
     """A group of confirmed participants of one cohort working on a shared action plan."""

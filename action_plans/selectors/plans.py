@@ -2,11 +2,14 @@
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from action_plans.models import ActionPlan, ActionStep, LegalReference, WorkGroup, WorkGroupMember
+from action_plans.models.plans import PLAN_DOCUMENT_KIND
 from action_plans.selectors.library import REFERENCE_ORDER
 from core.db import turkish_collate
+from documents.models import Document
 from participants.models import Registration
 from programs.models import Cohort
 
@@ -150,6 +153,22 @@ def step_get(*, step_id: int) -> ActionStep | None:
     return ActionStep.objects.select_related("plan").filter(pk=step_id).first()
 
 
+def cohort_plan_documents(*, cohort: Cohort) -> list[Document]:
+    """The current PDF of every plan of the cohort (the ready ones go into the ZIP)."""
+    plans = ActionPlan.objects.filter(cohort=cohort).order_by("title", "pk")
+    content_type = ContentType.objects.get_for_model(ActionPlan)
+    current = {
+        document.object_id: document
+        for document in Document.objects.filter(
+            kind=PLAN_DOCUMENT_KIND,
+            content_type=content_type,
+            object_id__in=[plan.pk for plan in plans],
+            superseded_by__isnull=True,
+        )
+    }
+    return [current[plan.pk] for plan in plans if plan.pk in current]
+
+
 @dataclass(frozen=True)
 class PdfProgress:
     total: int  # plans of the cohort
@@ -170,9 +189,7 @@ class PdfProgress:
 
 def cohort_plan_pdfs_progress(*, cohort: Cohort) -> PdfProgress:
     """How far the PDFs of the cohort's plans are (two queries)."""
-    from action_plans.documents import cohort_plan_documents
-
-    documents = cohort_plan_documents(cohort)
+    documents = cohort_plan_documents(cohort=cohort)
     return PdfProgress(
         total=ActionPlan.objects.filter(cohort=cohort).count(),
         ready=sum(document.is_ready for document in documents),

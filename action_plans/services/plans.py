@@ -16,10 +16,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from action_plans.documents import BUNDLE_KIND as PLAN_BUNDLE_KIND
-from action_plans.documents import KIND as PLAN_KIND
 from action_plans.models import ActionPlan, ActionStep, CollaborationType, WorkGroup
-from action_plans.models.plans import MUNICIPAL_KINDS
+from action_plans.models.plans import MUNICIPAL_KINDS, PLAN_BUNDLE_KIND, PLAN_DOCUMENT_KIND
 from core.ordering import sibling_move
 from documents.services import document_request, documents_request
 from participants.models import Organization, Registration
@@ -236,7 +234,7 @@ def cohort_plan_pdfs_request(*, cohort, requested_by) -> list:
     """Ask for the PDF of every plan of the cohort in one go (unchanged plans reuse their file,
     failed ones are queued again)."""
     return documents_request(
-        kind=PLAN_KIND,
+        kind=PLAN_DOCUMENT_KIND,
         owners=list(ActionPlan.objects.filter(cohort=cohort).order_by("title", "pk")),
         requested_by=requested_by,
     )

@@ -13,7 +13,6 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator
 from action_plans import permissions
-from action_plans.documents import KIND as PLAN_KIND
 from action_plans.forms.plans import (
     PlanForm,
     ReviewForm,
@@ -22,6 +21,7 @@ from action_plans.forms.plans import (
     VersionForm,
 )
 from action_plans.models import ActionStep
+from action_plans.models.plans import PLAN_DOCUMENT_KIND
 from action_plans.selectors import plans as selectors
 from action_plans.services import plans as services
 from action_plans.services.plans import PlanStateError, PlanVersionConflictError
@@ -166,7 +166,7 @@ class PlanPdfView(RoleRequiredMixin, View):
 
     def post(self, request: HttpRequest, plan_id: int) -> HttpResponse:
         plan = plan_or_404(request, plan_id)
-        document = document_request(kind=PLAN_KIND, owner=plan, requested_by=request.user)
+        document = document_request(kind=PLAN_DOCUMENT_KIND, owner=plan, requested_by=request.user)
         return redirect("documents:download", document_id=document.pk)
 
 

@@ -1,54 +1,21 @@
-"""KVKK (law 6698): acknowledgements of the privacy notice, optional consents, erasure."""
+"""KVKK (law 6698): erasure of a person's data (their consents: services/consents.py)."""
 
 import uuid
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
-from participants import privacy
-from participants.models import (
-    AuditEntry,
-    ConsentRecord,
-    Notification,
-    ParticipantProfile,
-    Registration,
-)
-from participants.selectors.privacy import consent_state
+from participants.models import AuditEntry, Notification, ParticipantProfile, Registration
 from participants.services.audit import audit_log
+from participants.services.registrations import registration_cancel
 
 ERASED_NAME = "Silinmiş katılımcı"
-
-
-def privacy_notice_acknowledge(*, user) -> ConsentRecord:
-    return ConsentRecord.objects.create(
-        user=user,
-        kind=ConsentRecord.Kind.PRIVACY_NOTICE,
-        granted=True,
-        notice_version=privacy.VERSION,
-    )
-
-
-def consents_update(*, user, choices: dict[str, bool]) -> list[ConsentRecord]:
-    """Record the optional consents that changed (append-only history)."""
-    current = consent_state(user=user)
-    records = []
-    for kind in ConsentRecord.OPTIONAL:
-        wanted = bool(choices.get(kind, False))
-        if wanted != current[kind]:
-            records.append(
-                ConsentRecord.objects.create(
-                    user=user, kind=kind, granted=wanted, notice_version=privacy.VERSION
-                )
-            )
-    return records
 
 
 def personal_data_erase(*, user) -> None:
     """Anonymise a person (KVKK art. 7 and 11): name, e-mail, profile and e-mail texts go;
     registrations stay, anonymous, so the cohorts' counts do not change; active registrations
     are cancelled (which may promote the next person); the account is deactivated."""
-    from participants.services.registrations import registration_cancel
-
     with transaction.atomic():
         for registration in list(user.registrations.filter(status__in=Registration.ACTIVE)):
             registration_cancel(registration=registration, by=user, notify=False)

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from participants.models import Organization, ParticipantProfile
-from participants.services.privacy import privacy_notice_acknowledge
+from participants.services.consents import privacy_notice_acknowledge
 
 
 def participant_profile_save(

@@ -15,12 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from participants.models import AuditEntry, Notification, ParticipantProfile, Registration
 from participants.selectors.privacy import notice_acknowledgement_get
 from participants.services.audit import audit_log
+from participants.services.consents import consents_update, privacy_notice_acknowledge
 from participants.services.notifications import (
     NotificationRequest,
     notification_queue,
     notifications_queue,
 )
-from participants.services.privacy import consents_update, privacy_notice_acknowledge
 from programs.models import Cohort, Session
 
 Status = Registration.Status

@@ -14,7 +14,8 @@ from participants import permissions, privacy
 from participants.forms import ConsentsForm, ErasureForm
 from participants.models import ConsentRecord
 from participants.selectors.privacy import consent_state, personal_data_export
-from participants.services.privacy import consents_update, personal_data_erase
+from participants.services.consents import consents_update
+from participants.services.privacy import personal_data_erase
 
 
 def privacy_notice(request: HttpRequest) -> HttpResponse:

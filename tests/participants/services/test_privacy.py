@@ -1,24 +1,13 @@
 import pytest
 from allauth.account.models import EmailAddress
 
-from participants.models import AuditEntry, ConsentRecord, Registration
-from participants.selectors.privacy import consent_state, personal_data_export
-from participants.services.privacy import ERASED_NAME, consents_update, personal_data_erase
+from participants.models import AuditEntry, Registration
+from participants.selectors.privacy import personal_data_export
+from participants.services.consents import consents_update
+from participants.services.privacy import ERASED_NAME, personal_data_erase
 from tests.factories import CohortFactory, ParticipantProfileFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def test_consents_are_revocable_and_keep_their_history():
-    user = ParticipantProfileFactory().user
-    consents_update(user=user, choices={"share_contact": True, "photos": True})
-    consents_update(user=user, choices={"share_contact": False, "photos": True})
-    assert consent_state(user=user) == {
-        "privacy_notice": False,
-        "share_contact": False,
-        "photos": True,
-    }
-    assert ConsentRecord.objects.filter(user=user).count() == 3
 
 
 def test_erasure_anonymises_keeps_counts_and_promotes_the_waiting_list():

@@ -8,7 +8,7 @@ from django.utils import timezone
 from participants import privacy
 from participants.models import AuditEntry, ConsentRecord, Notification, Registration
 from participants.services import registrations as services
-from participants.services.privacy import privacy_notice_acknowledge
+from participants.services.consents import privacy_notice_acknowledge
 from programs.models import Cohort
 from tests.factories import (
     CohortFactory,

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from participants import privacy
 from participants.models import Registration
-from participants.services.privacy import privacy_notice_acknowledge
+from participants.services.consents import privacy_notice_acknowledge
 from tests.factories import (
     CohortFactory,
     ParticipantProfileFactory,
