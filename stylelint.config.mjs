@@ -35,7 +35,7 @@ export default {
     "media-feature-range-notation": null,
     // It flags rules of unrelated components (".nav-list a:hover" after "a:hover") whose order is
     // deliberate. What it guards against, a variant that never applies, is tested in the browser
-    // on the component gallery (tests/core/test_gallery_browser.py compares computed colours).
+    // on the component gallery (tests/gencisi/test_gallery_browser.py compares computed colours).
     "no-descending-specificity": null,
   },
   overrides: [

@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 urlpatterns = [
-    path("", include("core.urls")),
+    path("", include("gencisi.site_urls")),
     path("", include("programs.urls")),
     path("", include("participants.urls")),
     path("hesap/", include("accounts.urls")),

@@ -32,7 +32,7 @@ def main_pages(role: str) -> dict[str, str]:
     session = finished.sessions.order_by("starts_at").first()
     reference = LegalReference.objects.order_by("pk").first()
     public = {
-        "home": reverse("core:home"),
+        "home": reverse("site:home"),
         "programmes": reverse("programs:program_list"),
         "open cohorts": reverse("programs:cohort_list"),
         "programme": reverse("programs:program_detail", kwargs={"slug": program.slug}),
@@ -132,6 +132,6 @@ def main_pages(role: str) -> dict[str, str]:
         "collaboration types": reverse("action_plans:console_types"),
         "collaboration type": reverse("action_plans:console_type", kwargs={"slug": "ortaklik"}),
         "good practices console": reverse("programs:console_good_practices"),
-        "system status": reverse("core:system_status"),
-        "component gallery": reverse("core:component_gallery"),
+        "system status": reverse("site:system_status"),
+        "component gallery": reverse("site:component_gallery"),
     }

@@ -55,11 +55,11 @@ MEMBERS = Expect(LOGIN, 200, 200, 200)
 COORDINATORS = Expect(LOGIN, 403, 403, 200)
 
 MATRIX: dict[str, Expect] = {
-    "core:home": EVERYONE,
-    "core:system_status": COORDINATORS,
-    "core:worker_check": Expect(LOGIN, 403, 403, 302, method="post"),
-    "core:system_status_job": Expect(LOGIN, 403, 403, 200, kwargs={"job_id": "job"}),
-    "core:component_gallery": COORDINATORS,
+    "site:home": EVERYONE,
+    "site:system_status": COORDINATORS,
+    "site:worker_check": Expect(LOGIN, 403, 403, 302, method="post"),
+    "site:system_status_job": Expect(LOGIN, 403, 403, 200, kwargs={"job_id": "job"}),
+    "site:component_gallery": COORDINATORS,
     "accounts:profile": MEMBERS,
     # Programmes: public pages, a facilitator's cohorts, the coordinator console.
     "programs:program_list": EVERYONE,

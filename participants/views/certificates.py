@@ -13,7 +13,7 @@ from core.ratelimit import rate_limit_consume
 from documents.selectors import document_current
 from participants import permissions
 from participants.certificate_kinds import CERTIFICATE_BUNDLE_KIND, normalise_code
-from participants.forms import CertificateRevokeForm, CertificateVerifyForm
+from participants.forms.certificates import CertificateRevokeForm, CertificateVerifyForm
 from participants.selectors import certificates as selectors
 from participants.services import certificates as services
 from programs.selectors import cohort_summary_get

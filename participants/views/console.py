@@ -13,12 +13,8 @@ from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator
 from core.pagination import page_of
 from participants import exports, permissions
-from participants.forms import (
-    BulkActionForm,
-    OrganizationForm,
-    OrganizationMergeForm,
-    RegistrationFilterForm,
-)
+from participants.forms.organizations import OrganizationForm, OrganizationMergeForm
+from participants.forms.registrations import BulkActionForm, RegistrationFilterForm
 from participants.models import Notification, Organization, Registration
 from participants.selectors import organizations as organization_selectors
 from participants.selectors import registrations as selectors

@@ -12,7 +12,7 @@ from core.charts import BarRow, StackedRow, bar_chart, stacked_scale_chart
 from core.exports import table_response
 from core.numbers import format_decimal, percent_value
 from participants import permissions
-from participants.forms import SCALE_LABELS, SurveyForm, SurveyQuestionForm
+from participants.forms.evaluations import SCALE_LABELS, SurveyForm, SurveyQuestionForm
 from participants.selectors import evaluations as selectors
 from participants.services import evaluations as services
 from programs import selectors as program_selectors

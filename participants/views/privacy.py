@@ -11,7 +11,7 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from core.exports import as_download
 from participants import permissions, privacy
-from participants.forms import ConsentsForm, ErasureForm
+from participants.forms.privacy import ConsentsForm, ErasureForm
 from participants.models import ConsentRecord
 from participants.selectors.privacy import consent_state, personal_data_export
 from participants.services.consents import consents_update
@@ -81,4 +81,4 @@ class MyDataEraseView(RoleRequiredMixin, View):
         personal_data_erase(user=request.user)
         logout(request)
         messages.success(request, _("Your personal data was erased and your account was closed."))
-        return redirect("core:home")
+        return redirect("site:home")

@@ -8,7 +8,7 @@ from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from participants import permissions, privacy
-from participants.forms import ParticipantProfileForm
+from participants.forms.profile import ParticipantProfileForm
 from participants.models import ParticipantProfile
 from participants.phone import format_phone
 from participants.selectors.organizations import organizations_search

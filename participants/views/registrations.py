@@ -9,7 +9,7 @@ from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from participants import permissions, privacy
-from participants.forms import RegistrationForm
+from participants.forms.registrations import RegistrationForm
 from participants.models import ParticipantProfile, Registration
 from participants.selectors import registrations as selectors
 from participants.selectors.privacy import consent_state, notice_acknowledgement_get

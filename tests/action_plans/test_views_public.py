@@ -248,6 +248,6 @@ def test_bridge_query_count_does_not_grow_with_rows(client, django_assert_num_qu
 
 
 def test_nav_shows_legal_bases_to_everyone(client):
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("site:home"))
 
     assert reverse("action_plans:library") in response.content.decode()

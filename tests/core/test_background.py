@@ -78,7 +78,7 @@ def test_a_broker_that_does_not_answer_holds_a_request_for_seconds_not_minutes(
     try:
         client.force_login(coordinator)
         started = time.monotonic()
-        response = client.post(reverse("core:worker_check"))
+        response = client.post(reverse("site:worker_check"))
         took = time.monotonic() - started
     finally:
         redis_server.process.send_signal(signal.SIGCONT)

@@ -15,7 +15,7 @@ def _records(caplog) -> list[logging.LogRecord]:
 def test_a_403_is_logged_as_one_line_without_a_traceback(client, participant, caplog):
     client.force_login(participant)
     with caplog.at_level(logging.WARNING, logger="django.request"):
-        response = client.get(reverse("core:system_status"))
+        response = client.get(reverse("site:system_status"))
     assert response.status_code == 403
     [record] = _records(caplog)
     assert record.levelname == "WARNING"

@@ -27,11 +27,11 @@ EXCLUDED_PARAMETERS = {
 }
 # URLs left out, each with the reason.
 EXCLUDED_URLS = {
-    "core:component_gallery": "its sample forms are bound to fixed data, never to the request",
+    "site:component_gallery": "its sample forms are bound to fixed data, never to the request",
 }
 # Forms no request binds, each with the reason.
 EXCLUDED_FORMS = {
-    "core.forms.ComponentGalleryForm": "the gallery shows it with fixed sample data",
+    "gencisi.forms.ComponentGalleryForm": "the gallery shows it with fixed sample data",
 }
 
 

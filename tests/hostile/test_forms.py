@@ -30,6 +30,7 @@ import copy
 import importlib
 import importlib.util
 import os
+import pkgutil
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -202,7 +203,9 @@ def _project_forms() -> list[type]:
         if path.is_relative_to(settings.BASE_DIR) and ".venv" not in path.parts:
             roots.add(config.name.split(".")[0])
             if importlib.util.find_spec(f"{config.name}.forms"):
-                importlib.import_module(f"{config.name}.forms")
+                module = importlib.import_module(f"{config.name}.forms")
+                for info in pkgutil.iter_modules(getattr(module, "__path__", [])):
+                    importlib.import_module(f"{module.__name__}.{info.name}")
     found, pending = [], [BaseForm, BaseFormSet]
     while pending:
         cls = pending.pop()

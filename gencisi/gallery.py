@@ -1,5 +1,5 @@
 """The component gallery: every component of the site in every state, for coordinators to look
-at and for the browser tests to measure (tests/core/test_gallery_browser.py).
+at and for the browser tests to measure (tests/gencisi/test_gallery_browser.py).
 
 The samples are unsaved model instances (no query), so that the badges come from the models'
 own `badge_class` properties and the templates' own includes: a new status shows up here by
@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from action_plans.models import ActionPlan, ActionStep, CollaborationBasis, LegalReference
-from core.forms import ComponentGalleryForm
 from core.models import BackgroundJob
 from core.pagination import PER_PAGE
 from documents.models import Document
+from gencisi.forms import ComponentGalleryForm
 from participants.models import Attendance, Certificate, Registration
 from programs.models import Cohort, Program
 

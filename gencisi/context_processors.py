@@ -1,3 +1,5 @@
+"""The navigation's view of the current user's roles, for every template (`roles`)."""
+
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 

@@ -80,7 +80,7 @@ def test_the_source_parser_finds_rules_inside_media_and_skips_keyframes():
 @pytest.fixture
 def gallery(page, coordinator):
     browser_login(page.context, coordinator, page.base_url)
-    page.goto(page.base_url + reverse("core:component_gallery"))
+    page.goto(page.base_url + reverse("site:component_gallery"))
     return page
 
 

@@ -1,0 +1,15 @@
+"""The project's own pages (namespace "site"): home, system status, the component gallery."""
+
+from django.urls import path
+
+from gencisi.views import gallery, home, system
+
+app_name = "site"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("sistem/", system.SystemStatusView.as_view(), name="system_status"),
+    path("sistem/calisan-testi/", system.WorkerCheckView.as_view(), name="worker_check"),
+    path("sistem/isler/<int:job_id>/", system.JobStatusView.as_view(), name="system_status_job"),
+    path("konsol/bilesenler/", gallery.ComponentGalleryView.as_view(), name="component_gallery"),
+]

@@ -1,0 +1,1 @@
+"""participants: forms split by concern (profile, registrations, privacy, …)."""
