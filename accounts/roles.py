@@ -17,12 +17,14 @@ ROLE_LABELS = {COORDINATOR: _("Coordinator"), FACILITATOR: _("Facilitator")}
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     COORDINATOR: {
         "core": ("view",),
+        "library": ("add", "change", "delete", "view"),
         "programs": ("add", "change", "delete", "view"),
         "participants": ("add", "change", "delete", "view"),
         "action_plans": ("add", "change", "delete", "view"),
         "documents": ("view",),
     },
     FACILITATOR: {
+        "library": ("add", "change", "view"),
         "programs": ("view",),
         "participants": ("view",),
         "action_plans": ("add", "change", "view"),

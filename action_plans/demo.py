@@ -1,110 +1,14 @@
-"""The demo legal-basis library (`manage.py load_demo`); the data is in `demo_data.py`."""
+"""The demo work groups and action plans of the finished cohort (`manage.py load_demo`)."""
 
 from django.utils import timezone
 
-from action_plans.demo_data import BASES, COLLABORATION_TYPES, REFERENCES, STEP_TEMPLATES
-from action_plans.models import (
-    SDG,
-    ActionPlan,
-    ActionStep,
-    CollaborationBasis,
-    CollaborationType,
-    LegalReference,
-    StepTemplate,
-    WorkGroup,
-)
-from action_plans.selectors.library import step_templates
+from action_plans.models import ActionPlan, ActionStep, WorkGroup
 from action_plans.selectors.plans import unassigned_registrations
 from action_plans.services.groups import work_group_create
 from action_plans.services.plans import StepDraft, plan_create
+from library.models import SDG, CollaborationType
+from library.selectors import step_templates
 from participants.models import Organization
-
-
-def _reference_lookup(law: str, article: str) -> dict:
-    if law.isdigit():
-        return {"law_number": law, "article_number": article}
-    return {"law_number": "", "law_name": law, "article_number": article}
-
-
-def load_demo_legal_library() -> list[CollaborationType]:
-    """Create or refresh the demo references (awaiting legal review), the four collaboration
-    types, their bases and step templates. Idempotent; a review recorded in the meantime (status,
-    reviewer, date, notes) is kept."""
-    references = {}
-    for kind, number, name, article, heading, domain, summary, summary_en, notes in REFERENCES:
-        reference, _created = LegalReference.objects.update_or_create(
-            **_reference_lookup(number or name, article),
-            defaults={
-                "kind": kind,
-                "law_name": name,
-                "article_heading": heading,
-                "domain": domain,
-                "summary": summary,
-                "summary_en": summary_en,
-            },
-            create_defaults={
-                "kind": kind,
-                "law_name": name,
-                "article_heading": heading,
-                "domain": domain,
-                "summary": summary,
-                "summary_en": summary_en,
-                "review_status": LegalReference.ReviewStatus.AWAITING,
-                "review_notes": notes,
-            },
-        )
-        references[(number or name, article)] = reference
-
-    types = []
-    for position, (slug, name, name_en, description, description_en) in enumerate(
-        COLLABORATION_TYPES, start=1
-    ):
-        collaboration_type, _created = CollaborationType.objects.update_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "name_en": name_en,
-                "description": description,
-                "description_en": description_en,
-                "position": position,
-            },
-        )
-        types.append(collaboration_type)
-        for basis_position, row in enumerate(BASES[slug], start=1):
-            law, article, side, effect, explanation, explanation_en = row[:6]
-            conditions, conditions_en, open_questions, open_questions_en = row[6:]
-            CollaborationBasis.objects.update_or_create(
-                collaboration_type=collaboration_type,
-                reference=references[(law, article)],
-                defaults={
-                    "side": side,
-                    "effect": effect,
-                    "explanation": explanation,
-                    "explanation_en": explanation_en,
-                    "conditions": conditions,
-                    "conditions_en": conditions_en,
-                    "open_questions": open_questions,
-                    "open_questions_en": open_questions_en,
-                    "position": basis_position,
-                },
-            )
-        for step_position, (step_text, step_en, role, role_en, offset, cited) in enumerate(
-            STEP_TEMPLATES[slug], start=1
-        ):
-            step, _created = StepTemplate.objects.update_or_create(
-                collaboration_type=collaboration_type,
-                position=step_position,
-                defaults={
-                    "description": step_text,
-                    "description_en": step_en,
-                    "responsible_role": role,
-                    "responsible_role_en": role_en,
-                    "offset_days": offset,
-                },
-            )
-            step.references.set([references[key] for key in cited])
-    return types
-
 
 # Three work groups of a finished cohort, each with a plan of another collaboration type, at
 # different stages: (group name, theme, collaboration type, plan title, plan status, municipality,

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from action_plans import permissions
-from action_plans.models.plans import PLAN_BUNDLE_KIND, PLAN_DOCUMENT_KIND
+from action_plans.models import PLAN_BUNDLE_KIND, PLAN_DOCUMENT_KIND
 from action_plans.selectors.plans import cohort_plan_documents, plan_get
 from core.text import turkish_capfirst
 from documents.layouts import ACTION_PLAN, ActionPlanData, ActionStepData, LegalReferenceData

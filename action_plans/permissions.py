@@ -1,5 +1,5 @@
-"""Who may do what with the legal-basis library (reading it is open to everyone), work groups
-and action plans.
+"""Who may do what with work groups and action plans (the legal library's rules:
+library/permissions.py).
 
 Members of a work group edit their group's plans, a participant edits their own plan,
 facilitators of the cohort edit and approve its plans, coordinators everything. Nobody else
@@ -9,11 +9,6 @@ keep updating the status and note of each step (the follow-up).
 
 from accounts.permissions import is_coordinator, is_facilitator, is_participant
 from programs.permissions import is_cohort_facilitator
-
-
-def can_curate_library(user) -> bool:
-    """Coordinators curate references, collaboration types, their bases and step templates."""
-    return is_coordinator(user)
 
 
 def can_manage_groups(user, cohort) -> bool:

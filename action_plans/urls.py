@@ -1,79 +1,38 @@
+"""Work groups, action plans and the follow-up links, under /eylem-planlari/ (namespace
+"plans"); the legal-basis library is library/urls.py, under /yasal-dayanaklar/."""
+
 from django.urls import path
 
-from action_plans.views import console, public
+from action_plans.views import dashboard, followup, groups, plans, wizard
 
-app_name = "action_plans"
+app_name = "plans"
 
 urlpatterns = [
-    path("", public.library, name="library"),
-    path("<int:reference_id>/", public.reference_detail, name="reference_detail"),
-    path("kopru/", public.bridge, name="bridge"),
-    path("konsol/", console.ReferenceListView.as_view(), name="console_references"),
-    path("konsol/yeni/", console.ReferenceCreateView.as_view(), name="console_reference_create"),
+    path("", plans.MyPlansView.as_view(), name="my_plans"),
+    path("yeni/", wizard.WizardStartView.as_view(), name="wizard"),
+    path("yeni/<slug:slug>/", wizard.WizardTypeView.as_view(), name="wizard_type"),
+    path("etki/", dashboard.ImpactDashboardView.as_view(), name="dashboard"),
+    path("izleme/<str:token>/", followup.FollowupView.as_view(), name="followup"),
+    path("donem/<int:cohort_id>/", plans.CohortPlansView.as_view(), name="cohort_plans"),
+    path("donem/<int:cohort_id>/pdf/", plans.CohortPlanPdfsView.as_view(), name="cohort_plan_pdfs"),
+    path("donem/<int:cohort_id>/zip/", plans.CohortPlansZipView.as_view(), name="cohort_plans_zip"),
+    path("donem/<int:cohort_id>/gruplar/", groups.GroupListView.as_view(), name="groups"),
     path(
-        "konsol/<int:reference_id>/duzenle/",
-        console.ReferenceEditView.as_view(),
-        name="console_reference_edit",
+        "donem/<int:cohort_id>/gruplar/yeni/",
+        groups.GroupCreateView.as_view(),
+        name="group_create",
     ),
-    path(
-        "konsol/<int:reference_id>/inceleme/",
-        console.ReferenceReviewView.as_view(),
-        name="console_reference_review",
-    ),
-    path(
-        "konsol/<int:reference_id>/kaldir/",
-        console.ReferenceActiveView.as_view(active=False),
-        name="console_reference_retire",
-    ),
-    path(
-        "konsol/<int:reference_id>/geri-al/",
-        console.ReferenceActiveView.as_view(active=True),
-        name="console_reference_restore",
-    ),
-    path("konsol/turler/", console.CollaborationTypeListView.as_view(), name="console_types"),
-    path(
-        "konsol/turler/<slug:slug>/",
-        console.CollaborationTypeDetailView.as_view(),
-        name="console_type",
-    ),
-    path(
-        "konsol/turler/<slug:slug>/duzenle/",
-        console.CollaborationTypeEditView.as_view(),
-        name="console_type_edit",
-    ),
-    path(
-        "konsol/turler/<slug:slug>/dayanak-ekle/",
-        console.BasisCreateView.as_view(),
-        name="console_basis_create",
-    ),
-    path(
-        "konsol/dayanaklar/<int:basis_id>/duzenle/",
-        console.BasisEditView.as_view(),
-        name="console_basis_edit",
-    ),
-    path(
-        "konsol/dayanaklar/<int:basis_id>/sil/",
-        console.BasisDeleteView.as_view(),
-        name="console_basis_delete",
-    ),
-    path(
-        "konsol/turler/<slug:slug>/adim-ekle/",
-        console.StepCreateView.as_view(),
-        name="console_step_create",
-    ),
-    path(
-        "konsol/adimlar/<int:step_id>/duzenle/",
-        console.StepEditView.as_view(),
-        name="console_step_edit",
-    ),
-    path(
-        "konsol/adimlar/<int:step_id>/sil/",
-        console.StepDeleteView.as_view(),
-        name="console_step_delete",
-    ),
-    path(
-        "konsol/adimlar/<int:step_id>/tasi/",
-        console.StepMoveView.as_view(),
-        name="console_step_move",
-    ),
+    path("gruplar/<int:group_id>/duzenle/", groups.GroupEditView.as_view(), name="group_edit"),
+    path("gruplar/<int:group_id>/sil/", groups.GroupDeleteView.as_view(), name="group_delete"),
+    path("<int:plan_id>/", plans.PlanDetailView.as_view(), name="plan_detail"),
+    path("<int:plan_id>/duzenle/", plans.PlanEditView.as_view(), name="plan_edit"),
+    path("<int:plan_id>/pdf/", plans.PlanPdfView.as_view(), name="plan_pdf"),
+    path("<int:plan_id>/durumlar/", followup.PlanProgressView.as_view(), name="plan_progress"),
+    path("<int:plan_id>/gonder/", plans.PlanSubmitView.as_view(), name="plan_submit"),
+    path("<int:plan_id>/degerlendir/", plans.PlanReviewView.as_view(), name="plan_review"),
+    path("<int:plan_id>/adim-ekle/", plans.StepCreateView.as_view(), name="step_create"),
+    path("adimlar/<int:step_id>/duzenle/", plans.StepEditView.as_view(), name="step_edit"),
+    path("adimlar/<int:step_id>/sil/", plans.StepDeleteView.as_view(), name="step_delete"),
+    path("adimlar/<int:step_id>/tasi/", plans.StepMoveView.as_view(), name="step_move"),
+    path("adimlar/<int:step_id>/durum/", plans.StepStatusView.as_view(), name="step_status"),
 ]

@@ -13,11 +13,12 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from action_plans.models import ActionPlan, ActionStep, CollaborationBasis, LegalReference
+from action_plans.models import ActionPlan, ActionStep
 from core.models import BackgroundJob
 from core.pagination import PER_PAGE
 from documents.models import Document
 from gencisi.forms import ComponentGalleryForm
+from library.models import CollaborationBasis, LegalReference
 from participants.models import Attendance, Certificate, Registration
 from programs.models import Cohort, Program
 

@@ -4,8 +4,8 @@ import datetime as dt
 
 from django.utils import timezone
 
-from action_plans.models import CollaborationType
 from core.models import Province
+from library.models import CollaborationType
 from participants.services.evaluations import survey_questions_ensure
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 

@@ -304,7 +304,7 @@ class GoodPractice(models.Model):
         Module, verbose_name=_("modules it illustrates"), related_name="good_practices", blank=True
     )
     collaboration_types = models.ManyToManyField(
-        "action_plans.CollaborationType",
+        "library.CollaborationType",
         verbose_name=_("collaboration types it illustrates"),
         related_name="good_practices",
         blank=True,

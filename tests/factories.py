@@ -112,12 +112,12 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     )
 
 
-# action_plans: the legal-basis library
+# library: the legal-basis library
 
 
 class LegalReferenceFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "action_plans.LegalReference"
+        model = "library.LegalReference"
 
     kind = "law"
     law_number = factory.Sequence(lambda n: str(9000 + n))
@@ -130,7 +130,7 @@ class LegalReferenceFactory(factory.django.DjangoModelFactory):
 
 class CollaborationTypeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "action_plans.CollaborationType"
+        model = "library.CollaborationType"
 
     slug = factory.Sequence(lambda n: f"tur-{n}")
     name = factory.Sequence(lambda n: f"İşbirliği türü {n}")
@@ -139,7 +139,7 @@ class CollaborationTypeFactory(factory.django.DjangoModelFactory):
 
 class CollaborationBasisFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "action_plans.CollaborationBasis"
+        model = "library.CollaborationBasis"
 
     collaboration_type = factory.SubFactory(CollaborationTypeFactory)
     reference = factory.SubFactory(LegalReferenceFactory)
@@ -150,7 +150,7 @@ class CollaborationBasisFactory(factory.django.DjangoModelFactory):
 
 class StepTemplateFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "action_plans.StepTemplate"
+        model = "library.StepTemplate"
 
     collaboration_type = factory.SubFactory(CollaborationTypeFactory)
     position = factory.Sequence(lambda n: n + 1)

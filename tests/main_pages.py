@@ -7,7 +7,8 @@ The browser tests walk them: axe-core finds no serious or critical violation on 
 from django.urls import reverse
 
 from accounts.models import User
-from action_plans.models import ActionPlan, LegalReference
+from action_plans.models import ActionPlan
+from library.models import LegalReference
 from participants.models import Registration
 from programs.demo import SEED_TITLE
 from programs.models import Program
@@ -37,11 +38,11 @@ def main_pages(role: str) -> dict[str, str]:
         "open cohorts": reverse("programs:cohort_list"),
         "programme": reverse("programs:program_detail", kwargs={"slug": program.slug}),
         "cohort": reverse("programs:cohort_detail", kwargs={"pk": upcoming.pk}),
-        "legal library": reverse("action_plans:library"),
+        "legal library": reverse("library:library"),
         "legal reference": reverse(
-            "action_plans:reference_detail", kwargs={"reference_id": reference.pk}
+            "library:reference_detail", kwargs={"reference_id": reference.pk}
         ),
-        "bridge": reverse("action_plans:bridge"),
+        "bridge": reverse("library:bridge"),
         "good practices": reverse("programs:good_practice_list"),
         "verify": reverse("certificates:verify"),
         "verify, unknown code": reverse("certificates:verify_code", kwargs={"code": "YOKYOKYOK"}),
@@ -122,15 +123,15 @@ def main_pages(role: str) -> dict[str, str]:
         "survey questions": reverse("participants:survey_questions", kwargs={"pk": program.pk}),
         "programme overview": reverse("participants:program_overview", kwargs={"pk": program.pk}),
         "impact dashboard": reverse("plans:dashboard"),
-        "legal console": reverse("action_plans:console_references"),
+        "legal console": reverse("library:console_references"),
         "legal reference, edit": reverse(
-            "action_plans:console_reference_edit", kwargs={"reference_id": reference.pk}
+            "library:console_reference_edit", kwargs={"reference_id": reference.pk}
         ),
         "legal reference, review": reverse(
-            "action_plans:console_reference_review", kwargs={"reference_id": reference.pk}
+            "library:console_reference_review", kwargs={"reference_id": reference.pk}
         ),
-        "collaboration types": reverse("action_plans:console_types"),
-        "collaboration type": reverse("action_plans:console_type", kwargs={"slug": "ortaklik"}),
+        "collaboration types": reverse("library:console_types"),
+        "collaboration type": reverse("library:console_type", kwargs={"slug": "ortaklik"}),
         "good practices console": reverse("programs:console_good_practices"),
         "system status": reverse("site:system_status"),
         "component gallery": reverse("site:component_gallery"),

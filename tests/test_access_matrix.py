@@ -159,37 +159,35 @@ MATRIX: dict[str, Expect] = {
     ),
     "account_reset_password_from_key_done": EVERYONE,
     # action_plans: the legal-basis library is public; its console is for coordinators.
-    "action_plans:library": EVERYONE,
-    "action_plans:reference_detail": Expect(200, 200, 200, 200, kwargs={"reference_id": "ref"}),
-    "action_plans:bridge": EVERYONE,
-    "action_plans:console_references": COORDINATORS,
-    "action_plans:console_reference_create": COORDINATORS,
-    "action_plans:console_reference_edit": Expect(
+    "library:library": EVERYONE,
+    "library:reference_detail": Expect(200, 200, 200, 200, kwargs={"reference_id": "ref"}),
+    "library:bridge": EVERYONE,
+    "library:console_references": COORDINATORS,
+    "library:console_reference_create": COORDINATORS,
+    "library:console_reference_edit": Expect(LOGIN, 403, 403, 200, kwargs={"reference_id": "ref"}),
+    "library:console_reference_review": Expect(
         LOGIN, 403, 403, 200, kwargs={"reference_id": "ref"}
     ),
-    "action_plans:console_reference_review": Expect(
-        LOGIN, 403, 403, 200, kwargs={"reference_id": "ref"}
-    ),
-    "action_plans:console_reference_retire": Expect(
+    "library:console_reference_retire": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"reference_id": "ref"}
     ),
-    "action_plans:console_reference_restore": Expect(
+    "library:console_reference_restore": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"reference_id": "ref"}
     ),
-    "action_plans:console_types": COORDINATORS,
-    "action_plans:console_type": Expect(LOGIN, 403, 403, 200, kwargs={"slug": "ortaklik"}),
-    "action_plans:console_type_edit": Expect(LOGIN, 403, 403, 200, kwargs={"slug": "ortaklik"}),
-    "action_plans:console_basis_create": Expect(LOGIN, 403, 403, 200, kwargs={"slug": "ortaklik"}),
-    "action_plans:console_basis_edit": Expect(LOGIN, 403, 403, 200, kwargs={"basis_id": "basis"}),
-    "action_plans:console_basis_delete": Expect(
+    "library:console_types": COORDINATORS,
+    "library:console_type": Expect(LOGIN, 403, 403, 200, kwargs={"slug": "ortaklik"}),
+    "library:console_type_edit": Expect(LOGIN, 403, 403, 200, kwargs={"slug": "ortaklik"}),
+    "library:console_basis_create": Expect(LOGIN, 403, 403, 200, kwargs={"slug": "ortaklik"}),
+    "library:console_basis_edit": Expect(LOGIN, 403, 403, 200, kwargs={"basis_id": "basis"}),
+    "library:console_basis_delete": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"basis_id": "basis"}
     ),
-    "action_plans:console_step_create": Expect(LOGIN, 403, 403, 200, kwargs={"slug": "ortaklik"}),
-    "action_plans:console_step_edit": Expect(LOGIN, 403, 403, 200, kwargs={"step_id": "step"}),
-    "action_plans:console_step_delete": Expect(
+    "library:console_step_create": Expect(LOGIN, 403, 403, 200, kwargs={"slug": "ortaklik"}),
+    "library:console_step_edit": Expect(LOGIN, 403, 403, 200, kwargs={"step_id": "step"}),
+    "library:console_step_delete": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"step_id": "step"}
     ),
-    "action_plans:console_step_move": Expect(
+    "library:console_step_move": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"step_id": "step"}, data={"direction": "up"}
     ),
     # Work groups and action plans: the matrix's participant and facilitator have nothing to do

@@ -1,1 +1,1 @@
-"""action_plans: selectors split by concern (library, plans, dashboard)."""
+"""action_plans: selectors split by concern (plans, dashboard)."""

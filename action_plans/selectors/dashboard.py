@@ -6,8 +6,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from action_plans.models import SDG, ActionPlan, ActionStep, CollaborationType
+from action_plans.models import ActionPlan, ActionStep
 from core.text import turkish_sort_key
+from library.models import SDG, CollaborationType
 from participants.models import Organization
 
 

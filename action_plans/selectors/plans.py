@@ -5,11 +5,17 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from action_plans.models import ActionPlan, ActionStep, LegalReference, WorkGroup, WorkGroupMember
-from action_plans.models.plans import PLAN_DOCUMENT_KIND
-from action_plans.selectors.library import REFERENCE_ORDER
+from action_plans.models import (
+    PLAN_DOCUMENT_KIND,
+    ActionPlan,
+    ActionStep,
+    WorkGroup,
+    WorkGroupMember,
+)
 from core.db import turkish_collate
 from documents.models import Document
+from library.models import LegalReference
+from library.selectors import REFERENCE_ORDER
 from participants.models import Registration
 from programs.models import Cohort
 

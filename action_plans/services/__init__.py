@@ -1,1 +1,1 @@
-"""action_plans: services split by concern (library, groups, plans, reminders)."""
+"""action_plans: services split by concern (groups, plans, reminders)."""

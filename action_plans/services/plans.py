@@ -16,10 +16,17 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from action_plans.models import ActionPlan, ActionStep, CollaborationType, WorkGroup
-from action_plans.models.plans import MUNICIPAL_KINDS, PLAN_BUNDLE_KIND, PLAN_DOCUMENT_KIND
+from action_plans.models import (
+    MUNICIPAL_KINDS,
+    PLAN_BUNDLE_KIND,
+    PLAN_DOCUMENT_KIND,
+    ActionPlan,
+    ActionStep,
+    WorkGroup,
+)
 from core.ordering import sibling_move
 from documents.services import document_request, documents_request
+from library.models import CollaborationType
 from participants.models import Organization, Registration
 
 

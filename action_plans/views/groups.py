@@ -9,7 +9,7 @@ from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from action_plans import permissions
-from action_plans.forms.plans import WorkGroupForm
+from action_plans.forms import WorkGroupForm
 from action_plans.selectors import plans as selectors
 from action_plans.services import groups as services
 from programs.selectors import cohort_summary_get

@@ -13,15 +13,8 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator
 from action_plans import permissions
-from action_plans.forms.plans import (
-    PlanForm,
-    ReviewForm,
-    StepForm,
-    StepStatusForm,
-    VersionForm,
-)
-from action_plans.models import ActionStep
-from action_plans.models.plans import PLAN_DOCUMENT_KIND
+from action_plans.forms import PlanForm, ReviewForm, StepForm, StepStatusForm, VersionForm
+from action_plans.models import PLAN_DOCUMENT_KIND, ActionStep
 from action_plans.selectors import plans as selectors
 from action_plans.services import plans as services
 from action_plans.services.plans import PlanStateError, PlanVersionConflictError

@@ -11,11 +11,11 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator, is_facilitator
 from action_plans import permissions
-from action_plans.forms.plans import WizardStartForm, WizardStepFormSet
-from action_plans.selectors import library as library_selectors
+from action_plans.forms import WizardStartForm, WizardStepFormSet
 from action_plans.selectors import plans as selectors
 from action_plans.services import plans as services
 from action_plans.services.plans import StepDraft
+from library import selectors as library_selectors
 from participants.models import Registration
 
 

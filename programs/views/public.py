@@ -1,9 +1,9 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from action_plans.models import CollaborationType
 from core.exports import as_download
 from core.pagination import page_of
+from library.models import CollaborationType
 from participants.selectors.evaluations import survey_is_open
 from participants.selectors.registrations import registration_of
 from programs import permissions, selectors

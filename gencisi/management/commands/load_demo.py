@@ -2,7 +2,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.demo import DEMO_PASSWORD, load_demo_people
-from action_plans.demo import load_demo_action_plans, load_demo_legal_library
+from action_plans.demo import load_demo_action_plans
+from library.demo import load_demo_legal_library
 from participants.demo import load_demo_finished_cohort, load_demo_registrations
 from programs.demo import load_demo_programme
 

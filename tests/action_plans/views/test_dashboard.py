@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from action_plans.models import SDG
 from action_plans.selectors import dashboard
+from library.models import SDG
 from tests.factories import (
     ActionPlanFactory,
     ActionStepFactory,

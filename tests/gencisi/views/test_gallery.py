@@ -4,7 +4,8 @@ from programs.models import Cohort, Program
 
 
 def test_component_gallery_shows_every_status_of_every_model(client, coordinator):
-    from action_plans.models import ActionPlan, ActionStep, LegalReference
+    from action_plans.models import ActionPlan, ActionStep
+    from library.models import LegalReference
     from participants.models import Certificate, Registration
 
     client.force_login(coordinator)

@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
 from accounts.models import User
+from action_plans.models import PLAN_DOCUMENT_KIND as PLAN_KIND
 from action_plans.models import ActionPlan
-from action_plans.models.plans import PLAN_DOCUMENT_KIND as PLAN_KIND
 from documents.backup import archive as backup_archive
 from documents.models import Document
 from documents.services import document_request

@@ -1,1 +1,0 @@
-"""action_plans: forms split by concern (library, plans)."""
