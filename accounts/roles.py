@@ -17,6 +17,7 @@ ROLE_LABELS = {COORDINATOR: _("Coordinator"), FACILITATOR: _("Facilitator")}
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     COORDINATOR: {
         "core": ("view",),
+        "notifications": ("add", "change", "delete", "view"),
         "library": ("add", "change", "delete", "view"),
         "programs": ("add", "change", "delete", "view"),
         "participants": ("add", "change", "delete", "view"),
@@ -24,6 +25,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "documents": ("view",),
     },
     FACILITATOR: {
+        "notifications": ("view",),
         "library": ("add", "change", "view"),
         "programs": ("view",),
         "participants": ("view",),

@@ -3,7 +3,7 @@
 Work is recorded in our own tables before it is enqueued (a document row, an e-mail row, a
 background job), so the broker only carries "go and look at row N". When the broker is down the
 request still succeeds: the message is not sent, the failure is logged, and the row stays queued
-until a beat sweeper (`documents.requeue_stuck_documents`, `participants.send_due_notifications`)
+until a beat sweeper (`documents.requeue_stuck_documents`, `notifications.send_due_notifications`)
 sends it again.
 """
 

@@ -7,7 +7,6 @@ from participants.models import (
     AuditEntry,
     Certificate,
     ConsentRecord,
-    Notification,
     Organization,
     ParticipantProfile,
     Registration,
@@ -70,14 +69,6 @@ class _ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:  # noqa: ARG002
         return False
-
-
-@admin.register(Notification)
-class NotificationAdmin(_ReadOnlyAdmin):
-    list_display = ["subject", "recipient", "kind", "status", "attempts", "created_at", "sent_at"]
-    list_filter = ["status", "kind"]
-    list_select_related = ["recipient"]
-    search_fields = ["recipient__email", "subject"]
 
 
 @admin.register(ConsentRecord)

@@ -7,6 +7,7 @@ class ParticipantsConfig(AppConfig):
     verbose_name = _("Participants")
 
     def ready(self) -> None:
-        from participants import certificate_kinds, receivers  # noqa: F401 — connects receivers
+        from participants import certificate_kinds, emails, receivers  # noqa: F401 — receivers
 
         certificate_kinds.register_kinds()
+        emails.register_kinds()

@@ -6,12 +6,17 @@ import secrets
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from documents import registry
 from documents.layouts import CERTIFICATE, CertificateData
+from notifications import registry as email_registry
+from participants.emails import registration_context
 
 CERTIFICATE_KIND = "certificate"
 CERTIFICATE_BUNDLE_KIND = "certificate_bundle"
+# The e-mail "your certificate is ready", about the certificate's registration.
+CERTIFICATE_READY_EMAIL = "certificate_ready"
 
 # No 0/O, 1/I/L: a code read aloud or typed from paper is not mistaken. 31 symbols, 20 of them
 # → 99 random bits: not guessable, not enumerable.
@@ -107,5 +112,13 @@ def register_kinds() -> None:
             members=_bundle_members,
             title=_bundle_title,
             can_download=_can_download_bundle,
+        )
+    )
+    email_registry.register(
+        email_registry.NotificationKind(
+            name=CERTIFICATE_READY_EMAIL,
+            label=_("certificate ready"),
+            template="participants/email/certificate_ready",
+            context=registration_context,
         )
     )

@@ -8,14 +8,9 @@ from django.utils import timezone
 from accounts.models import User
 from core.models import Province
 from core.text import turkish_fold
+from notifications.models import Notification
 from participants.certificate_kinds import new_code
-from participants.models import (
-    Attendance,
-    Notification,
-    Organization,
-    ParticipantProfile,
-    Registration,
-)
+from participants.models import Attendance, Organization, ParticipantProfile, Registration
 from programs.models import Cohort, Module, Objective, Program, Session
 
 
@@ -192,12 +187,16 @@ class ParticipantProfileFactory(factory.django.DjangoModelFactory):
 
 
 class NotificationFactory(factory.django.DjangoModelFactory):
+    """An e-mail about a registration (`registration=` names it)."""
+
     class Meta:
         model = Notification
+        exclude = ["registration"]
 
     registration = factory.SubFactory(RegistrationFactory)
+    about = factory.SelfAttribute("registration")
     recipient = factory.LazyAttribute(lambda notification: notification.registration.participant)
-    kind = Notification.Kind.CONFIRMED
+    kind = "confirmed"
     language = "tr"
     subject = "Kaydınız onaylandı"
     body = "Merhaba"

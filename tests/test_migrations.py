@@ -333,10 +333,10 @@ def _after_migration(snapshot_before: dict, old: OldInstallation, client) -> Non
         assert document.owner.pk == document.object_id
         assert document.owner.document_id == document.pk
     for email in notification_model.objects.exclude(kind="reminder"):
-        registration = _about(email)
+        registration = email.about
         assert isinstance(registration, Registration)
         assert registration.participant_id == email.recipient_id
-    assert _about(notification_model.objects.get(kind="reminder")) is None
+    assert notification_model.objects.get(kind="reminder").about is None
     entry = LogEntry.objects.get()
     assert isinstance(entry.get_edited_object(), reference_model)
 
@@ -376,11 +376,6 @@ def _model(name: str):
     from django.apps import apps
 
     return next(model for model in apps.get_models() if model.__name__ == name)
-
-
-def _about(notification):
-    """What an e-mail is about (its registration)."""
-    return getattr(notification, "about", None) or getattr(notification, "registration", None)
 
 
 def _moved_models() -> list[tuple[str, str]]:

@@ -7,15 +7,15 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from action_plans.emails import PLAN_REMINDER_EMAIL
 from action_plans.followup import make_token
 from action_plans.models import ActionPlan
 from core.links import absolute_url
-from participants.models import Notification, Registration
-from participants.services.notifications import NotificationRequest, notifications_queue
+from notifications.services import NotificationRequest, notifications_queue_new
+from participants.models import Registration
 
 # A reminder missed for longer than this (e.g. the feature was switched on late) is not sent.
 SEND_WINDOW_DAYS = 14
@@ -67,9 +67,9 @@ def plan_reminders_send(*, today: dt.date | None = None) -> int:
         requests = [
             NotificationRequest(
                 recipient=registration.participant,
-                kind=Notification.Kind.PLAN_REMINDER,
+                kind=PLAN_REMINDER_EMAIL,
                 dedupe_key=f"plan-reminder:{plan.pk}:{months}:{registration.pk}",
-                registration=registration,
+                about=registration,
                 context={
                     "plan": plan,
                     "months": months,
@@ -80,13 +80,5 @@ def plan_reminders_send(*, today: dt.date | None = None) -> int:
             for plan in plans
             for registration in _with_cohort(plan_owner_registrations(plan), plan.cohort)
         ]
-        sent_before = set(
-            Notification.objects.filter(
-                dedupe_key__in=[request.dedupe_key for request in requests]
-            ).values_list("dedupe_key", flat=True)
-        )
-        new = [request for request in requests if request.dedupe_key not in sent_before]
-        with transaction.atomic():
-            notifications_queue(requests=new)
-        queued += len(new)
+        queued += len(notifications_queue_new(requests=requests))
     return queued

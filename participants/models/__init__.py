@@ -11,7 +11,6 @@ from participants.models.evaluations import (
 from participants.models.registrations import (
     AuditEntry,
     ConsentRecord,
-    Notification,
     Organization,
     ParticipantProfile,
     Registration,
@@ -22,7 +21,6 @@ __all__ = [
     "AuditEntry",
     "Certificate",
     "ConsentRecord",
-    "Notification",
     "Organization",
     "ParticipantProfile",
     "Registration",

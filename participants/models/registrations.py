@@ -1,9 +1,9 @@
-"""Organisations, participant profiles, registrations, e-mails as rows, consents, audit log."""
+"""Organisations, participant profiles, registrations, consents, audit log."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -143,6 +143,10 @@ class Registration(models.Model):
     )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # The e-mails about this registration (`Notification.about`), deleted with it.
+    notifications = GenericRelation(
+        "notifications.Notification", content_type_field="about_type", object_id_field="about_id"
+    )
 
     class Meta:
         verbose_name = _("registration")
@@ -176,74 +180,6 @@ class Registration(models.Model):
             self.Status.REJECTED: "badge-danger",
             self.Status.CANCELLED: "badge-danger",
         }[self.status]
-
-
-class Notification(models.Model):
-    """An e-mail to send, kept as a row: written in the same transaction as the change it
-    reports, sent by a Celery task after commit, never twice (unique `dedupe_key`; a row is
-    claimed as "sending" before the SMTP conversation and marked sent after it).
-
-    `next_attempt_at` is when the beat sweeper sends it if no task has: while queued, the next
-    try (a lost message, or the backoff after a temporary failure); while sending, the moment
-    the try counts as interrupted (its worker died). `error` is the last failure's reason."""
-
-    class Kind(models.TextChoices):
-        RECEIVED = "received", _("registration received")
-        CONFIRMED = "confirmed", _("registration confirmed")
-        WAITLISTED = "waitlisted", _("put on the waiting list")
-        PROMOTED = "promoted", _("promoted from the waiting list")
-        REJECTED = "rejected", _("registration rejected")
-        CANCELLED = "cancelled", _("registration cancelled")
-        REMINDER = "reminder", _("reminder of the first session")
-        PLAN_REMINDER = "plan_reminder", _("follow-up reminder of an action plan")
-        CERTIFICATE_READY = "certificate_ready", _("certificate ready")
-        COHORT_CANCELLED = "cohort_cancelled", _("cohort cancelled")
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("queued")
-        SENDING = "sending", _("sending")
-        SENT = "sent", _("sent")
-        FAILED = "failed", _("failed")
-
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recipient"),
-        on_delete=models.CASCADE,
-        related_name="notifications",
-    )
-    registration = models.ForeignKey(
-        Registration,
-        verbose_name=_("registration"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="notifications",
-    )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    language = models.CharField(_("language"), max_length=5)
-    subject = models.CharField(_("subject"), max_length=250)
-    body = models.TextField(_("body"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    error = models.TextField(_("error"), blank=True)
-    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
-    dedupe_key = models.CharField(_("deduplication key"), max_length=200, unique=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("e-mail")
-        verbose_name_plural = _("e-mails")
-        ordering = ["-created_at", "-pk"]
-        indexes = [
-            models.Index(fields=["status", "created_at"]),
-            models.Index(fields=["status", "next_attempt_at"]),
-        ]
-
-    def __str__(self) -> str:
-        return self.subject
 
 
 class ConsentRecord(models.Model):

@@ -1,7 +1,8 @@
 """Reads about a person's data: their consents and the export of everything we hold."""
 
+from notifications.models import Notification
 from participants import privacy
-from participants.models import ConsentRecord, Notification, ParticipantProfile, Registration
+from participants.models import ConsentRecord, ParticipantProfile, Registration
 
 
 def consent_state(*, user) -> dict[str, bool]:

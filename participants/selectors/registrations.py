@@ -7,7 +7,6 @@ from core.text import turkish_fold
 from participants.models import (
     AuditEntry,
     Certificate,
-    Notification,
     Organization,
     Registration,
     SurveySubmission,
@@ -163,14 +162,6 @@ def cohort_audit_entries(*, cohort: Cohort) -> QuerySet[AuditEntry]:
     return (
         AuditEntry.objects.filter(cohort=cohort)
         .select_related("actor", "registration__participant")
-        .order_by("-created_at", "-pk")
-    )
-
-
-def failed_notifications() -> QuerySet[Notification]:
-    return (
-        Notification.objects.filter(status=Notification.Status.FAILED)
-        .select_related("recipient")
         .order_by("-created_at", "-pk")
     )
 

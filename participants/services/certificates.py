@@ -10,11 +10,17 @@ from django.utils import timezone
 
 from documents.models import Document
 from documents.services import document_request, documents_request, documents_retry
-from participants.certificate_kinds import CERTIFICATE_BUNDLE_KIND, CERTIFICATE_KIND, new_code
-from participants.models import Certificate, Notification
+from notifications.models import Notification
+from notifications.services import NotificationRequest, notifications_queue
+from participants.certificate_kinds import (
+    CERTIFICATE_BUNDLE_KIND,
+    CERTIFICATE_KIND,
+    CERTIFICATE_READY_EMAIL,
+    new_code,
+)
+from participants.models import Certificate
 from participants.selectors.attendance import hours_for_minutes
 from participants.selectors.certificates import EligibilityRow, certificate_eligibility
-from participants.services.notifications import NotificationRequest, notifications_queue
 from programs.models import Cohort
 
 
@@ -159,9 +165,9 @@ def certificates_ready_notify(*, documents: list[Document]) -> list[Notification
             requests=[
                 NotificationRequest(
                     recipient=certificate.registration.participant,
-                    kind=Notification.Kind.CERTIFICATE_READY,
+                    kind=CERTIFICATE_READY_EMAIL,
                     dedupe_key=f"certificate_ready:{certificate.pk}",
-                    registration=certificate.registration,
+                    about=certificate.registration,
                     context={"certificate": certificate},
                 )
                 for certificate in certificates

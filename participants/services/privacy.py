@@ -5,7 +5,8 @@ import uuid
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
-from participants.models import AuditEntry, Notification, ParticipantProfile, Registration
+from notifications.services import notifications_erase
+from participants.models import AuditEntry, ParticipantProfile, Registration
 from participants.services.audit import audit_log
 from participants.services.registrations import registration_cancel
 
@@ -26,7 +27,5 @@ def personal_data_erase(*, user) -> None:
         user.save()
         EmailAddress.objects.filter(user=user).delete()
         ParticipantProfile.objects.filter(user=user).update(title="", phone="")
-        notifications = Notification.objects.filter(recipient=user)
-        notifications.exclude(status=Notification.Status.SENT).delete()
-        notifications.update(subject="—", body="", error="")
+        notifications_erase(recipient=user)
         audit_log(actor=None, action=AuditEntry.Action.DATA_ERASED, detail=f"#{user.pk}")

@@ -12,15 +12,18 @@ from django.db.models import Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from participants.models import AuditEntry, Notification, ParticipantProfile, Registration
-from participants.selectors.privacy import notice_acknowledgement_get
-from participants.services.audit import audit_log
-from participants.services.consents import consents_update, privacy_notice_acknowledge
-from participants.services.notifications import (
+from notifications.models import Notification
+from notifications.services import (
     NotificationRequest,
     notification_queue,
     notifications_queue,
+    notifications_queue_new,
 )
+from participants.emails import RegistrationEmail
+from participants.models import AuditEntry, ParticipantProfile, Registration
+from participants.selectors.privacy import notice_acknowledgement_get
+from participants.services.audit import audit_log
+from participants.services.consents import consents_update, privacy_notice_acknowledge
 from programs.models import Cohort, Session
 
 Status = Registration.Status
@@ -103,7 +106,7 @@ def _notify(registration: Registration, kind: str, **context) -> Notification:
     return notification_queue(
         recipient=registration.participant,
         kind=kind,
-        registration=registration,
+        about=registration,
         dedupe_key=f"{kind}:{registration.pk}:{registration.status_changed_at.isoformat()}",
         context=context,
     )
@@ -190,13 +193,13 @@ def registration_create(
         if registration.status == Status.WAITLISTED:
             _notify(
                 registration,
-                Notification.Kind.WAITLISTED,
+                RegistrationEmail.WAITLISTED,
                 position=waitlist_position(registration=registration),
             )
         elif registration.status == Status.PENDING:
-            _notify(registration, Notification.Kind.RECEIVED)
+            _notify(registration, RegistrationEmail.RECEIVED)
         else:
-            _notify(registration, Notification.Kind.CONFIRMED)
+            _notify(registration, RegistrationEmail.CONFIRMED)
     return registration
 
 
@@ -220,7 +223,7 @@ def _promote_waiting(cohort: Cohort, *, by) -> list[Registration]:
         audit_log(
             actor=by, action=AuditEntry.Action.PROMOTED, cohort=cohort, registration=registration
         )
-        _notify(registration, Notification.Kind.PROMOTED)
+        _notify(registration, RegistrationEmail.PROMOTED)
         promoted.append(registration)
     return promoted
 
@@ -251,7 +254,7 @@ def registration_cancel(*, registration: Registration, by, notify: bool = True) 
             actor=by, action=AuditEntry.Action.CANCELLED, cohort=cohort, registration=registration
         )
         if notify:
-            _notify(registration, Notification.Kind.CANCELLED)
+            _notify(registration, RegistrationEmail.CANCELLED)
         _promote_waiting(cohort, by=by)
     return registration
 
@@ -293,9 +296,9 @@ def cohort_cancel(*, cohort: Cohort, by) -> int:
             requests=[
                 NotificationRequest(
                     recipient=registration.participant,
-                    kind=Notification.Kind.COHORT_CANCELLED,
+                    kind=RegistrationEmail.COHORT_CANCELLED,
                     dedupe_key=f"cohort_cancelled:{registration.pk}:{now.isoformat()}",
-                    registration=registration,
+                    about=registration,
                 )
                 for registration in registrations
             ]
@@ -313,7 +316,7 @@ def registration_approve(*, registration: Registration, by) -> Registration:
         audit_log(
             actor=by, action=AuditEntry.Action.APPROVED, cohort=cohort, registration=registration
         )
-        _notify(registration, Notification.Kind.CONFIRMED)
+        _notify(registration, RegistrationEmail.CONFIRMED)
     return registration
 
 
@@ -329,7 +332,7 @@ def registration_reject(*, registration: Registration, by) -> Registration:
         audit_log(
             actor=by, action=AuditEntry.Action.REJECTED, cohort=cohort, registration=registration
         )
-        _notify(registration, Notification.Kind.REJECTED)
+        _notify(registration, RegistrationEmail.REJECTED)
         _promote_waiting(cohort, by=by)
     return registration
 
@@ -372,7 +375,7 @@ def registration_promote(*, registration: Registration, by) -> Registration:
         audit_log(
             actor=by, action=AuditEntry.Action.PROMOTED, cohort=cohort, registration=registration
         )
-        _notify(registration, Notification.Kind.PROMOTED)
+        _notify(registration, RegistrationEmail.PROMOTED)
     return registration
 
 
@@ -439,19 +442,11 @@ def session_reminders_send(*, today: dt.date | None = None) -> int:
     requests = [
         NotificationRequest(
             recipient=registration.participant,
-            kind=Notification.Kind.REMINDER,
-            registration=registration,
+            kind=RegistrationEmail.REMINDER,
+            about=registration,
             dedupe_key=f"reminder:{registration.pk}:{registration.cohort.starts_on.isoformat()}",
             context={"first_session": next(iter(registration.cohort.sessions.all()), None)},
         )
         for registration in registrations
     ]
-    sent_before = set(
-        Notification.objects.filter(
-            dedupe_key__in=[request.dedupe_key for request in requests]
-        ).values_list("dedupe_key", flat=True)
-    )
-    new = [request for request in requests if request.dedupe_key not in sent_before]
-    with transaction.atomic():
-        notifications_queue(requests=new)
-    return len(new)
+    return len(notifications_queue_new(requests=requests))

@@ -12,14 +12,16 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator
 from core.pagination import page_of
+from notifications import selectors as notification_selectors
+from notifications.models import Notification
+from notifications.services import notification_retry
 from participants import exports, permissions
 from participants.forms.organizations import OrganizationForm, OrganizationMergeForm
 from participants.forms.registrations import BulkActionForm, RegistrationFilterForm
-from participants.models import Notification, Organization, Registration
+from participants.models import Organization, Registration
 from participants.selectors import organizations as organization_selectors
 from participants.selectors import registrations as selectors
 from participants.services import registrations as services
-from participants.services.notifications import notification_retry
 from participants.services.organizations import organization_update, organizations_merge
 from programs.selectors import cohort_summary_get
 
@@ -261,7 +263,7 @@ class FailedEmailsView(RoleRequiredMixin, View):
         return render(
             request,
             "participants/console/failed_emails.html",
-            {"notifications": selectors.failed_notifications()[:200]},
+            {"notifications": notification_selectors.failed_notifications()[:200]},
         )
 
 
@@ -269,7 +271,7 @@ class RetryEmailView(RoleRequiredMixin, View):
     role_test = permissions.can_manage_notifications
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        notification = Notification.objects.filter(pk=pk).first()
+        notification = notification_selectors.notification_get(notification_id=pk)
         if notification is None:
             raise Http404
         notification = notification_retry(notification=notification)

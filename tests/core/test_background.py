@@ -22,8 +22,8 @@ def test_every_task_of_the_project_retries_when_its_database_connection_is_lost(
         "core.run_worker_check",
         "documents.render_documents",
         "documents.requeue_stuck_documents",
-        "participants.send_due_notifications",
-        "participants.send_notifications",
+        "notifications.send_due_notifications",
+        "notifications.send_notifications",
         "participants.send_session_reminders",
     ]
     for task in ours:
@@ -37,7 +37,7 @@ def test_beat_runs_both_sweepers_every_minute():
         entry["task"]: entry["schedule"] for entry in settings.CELERY_BEAT_SCHEDULE.values()
     }
     assert schedule["documents.requeue_stuck_documents"] == 60.0
-    assert schedule["participants.send_due_notifications"] == 60.0
+    assert schedule["notifications.send_due_notifications"] == 60.0
 
 
 @pytest.fixture

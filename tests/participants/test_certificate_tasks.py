@@ -3,7 +3,8 @@ import time
 import pytest
 from django.db import transaction
 
-from participants.models import Certificate, Notification
+from notifications.models import Notification
+from participants.models import Certificate
 from participants.services.certificates import certificates_issue
 
 

@@ -5,7 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
-from participants.models import Notification, Registration
+from notifications.models import Notification
+from participants.models import Registration
 from participants.services.registrations import registration_create
 from tests.conftest import skip_or_fail
 from tests.factories import CohortFactory, ParticipantProfileFactory

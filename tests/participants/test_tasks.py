@@ -6,7 +6,8 @@ import time_machine
 from django.conf import settings
 from django.core import mail
 
-from participants.models import Notification
+from notifications.models import Notification
+from participants.emails import RegistrationEmail
 from participants.tasks import send_session_reminders
 from tests.factories import CohortFactory, RegistrationFactory, SessionFactory, UserFactory
 
@@ -48,8 +49,8 @@ def test_reminders_go_the_day_before_the_first_session_once(django_capture_on_co
             send_session_reminders.delay()
             send_session_reminders.delay()
         reminder = Notification.objects.get()
-        assert reminder.registration == confirmed
-        assert reminder.kind == Notification.Kind.REMINDER
+        assert reminder.about == confirmed
+        assert reminder.kind == RegistrationEmail.REMINDER
         assert reminder.status == Notification.Status.SENT
         assert len(mail.outbox) == 1
         assert mail.outbox[0].subject == f"[Genç İşi] Yarın: {cohort.title}"
@@ -63,8 +64,8 @@ def test_reminders_for_many_people_take_the_same_number_of_queries(django_assert
         cohort = CohortFactory(starts_on=dt.date(2026, 12, 3), ends_on=dt.date(2026, 12, 3))
         SessionFactory(cohort=cohort)
         RegistrationFactory(cohort=cohort)
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(6):
             assert session_reminders_send() == 1
         RegistrationFactory.create_batch(3, cohort=cohort)
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(6):
             assert session_reminders_send() == 3

@@ -12,8 +12,9 @@ from core.models import BackgroundJob
 from core.services import worker_check_request
 from documents import services
 from documents.models import Document
-from participants.models import Notification
-from participants.services.notifications import notification_queue, notifications_send_due
+from notifications.models import Notification
+from notifications.services import notification_queue, notifications_send_due
+from participants.emails import RegistrationEmail
 from tests.conftest import wait_for
 from tests.factories import RegistrationFactory
 from tests.reliability.conftest import terminate_backends
@@ -102,8 +103,8 @@ def test_a_connection_killed_while_an_email_is_being_sent_does_not_send_it_twice
     with transaction.atomic():
         notification = notification_queue(
             recipient=registration.participant,
-            kind=Notification.Kind.CONFIRMED,
-            registration=registration,
+            kind=RegistrationEmail.CONFIRMED,
+            about=registration,
             dedupe_key="confirmed:killed",
         )
     assert handler.holding.wait(timeout=60), "the worker never reached DATA"

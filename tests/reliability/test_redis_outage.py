@@ -10,8 +10,9 @@ from core.models import BackgroundJob
 from core.services import worker_check_request
 from documents.models import Document
 from documents.tasks import requeue_stuck_documents
-from participants.models import Certificate, Notification, Registration
-from participants.tasks import send_due_notifications
+from notifications.models import Notification
+from notifications.tasks import send_due_notifications
+from participants.models import Certificate, Registration
 from tests.conftest import wait_for
 from tests.factories import CohortFactory, ParticipantProfileFactory
 

@@ -7,7 +7,8 @@ import pytest
 from django.db import transaction
 
 from documents.models import Document
-from participants.models import Certificate, Notification
+from notifications.models import Notification
+from participants.models import Certificate
 from participants.services.certificates import certificates_issue
 from tests.conftest import wait_for
 

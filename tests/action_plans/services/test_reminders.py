@@ -7,7 +7,7 @@ from django.utils import timezone
 from action_plans.followup import read_token
 from action_plans.services.reminders import plan_reminders_send
 from action_plans.tasks import send_plan_reminders
-from participants.models import Notification
+from notifications.models import Notification
 from tests.factories import (
     ActionPlanFactory,
     CohortFactory,
@@ -71,7 +71,7 @@ def test_reminder_carries_a_signed_link_for_its_plan_and_recipient(group_plan):
 
     assert notification.kind == "plan_reminder"
     assert notification.subject == "Eylem planınızın izlenmesi: Kent bostanı"
-    assert (claim.plan_id, claim.registration_id) == (group_plan.pk, notification.registration_id)
+    assert (claim.plan_id, claim.registration_id) == (group_plan.pk, notification.about_id)
     assert "Eğitim 3 ay önce bitti." in notification.body
 
 

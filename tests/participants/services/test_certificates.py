@@ -10,8 +10,9 @@ from pypdf import PdfReader
 from documents import rendering
 from documents.layouts import CERTIFICATE, certificate_qr_payload
 from documents.models import Document
+from notifications.models import Notification
 from participants.certificate_kinds import certificate_data, new_code, normalise_code
-from participants.models import Certificate, Notification, SurveySubmission
+from participants.models import Certificate, SurveySubmission
 from participants.selectors.certificates import certificate_eligibility
 from participants.services.certificates import certificate_revoke, certificates_issue
 from tests.factories import ActionPlanFactory, AttendanceFactory, WorkGroupMemberFactory

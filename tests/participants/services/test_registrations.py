@@ -5,8 +5,9 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
+from notifications.models import Notification
 from participants import privacy
-from participants.models import AuditEntry, ConsentRecord, Notification, Registration
+from participants.models import AuditEntry, ConsentRecord, Registration
 from participants.services import registrations as services
 from participants.services.consents import privacy_notice_acknowledge
 from programs.models import Cohort
@@ -57,7 +58,7 @@ def test_full_cohort_waitlists_next_registrants_first_come_first_served():
     waiting = [_register(cohort) for _ in range(3)]
     assert [r.status for r in waiting] == [Status.WAITLISTED] * 3
     assert [services.waitlist_position(registration=r) for r in waiting] == [1, 2, 3]
-    body = Notification.objects.get(registration=waiting[1], kind="waitlisted").body
+    body = waiting[1].notifications.get(kind="waitlisted").body
     assert "sıra 2" in body
 
 
@@ -108,7 +109,7 @@ def test_cancelling_promotes_first_waitlisted_and_sends_exactly_one_promotion_ma
     assert first_waiting.waitlist_order is None
     assert second_waiting.status == Status.WAITLISTED
     assert services.waitlist_position(registration=second_waiting) == 1
-    assert Notification.objects.filter(registration=first_waiting, kind="promoted").count() == 1
+    assert first_waiting.notifications.filter(kind="promoted").count() == 1
     assert list(
         AuditEntry.objects.filter(cohort=cohort).order_by("pk").values_list("action", flat=True)
     ) == ["confirmed", "waitlisted", "waitlisted", "cancelled", "promoted"]
@@ -121,7 +122,7 @@ def test_rejecting_a_pending_registration_frees_its_seat_for_the_waiting_list(co
     services.registration_reject(registration=pending, by=coordinator)
     waiting.refresh_from_db()
     assert waiting.status == Status.PENDING
-    assert Notification.objects.filter(registration=pending, kind="rejected").count() == 1
+    assert pending.notifications.filter(kind="rejected").count() == 1
 
 
 def test_approval_confirms_pending_and_refuses_other_states(coordinator):

@@ -5,7 +5,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from core.models import Province
-from participants.models import AuditEntry, Notification, Registration
+from notifications.models import Notification
+from participants.models import AuditEntry, Registration
 from tests.factories import (
     CohortFactory,
     OrganizationFactory,
@@ -291,7 +292,7 @@ def test_failed_emails_page_lists_and_retries(
     registration = RegistrationFactory()
     notification = Notification.objects.create(
         recipient=registration.participant,
-        registration=registration,
+        about=registration,
         kind="confirmed",
         language="tr",
         subject="Kaydınız onaylandı",

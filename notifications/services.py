@@ -1,5 +1,5 @@
 """E-mails as rows: queued inside the transaction of the change they report, sent after commit
-by `participants.send_notifications`, once (unique dedupe key; a row is claimed as "sending"
+by `notifications.send_notifications`, once (unique dedupe key; a row is claimed as "sending"
 before the SMTP conversation, so no other task sends it, and marked sent after it).
 
 What SMTP answers decides what happens next: 250 → sent, never again; a temporary failure (4xx,
@@ -22,8 +22,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from core.background import DATABASE_ERRORS, enqueue_on_commit
-from core.links import absolute_url
-from participants.models import Notification, Registration
+from notifications import registry
+from notifications.models import Notification
 
 logger = logging.getLogger(__name__)
 
@@ -41,33 +41,26 @@ SEND_BATCH_SIZE = 50
 
 @dataclass(frozen=True)
 class NotificationRequest:
-    """One e-mail to queue: its recipient, kind (the template), dedupe key and context."""
+    """One e-mail to queue: its recipient, kind (a registered name), dedupe key, what it is about
+    (`Notification.about`: its kind turns it into the templates' context) and more context."""
 
     recipient: object
     kind: str
     dedupe_key: str
-    registration: Registration | None = None
+    about: object | None = None
     context: dict | None = None
 
 
 def _render(request: NotificationRequest) -> Notification:
-    from django.urls import reverse
-
-    recipient, registration = request.recipient, request.registration
+    recipient, kind = request.recipient, registry.get(request.kind)
     language = recipient.language or settings.LANGUAGE_CODE
     with translation.override(language):
-        data = {
-            "user": recipient,
-            "registration": registration,
-            "cohort": registration.cohort if registration else None,
-            "my_registrations_url": absolute_url(reverse("participants:my_registrations")),
-            **(request.context or {}),
-        }
-        subject = render_to_string(f"participants/email/{request.kind}_subject.txt", data)
-        body = render_to_string(f"participants/email/{request.kind}.txt", data)
+        data = {"user": recipient, **kind.context(request.about), **(request.context or {})}
+        subject = render_to_string(kind.subject_template, data)
+        body = render_to_string(kind.body_template, data)
     return Notification(
         recipient=recipient,
-        registration=registration,
+        about=request.about,
         kind=request.kind,
         language=language,
         subject=" ".join(subject.split())[:250],
@@ -78,7 +71,7 @@ def _render(request: NotificationRequest) -> Notification:
 
 
 def _enqueue(notification_ids: list[int]) -> None:
-    from participants.tasks import send_notifications
+    from notifications.tasks import send_notifications
 
     enqueue_on_commit(
         send_notifications,
@@ -89,16 +82,22 @@ def _enqueue(notification_ids: list[int]) -> None:
     )
 
 
-def notifications_queue(*, requests: list[NotificationRequest]) -> list[Notification]:
-    """Render each e-mail in its recipient's language and queue it, in two queries for any
-    number; a key queued before returns that row and queues nothing. After commit, a task
-    sends the new ones (one per SEND_BATCH_SIZE)."""
-    existing = {
+def _queued_before(requests: list[NotificationRequest]) -> dict[str, Notification]:
+    """The duplicate check, for every way of queueing: the rows queued before under the
+    requests' dedupe keys (one query for any number)."""
+    return {
         notification.dedupe_key: notification
         for notification in Notification.objects.filter(
             dedupe_key__in=[request.dedupe_key for request in requests]
         )
     }
+
+
+def _queue(requests: list[NotificationRequest]) -> tuple[list[Notification], list[Notification]]:
+    """Render and queue the requests whose key was never queued (two queries for any number);
+    after commit, a task sends them (one per SEND_BATCH_SIZE). Returns (the row of each request,
+    the rows created now)."""
+    existing = _queued_before(requests)
     created = []
     for request in requests:
         if request.dedupe_key not in existing:
@@ -106,7 +105,20 @@ def notifications_queue(*, requests: list[NotificationRequest]) -> list[Notifica
             created.append(notification)
     Notification.objects.bulk_create(created)
     _enqueue([notification.pk for notification in created])
-    return [existing[request.dedupe_key] for request in requests]
+    return [existing[request.dedupe_key] for request in requests], created
+
+
+def notifications_queue(*, requests: list[NotificationRequest]) -> list[Notification]:
+    """Render each e-mail in its recipient's language and queue it; a key queued before returns
+    that row and queues nothing. Returns the row of each request."""
+    return _queue(requests)[0]
+
+
+def notifications_queue_new(*, requests: list[NotificationRequest]) -> list[Notification]:
+    """As `notifications_queue`, for the jobs that run again and again (reminders): returns only
+    the e-mails queued now, none of those queued by an earlier run."""
+    with transaction.atomic():
+        return _queue(requests)[1]
 
 
 def notification_queue(
@@ -114,18 +126,22 @@ def notification_queue(
     recipient,
     kind: str,
     dedupe_key: str,
-    registration: Registration | None = None,
+    about=None,
     context: dict | None = None,
 ) -> Notification:
     """Queue one e-mail (see `notifications_queue`)."""
     request = NotificationRequest(
-        recipient=recipient,
-        kind=kind,
-        dedupe_key=dedupe_key,
-        registration=registration,
-        context=context,
+        recipient=recipient, kind=kind, dedupe_key=dedupe_key, about=about, context=context
     )
     return notifications_queue(requests=[request])[0]
+
+
+def notifications_erase(*, recipient) -> None:
+    """A person's data is erased (KVKK): their e-mails not sent yet are deleted, the texts of the
+    sent ones are emptied (the rows stay, so that nothing is sent twice)."""
+    notifications = Notification.objects.filter(recipient=recipient)
+    notifications.exclude(status=Notification.Status.SENT).delete()
+    notifications.update(subject="—", body="", error="")
 
 
 def _claim(notification_id: int) -> Notification | None:

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from participants.models import Notification
-from participants.services.notifications import (
+from notifications.models import Notification
+from notifications.services import (
     UNSENT_AFTER,
     notification_queue,
     notification_retry,
@@ -19,6 +19,7 @@ from participants.services.notifications import (
     notifications_send_due,
     retry_delay,
 )
+from participants.emails import RegistrationEmail
 from tests.conftest import spare_port, wait_for
 from tests.factories import RegistrationFactory, UserFactory
 
@@ -30,14 +31,14 @@ def test_same_dedupe_key_queues_one_row_and_sends_once(django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         first = notification_queue(
             recipient=registration.participant,
-            kind=Notification.Kind.CONFIRMED,
-            registration=registration,
+            kind=RegistrationEmail.CONFIRMED,
+            about=registration,
             dedupe_key="confirmed:test",
         )
         second = notification_queue(
             recipient=registration.participant,
-            kind=Notification.Kind.CONFIRMED,
-            registration=registration,
+            kind=RegistrationEmail.CONFIRMED,
+            about=registration,
             dedupe_key="confirmed:test",
         )
     assert first.pk == second.pk
@@ -54,8 +55,8 @@ def test_email_is_written_in_the_recipients_language():
     registration = RegistrationFactory(participant=user)
     notification = notification_queue(
         recipient=user,
-        kind=Notification.Kind.CONFIRMED,
-        registration=registration,
+        kind=RegistrationEmail.CONFIRMED,
+        about=registration,
         dedupe_key="en:test",
     )
     assert notification.language == "en"
@@ -63,12 +64,12 @@ def test_email_is_written_in_the_recipients_language():
     assert notification.body.startswith("Dear Jane Doe,")
 
 
-def _queue(kind=Notification.Kind.CANCELLED, *, email="ayse@belediye.gov.tr", key="test"):
+def _queue(kind=RegistrationEmail.CANCELLED, *, email="ayse@belediye.gov.tr", key="test"):
     registration = RegistrationFactory(participant=UserFactory(email=email))
     return notification_queue(
         recipient=registration.participant,
         kind=kind,
-        registration=registration,
+        about=registration,
         dedupe_key=f"{kind}:{key}",
     )
 
@@ -207,8 +208,8 @@ def test_an_interrupted_last_try_fails_and_says_it_may_have_arrived(settings):
 def test_a_batch_is_queued_in_two_queries_and_sent_by_one_task(
     monkeypatch, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
-    from participants import tasks
-    from participants.services.notifications import NotificationRequest, notifications_queue
+    from notifications import tasks
+    from notifications.services import NotificationRequest, notifications_queue
 
     sent = []
     monkeypatch.setattr(
@@ -220,9 +221,9 @@ def test_a_batch_is_queued_in_two_queries_and_sent_by_one_task(
     requests = [
         NotificationRequest(
             recipient=registration.participant,
-            kind=Notification.Kind.CONFIRMED,
+            kind=RegistrationEmail.CONFIRMED,
             dedupe_key=f"confirmed:{registration.pk}",
-            registration=registration,
+            about=registration,
         )
         for registration in registrations
     ]

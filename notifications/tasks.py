@@ -1,0 +1,15 @@
+from celery import shared_task
+
+from core.background import ReliableTask
+from notifications.services import notification_send, notifications_send_due
+
+
+@shared_task(base=ReliableTask, name="notifications.send_notifications")
+def send_notifications(*, notification_ids: list[int]) -> None:
+    for notification_id in notification_ids:
+        notification_send(notification_id=notification_id)
+
+
+@shared_task(base=ReliableTask, name="notifications.send_due_notifications")
+def send_due_notifications() -> None:
+    notifications_send_due()
