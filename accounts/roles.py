@@ -22,6 +22,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "programs": ("add", "change", "delete", "view"),
         "participants": ("add", "change", "delete", "view"),
         "action_plans": ("add", "change", "delete", "view"),
+        "certificates": ("add", "change", "delete", "view"),
         "documents": ("view",),
     },
     FACILITATOR: {
@@ -30,6 +31,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "programs": ("view",),
         "participants": ("view",),
         "action_plans": ("add", "change", "view"),
+        "certificates": ("view",),
     },
 }
 

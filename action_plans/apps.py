@@ -7,10 +7,11 @@ class ActionPlansConfig(AppConfig):
     verbose_name = _("Action plans")
 
     def ready(self) -> None:
-        from action_plans import emails
+        from action_plans import emails, overview
         from action_plans.documents import ACTION_PLAN_BUNDLE_KIND, ACTION_PLAN_KIND
         from documents import registry
 
         registry.register(ACTION_PLAN_KIND)
         registry.register(ACTION_PLAN_BUNDLE_KIND)
         emails.register_kinds()
+        overview.register()

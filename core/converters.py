@@ -8,9 +8,3 @@ class ExportFormatConverter:
 
     def to_url(self, value: str) -> str:
         return value
-
-
-class OverviewTableConverter(ExportFormatConverter):
-    """Which table of the programme overview: cohorts, provinces or organisation kinds."""
-
-    regex = "donemler|iller|kurumlar|isbirligi|skh"

@@ -14,12 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from action_plans.models import ActionPlan, ActionStep
+from certificates.models import Certificate
 from core.models import BackgroundJob
 from core.pagination import PER_PAGE
 from documents.models import Document
 from gencisi.forms import ComponentGalleryForm
 from library.models import CollaborationBasis, LegalReference
-from participants.models import Attendance, Certificate, Registration
+from participants.models import Attendance, Registration
 from programs.models import Cohort, Program
 
 # The waiting-list place a sample waitlisted registration shows ("· sıra 2").

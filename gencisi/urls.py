@@ -12,6 +12,6 @@ urlpatterns = [
     path("eylem-planlari/", include("action_plans.urls")),
     path("dil/", set_language, name="set_language"),
     path("belgeler/", include("documents.urls")),
-    path("sertifika/", include("participants.certificate_urls")),
+    path("sertifika/", include("certificates.urls")),
     path("yonetim/", admin.site.urls),
 ]

@@ -5,7 +5,6 @@ from core.text import turkish_fold
 from participants.models import (
     Attendance,
     AuditEntry,
-    Certificate,
     ConsentRecord,
     Organization,
     ParticipantProfile,
@@ -83,11 +82,3 @@ class AuditEntryAdmin(_ReadOnlyAdmin):
     list_display = ["created_at", "actor", "action", "cohort", "detail"]
     list_filter = ["action"]
     list_select_related = ["actor", "cohort__program"]
-
-
-@admin.register(Certificate)
-class CertificateAdmin(_ReadOnlyAdmin):
-    list_display = ["code", "participant_name", "cohort_title", "version", "status", "issued_at"]
-    list_filter = ["status", "registration__cohort"]
-    list_select_related = ["registration__cohort", "registration__participant"]
-    search_fields = ["code", "participant_name", "registration__participant__email"]

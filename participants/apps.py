@@ -7,7 +7,6 @@ class ParticipantsConfig(AppConfig):
     verbose_name = _("Participants")
 
     def ready(self) -> None:
-        from participants import certificate_kinds, emails, receivers  # noqa: F401 — receivers
+        from participants import emails
 
-        certificate_kinds.register_kinds()
         emails.register_kinds()

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
-from core.converters import ExportFormatConverter, OverviewTableConverter
+from core.converters import ExportFormatConverter
+from participants.converters import OverviewTableConverter
 from participants.views import (
     attendance,
     console,

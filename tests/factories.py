@@ -6,10 +6,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.models import User
+from certificates.codes import new_code
 from core.models import Province
 from core.text import turkish_fold
 from notifications.models import Notification
-from participants.certificate_kinds import new_code
 from participants.models import Attendance, Organization, ParticipantProfile, Registration
 from programs.models import Cohort, Module, Objective, Program, Session
 
@@ -259,7 +259,7 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     """A valid certificate without a document; `certificate_issue` makes real ones."""
 
     class Meta:
-        model = "participants.Certificate"
+        model = "certificates.Certificate"
 
     registration = factory.SubFactory(RegistrationFactory)
     code = factory.LazyFunction(new_code)

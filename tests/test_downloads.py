@@ -13,8 +13,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from core.converters import OverviewTableConverter
 from documents.models import Document
+from participants.converters import OverviewTableConverter
 from participants.models import SurveyQuestion
 from participants.services import evaluations
 from tests import test_access_matrix as matrix
@@ -110,7 +110,7 @@ def _exports(*, cohort: int, program: int) -> list[tuple[str, dict]]:
         ("participants:program_survey_report_export", {"pk": program}),
         *[
             ("participants:program_overview_export", {"pk": program, "table": table})
-            for table in OverviewTableConverter.regex.split("|")
+            for table in OverviewTableConverter().regex.split("|")
         ],
     ]
 

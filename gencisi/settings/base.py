@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "programs",
     "participants",
     "action_plans",
+    "certificates",
     "documents",
     "gencisi",
 ]

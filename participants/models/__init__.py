@@ -1,7 +1,6 @@
 """participants models, one module per concern."""
 
 from participants.models.attendance import Attendance
-from participants.models.certificates import Certificate
 from participants.models.evaluations import (
     SurveyAnswer,
     SurveyQuestion,
@@ -19,7 +18,6 @@ from participants.models.registrations import (
 __all__ = [
     "Attendance",
     "AuditEntry",
-    "Certificate",
     "ConsentRecord",
     "Organization",
     "ParticipantProfile",

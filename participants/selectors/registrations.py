@@ -4,13 +4,8 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.functions import Coalesce
 
 from core.text import turkish_fold
-from participants.models import (
-    AuditEntry,
-    Certificate,
-    Organization,
-    Registration,
-    SurveySubmission,
-)
+from participants import extensions
+from participants.models import AuditEntry, Organization, Registration, SurveySubmission
 from participants.selectors.attendance import attendance_rates_for_registrations
 from participants.selectors.evaluations import survey_is_open
 from programs.models import Cohort, Session
@@ -168,18 +163,10 @@ def cohort_audit_entries(*, cohort: Cohort) -> QuerySet[AuditEntry]:
 
 def my_registrations(*, participant) -> list[Registration]:
     """A person's registrations for "Kayıtlarım", each with what the page shows about it:
-    `attendance_rate` (finished or running cohorts), `survey_open`, `survey_done` and
-    `certificate` (the valid one whose PDF is ready, or None)."""
+    `attendance_rate` (finished or running cohorts), `survey_open`, `survey_done`, and what the
+    card parts other apps registered attach (participants/extensions.py)."""
     registrations = list(registrations_of_participant(participant=participant))
     rates = attendance_rates_for_registrations(registrations)
-    certificates = {
-        certificate.registration_id: certificate
-        for certificate in Certificate.objects.filter(
-            registration__in=registrations,
-            status=Certificate.Status.VALID,
-            document__status="ready",
-        ).select_related("document")
-    }
     answered = set(
         SurveySubmission.objects.filter(registration__in=registrations).values_list(
             "registration_id", flat=True
@@ -189,10 +176,11 @@ def my_registrations(*, participant) -> list[Registration]:
         confirmed = registration.status == Registration.Status.CONFIRMED
         registration.attendance_rate = rates.get(registration.pk)
         registration.survey_done = registration.pk in answered
-        registration.certificate = certificates.get(registration.pk) if confirmed else None
         registration.survey_open = (
             confirmed
             and not registration.survey_done
             and survey_is_open(cohort=registration.cohort)
         )
+    for part in extensions.card_parts():
+        part.attach(registrations)
     return registrations

@@ -1,11 +1,13 @@
-"""The programme overview: registrations, attendance, survey and who took part, where from."""
+"""The programme overview: registrations, attendance, survey and who took part, where from;
+the apps above add columns and sections to it (participants/extensions.py)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 
 from core.numbers import percent_of, percent_value
+from participants import extensions
 from participants.models import Attendance, Organization, Registration
 from programs.models import Cohort, Program, Session
 from programs.selectors import with_seat_counts
@@ -20,6 +22,7 @@ _ATTENDED_DURATION = ExpressionWrapper(
 class CohortRow:
     cohort: Cohort
     attendance_rate: Decimal | None
+    figures: list = field(default_factory=list)  # the registered columns' values, in order
 
     @property
     def response_rate(self) -> Decimal | None:
@@ -35,10 +38,15 @@ class ProgramOverview:
     attendance_rate: Decimal | None
     by_province: list[tuple[int, str, int]]  # plate, name, people
     by_kind: list[tuple[str, str, int]]  # kind, label, people
+    figure_labels: list = field(default_factory=list)  # the registered columns' headers
 
     @property
-    def certificates(self) -> int:
-        return sum(row.cohort.certificate_count for row in self.cohorts)
+    def figure_totals(self) -> list[tuple]:
+        """(label, total over the cohorts) of each registered column: the figure cards."""
+        return [
+            (label, sum(row.figures[index] for row in self.cohorts))
+            for index, label in enumerate(self.figure_labels)
+        ]
 
 
 def _percent(part, whole) -> Decimal | None:
@@ -54,11 +62,7 @@ def _cohorts(program: Program) -> QuerySet[Cohort]:
                 "registrations", filter=Q(registrations__status="confirmed"), distinct=True
             ),
             response_count=Count("survey_responses", distinct=True),
-            certificate_count=Count(
-                "registrations__certificates",
-                filter=Q(registrations__certificates__status="valid"),
-                distinct=True,
-            ),
+            **{figure.name: figure.annotation() for figure in extensions.cohort_figures()},
         )
         .select_related("province")
         .order_by("starts_on", "pk")
@@ -68,6 +72,7 @@ def _cohorts(program: Program) -> QuerySet[Cohort]:
 def program_overview(*, program: Program) -> ProgramOverview:
     """Everything in a fixed number of queries, however many cohorts and people."""
     cohorts = list(_cohorts(program))
+    figures = extensions.cohort_figures()
     session_time = {
         row["cohort_id"]: row["total"]
         for row in Session.objects.filter(cohort__program=program)
@@ -92,7 +97,11 @@ def program_overview(*, program: Program) -> ProgramOverview:
         done = attended.total_seconds() if attended else 0
         # No attendance recorded yet shows as "—", not as 0 %.
         rows.append(
-            CohortRow(cohort=cohort, attendance_rate=_percent(done, possible) if done else None)
+            CohortRow(
+                cohort=cohort,
+                attendance_rate=_percent(done, possible) if done else None,
+                figures=[getattr(cohort, figure.name) for figure in figures],
+            )
         )
         if done:
             attended_all += done
@@ -130,4 +139,5 @@ def program_overview(*, program: Program) -> ProgramOverview:
         attendance_rate=_percent(attended_all, possible_all),
         by_province=by_province,
         by_kind=by_kind,
+        figure_labels=[figure.label for figure in figures],
     )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
-from participants import permissions, privacy
+from participants import extensions, permissions, privacy
 from participants.forms.registrations import RegistrationForm
 from participants.models import ParticipantProfile, Registration
 from participants.selectors import registrations as selectors
@@ -136,6 +136,7 @@ class MyRegistrationsView(RoleRequiredMixin, View):
             "participants/my_registrations.html",
             {
                 "registrations": selectors.my_registrations(participant=request.user),
+                "card_parts": [part.template for part in extensions.card_parts()],
                 "has_profile": has_profile,
             },
         )

@@ -1,4 +1,5 @@
-"""The programme overview for coordinators, with its tables as downloads."""
+"""The programme overview for coordinators, with its tables as downloads; the apps above add
+columns and sections to it (participants/extensions.py)."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -6,24 +7,25 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
-from action_plans.selectors.dashboard import plans_by_sdg, plans_by_type
 from core.charts import BarRow, bar_chart, choropleth_map
 from core.exports import table_response
 from core.models import Province
-from participants import permissions
+from participants import extensions, permissions
+from participants.converters import OWN_OVERVIEW_TABLES
+from participants.extensions import OverviewTable
 from participants.models import Registration
 from participants.selectors.reports import ProgramOverview, program_overview
 from programs.models import Program
 
 
-def _overview(pk: int) -> ProgramOverview:
+def _program(pk: int) -> Program:
     program = Program.objects.filter(pk=pk).first()
     if program is None:
         raise Http404
-    return program_overview(program=program)
+    return program
 
 
-def _cohort_table(overview: ProgramOverview) -> tuple[list[str], list[list]]:
+def _cohort_table(overview: ProgramOverview) -> OverviewTable:
     headers = [
         _("Cohort"),
         _("First day"),
@@ -33,7 +35,7 @@ def _cohort_table(overview: ProgramOverview) -> tuple[list[str], list[list]]:
         _("Waiting list"),
         _("Attendance rate (%)"),
         _("Survey responses"),
-        _("Certificates issued"),
+        *(str(label) for label in overview.figure_labels),
     ]
     rows = [
         [
@@ -45,32 +47,27 @@ def _cohort_table(overview: ProgramOverview) -> tuple[list[str], list[list]]:
             row.cohort.waitlisted_count,
             row.attendance_rate if row.attendance_rate is not None else "",
             row.cohort.response_count,
-            row.cohort.certificate_count,
+            *row.figures,
         ]
         for row in overview.cohorts
     ]
-    return headers, rows
+    return OverviewTable(sheet=_("Cohorts"), headers=headers, rows=rows)
 
 
-def _plan_charts(program: Program) -> dict:
-    by_type = plans_by_type(program=program)
-    by_sdg = plans_by_sdg(program=program)
-    return {
-        "plans_by_type": by_type,
-        "plans_by_sdg": by_sdg,
-        "plans_total": sum(row.count for row in by_type),
-        "type_chart": _count_chart(by_type, _("Action plans by collaboration type")),
-        "sdg_chart": _count_chart(by_sdg, _("Action plans by sustainable development goal")),
-    }
-
-
-def _count_chart(rows, title: str):
-    if not any(row.count for row in rows):
-        return ""
-    return bar_chart(
-        rows=[BarRow(label=row.label, value=row.count, display=str(row.count)) for row in rows],
-        title=title,
-        maximum=max(row.count for row in rows),
+def _own_table(name: str, program: Program) -> OverviewTable:
+    overview = program_overview(program=program)
+    if name == "donemler":
+        return _cohort_table(overview)
+    if name == "iller":
+        return OverviewTable(
+            sheet=_("Provinces"),
+            headers=[_("Plate code"), _("Province"), _("Participants")],
+            rows=[[f"{plate:02d}", name, count] for plate, name, count in overview.by_province],
+        )
+    return OverviewTable(
+        sheet=_("Organisation kinds"),
+        headers=[_("Organisation kind"), _("Participants")],
+        rows=[[label, count] for _kind, label, count in overview.by_kind],
     )
 
 
@@ -78,14 +75,30 @@ class ProgramOverviewView(RoleRequiredMixin, View):
     role_test = permissions.can_manage_survey
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        overview = _overview(pk)
+        overview = program_overview(program=_program(pk))
         names = dict(Province.objects.values_list("plate", "name"))
+        sections = []
+        for section in extensions.sections():
+            context = section.context(overview.program)
+            sections.append(
+                {
+                    "template": section.template,
+                    "context": context,
+                    "figure": (section.figure_label, section.figure(context)),
+                }
+            )
         return render(
             request,
             "participants/reports/program_overview.html",
             {
                 "overview": overview,
                 "program": overview.program,
+                "sections": sections,
+                "figures": [
+                    *overview.figure_totals,
+                    *(section["figure"] for section in sections),
+                ],
+                "cohort_columns": 8 + len(overview.figure_labels),
                 "status_rows": [
                     (label, overview.status_counts.get(value, 0))
                     for value, label in Registration.Status.choices
@@ -95,7 +108,6 @@ class ProgramOverviewView(RoleRequiredMixin, View):
                     names=names,
                     title=_("Participants by province"),
                 ),
-                **_plan_charts(overview.program),
                 "kind_chart": bar_chart(
                     rows=[
                         BarRow(label=label, value=count, display=str(count))
@@ -111,35 +123,22 @@ class ProgramOverviewView(RoleRequiredMixin, View):
 
 
 class ProgramOverviewExportView(RoleRequiredMixin, View):
-    """One table of the overview as CSV or XLSX: cohorts, provinces or organisation kinds."""
+    """One table of the overview as CSV or XLSX: cohorts, provinces, organisation kinds, or one
+    that a section registered."""
 
     role_test = permissions.can_manage_survey
 
     def get(self, _request: HttpRequest, pk: int, table: str, fmt: str) -> HttpResponse:
-        overview = _overview(pk)
-        if table == "donemler":
-            headers, rows = _cohort_table(overview)
-            sheet = _("Cohorts")
-        elif table == "iller":
-            headers = [_("Plate code"), _("Province"), _("Participants")]
-            rows = [[f"{plate:02d}", name, count] for plate, name, count in overview.by_province]
-            sheet = _("Provinces")
-        elif table == "kurumlar":
-            headers = [_("Organisation kind"), _("Participants")]
-            rows = [[label, count] for _kind, label, count in overview.by_kind]
-            sheet = _("Organisation kinds")
-        elif table == "isbirligi":
-            headers = [_("Collaboration type"), _("Action plans")]
-            rows = [[row.label, row.count] for row in plans_by_type(program=overview.program)]
-            sheet = _("Collaboration types")
+        program = _program(pk)
+        # The URL's converter lets through only OWN_OVERVIEW_TABLES and the registered tables.
+        if table in OWN_OVERVIEW_TABLES:
+            result = _own_table(table, program)
         else:
-            headers = [_("Sustainable development goal"), _("Action plans")]
-            rows = [[row.label, row.count] for row in plans_by_sdg(program=overview.program)]
-            sheet = _("SDGs")
+            result = extensions.section_table(table)(program)
         return table_response(
             fmt=fmt,
-            filename_stem=f"{overview.program.title} – {sheet}",
-            sheet=sheet,
-            headers=headers,
-            rows=rows,
+            filename_stem=f"{program.title} – {result.sheet}",
+            sheet=result.sheet,
+            headers=result.headers,
+            rows=result.rows,
         )

@@ -1,14 +1,14 @@
 """Fault scenarios on the real services (a Redis of the test's own, PostgreSQL, a real SMTP
 server, real Celery workers) that cross apps: a registration, a bulk issue of certificates, their
 PDFs and their e-mails. Unit-level proofs live beside the modules they prove (tests/core/,
-tests/documents/, tests/participants/)."""
+tests/documents/, tests/participants/, tests/certificates/, tests/notifications/)."""
 
 import psycopg
 import pytest
 from django.db import connection
 
+from tests.certificates.conftest import certificate_cohort, enrol  # noqa: F401 — fixtures
 from tests.conftest import database_url_for_subprocess, skip_or_fail
-from tests.participants.conftest import certificate_cohort, enrol  # noqa: F401 — fixtures
 
 
 @pytest.fixture

@@ -6,13 +6,14 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from certificates.models import Certificate
 from core.models import BackgroundJob
 from core.services import worker_check_request
 from documents.models import Document
 from documents.tasks import requeue_stuck_documents
 from notifications.models import Notification
 from notifications.tasks import send_due_notifications
-from participants.models import Certificate, Registration
+from participants.models import Registration
 from tests.conftest import wait_for
 from tests.factories import CohortFactory, ParticipantProfileFactory
 

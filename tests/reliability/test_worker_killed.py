@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from django.db import transaction
 
+from certificates.models import Certificate
+from certificates.services import certificates_issue
 from documents.models import Document
 from notifications.models import Notification
-from participants.models import Certificate
-from participants.services.certificates import certificates_issue
 from tests.conftest import wait_for
 
 PEOPLE = 100

@@ -5,8 +5,9 @@ from programs.models import Cohort, Program
 
 def test_component_gallery_shows_every_status_of_every_model(client, coordinator):
     from action_plans.models import ActionPlan, ActionStep
+    from certificates.models import Certificate
     from library.models import LegalReference
-    from participants.models import Certificate, Registration
+    from participants.models import Registration
 
     client.force_login(coordinator)
     html = client.get(reverse("site:component_gallery")).content.decode()

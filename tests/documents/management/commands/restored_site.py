@@ -18,8 +18,8 @@ def main() -> None:
 
     from accounts.models import User
     from accounts.roles import COORDINATOR
+    from certificates.models import Certificate
     from documents.models import Document
-    from participants.models import Certificate
 
     setup_test_environment()
     visitor = Client()

@@ -11,11 +11,11 @@ from django.db import connection, transaction
 from accounts.models import User
 from action_plans.models import PLAN_DOCUMENT_KIND as PLAN_KIND
 from action_plans.models import ActionPlan
+from certificates.models import Certificate
+from certificates.services import certificate_bundle_request, certificates_issue
 from documents.backup import archive as backup_archive
 from documents.models import Document
 from documents.services import document_request
-from participants.models import Certificate
-from participants.services.certificates import certificate_bundle_request, certificates_issue
 from programs.models import Cohort
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -1,11 +1,13 @@
-"""Participation certificates: what was printed, their code, version and state."""
+"""Participation certificates: what was printed, their code, version and state.
+
+The model lived in participants until issue 12; its table keeps its name (`db_table`)."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from participants.models.registrations import Registration
+from participants.models import Registration
 
 
 class Certificate(models.Model):
@@ -97,6 +99,7 @@ class Certificate(models.Model):
     )
 
     class Meta:
+        db_table = "participants_certificate"
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         ordering = ["-issued_at", "-pk"]

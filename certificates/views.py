@@ -9,13 +9,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
+from certificates import permissions, selectors, services
+from certificates.codes import normalise_code
+from certificates.forms import CertificateRevokeForm, CertificateVerifyForm
+from certificates.kinds import CERTIFICATE_BUNDLE_KIND
 from core.ratelimit import rate_limit_consume
 from documents.selectors import document_current
-from participants import permissions
-from participants.certificate_kinds import CERTIFICATE_BUNDLE_KIND, normalise_code
-from participants.forms.certificates import CertificateRevokeForm, CertificateVerifyForm
-from participants.selectors import certificates as selectors
-from participants.services import certificates as services
 from programs.selectors import cohort_summary_get
 
 VERIFY_RATE = "30/m/ip"  # lookups per address in any 60 seconds
@@ -48,7 +47,7 @@ class CohortCertificatesView(_CohortViewerMixin, View):
         rows = selectors.certificate_eligibility(cohort=cohort)
         return render(
             request,
-            "participants/certificates/cohort.html",
+            "certificates/cohort.html",
             {
                 "cohort": cohort,
                 "rows": rows,
@@ -83,7 +82,7 @@ class IssueProgressView(_CohortViewerMixin, View):
         progress = selectors.issue_progress(cohort=cohort)
         response = render(
             request,
-            "participants/certificates/includes/progress.html",
+            "certificates/includes/progress.html",
             {
                 "cohort": cohort,
                 "progress": progress,
@@ -120,7 +119,7 @@ class RevokeView(_CohortMixin, View):
     def _render(self, request, cohort, certificate, form, status=200) -> HttpResponse:
         return render(
             request,
-            "participants/certificates/revoke.html",
+            "certificates/revoke.html",
             {"cohort": cohort, "certificate": certificate, "form": form},
             status=status,
         )
@@ -163,12 +162,12 @@ class VerifyView(View):
             typed = None
         context = {"form": form, "searched": typed is not None, "certificate": None}
         if typed is None:
-            return render(request, "participants/certificates/verify.html", context)
+            return render(request, "certificates/verify.html", context)
         if not rate_limit_consume(request, action="certificate_verify", rate=VERIFY_RATE):
             context["rate_limited"] = True
-            return render(request, "participants/certificates/verify.html", context, status=429)
+            return render(request, "certificates/verify.html", context, status=429)
         normalised = normalise_code(typed)
         certificate = selectors.certificate_by_code(code=normalised) if normalised else None
         context["certificate"] = certificate
         status = 200 if certificate is not None else 404
-        return render(request, "participants/certificates/verify.html", context, status=status)
+        return render(request, "certificates/verify.html", context, status=status)

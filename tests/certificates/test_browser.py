@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.demo import DEMO_PASSWORD
-from participants.models import Certificate
+from certificates.models import Certificate
 from programs.models import Cohort
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

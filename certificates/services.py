@@ -8,19 +8,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from certificates.codes import new_code
+from certificates.kinds import CERTIFICATE_BUNDLE_KIND, CERTIFICATE_KIND, CERTIFICATE_READY_EMAIL
+from certificates.models import Certificate
+from certificates.selectors import EligibilityRow, certificate_eligibility
 from documents.models import Document
 from documents.services import document_request, documents_request, documents_retry
 from notifications.models import Notification
 from notifications.services import NotificationRequest, notifications_queue
-from participants.certificate_kinds import (
-    CERTIFICATE_BUNDLE_KIND,
-    CERTIFICATE_KIND,
-    CERTIFICATE_READY_EMAIL,
-    new_code,
-)
-from participants.models import Certificate
 from participants.selectors.attendance import hours_for_minutes
-from participants.selectors.certificates import EligibilityRow, certificate_eligibility
 from programs.models import Cohort
 
 

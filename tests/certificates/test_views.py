@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from certificates.models import Certificate
+from certificates.services import certificate_revoke, certificates_issue
 from documents.models import Document
-from participants.models import Certificate
-from participants.services.certificates import certificate_revoke, certificates_issue
 from tests.factories import CohortFactory, UserFactory
 
 

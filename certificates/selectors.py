@@ -9,14 +9,16 @@ plan or whose work group's plan is submitted or approved.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from action_plans.models import ActionPlan, WorkGroupMember
+from certificates.models import Certificate
 from core.db import turkish_collate
 from core.numbers import format_percent
 from documents.models import Document
-from participants.models import Certificate, Registration, SurveySubmission
+from participants.models import Registration, SurveySubmission
 from participants.selectors.attendance import (
     PersonAttendance,
     attendance_for_cohort,
@@ -166,4 +168,38 @@ def certificate_in_cohort(*, cohort: Cohort, pk: int) -> Certificate | None:
         Certificate.objects.filter(registration__cohort=cohort, pk=pk)
         .select_related("registration__participant")
         .first()
+    )
+
+
+def attach_ready_certificates(registrations: list[Registration]) -> None:
+    """Kayıtlarım's part (participants/extensions.py): `certificate` on each registration, its
+    valid certificate whose PDF is ready (None unless confirmed). One query."""
+    certificates = {
+        certificate.registration_id: certificate
+        for certificate in Certificate.objects.filter(
+            registration__in=registrations,
+            status=Certificate.Status.VALID,
+            document__status="ready",
+        ).select_related("document")
+    }
+    for registration in registrations:
+        confirmed = registration.status == Registration.Status.CONFIRMED
+        registration.certificate = certificates.get(registration.pk) if confirmed else None
+
+
+def valid_certificate_count():
+    """The programme overview's column (participants/extensions.py): the valid certificates of
+    each cohort, as a subquery."""
+    return Coalesce(
+        Subquery(
+            Certificate.objects.filter(
+                registration__cohort=OuterRef("pk"), status=Certificate.Status.VALID
+            )
+            .order_by()
+            .values("registration__cohort")
+            .annotate(count=Count("pk"))
+            .values("count"),
+            output_field=IntegerField(),
+        ),
+        0,
     )

@@ -1,20 +1,24 @@
 import io
 import re
+import time
 from decimal import Decimal
 
 import pytest
 from django.conf import settings as django_settings
 from django.core import mail
+from django.db import transaction
 from pypdf import PdfReader
 
+from certificates.codes import new_code, normalise_code
+from certificates.kinds import certificate_data
+from certificates.models import Certificate
+from certificates.selectors import certificate_eligibility
+from certificates.services import certificate_revoke, certificates_issue
 from documents import rendering
 from documents.layouts import CERTIFICATE, certificate_qr_payload
 from documents.models import Document
 from notifications.models import Notification
-from participants.certificate_kinds import certificate_data, new_code, normalise_code
-from participants.models import Certificate, SurveySubmission
-from participants.selectors.certificates import certificate_eligibility
-from participants.services.certificates import certificate_revoke, certificates_issue
+from participants.models import SurveySubmission
 from tests.factories import ActionPlanFactory, AttendanceFactory, WorkGroupMemberFactory
 
 
@@ -309,3 +313,29 @@ def test_a_typed_code_is_normalised_and_nonsense_is_refused():
     assert normalise_code("ABCD-EFGH") is None
     assert normalise_code("ABCD-EFGH-JKMN-PQRS-TUV0") is None
     assert normalise_code("") is None
+
+
+@pytest.fixture
+def worker_media(monkeypatch, settings):
+    """The worker started next writes its files where this test looks for them."""
+    monkeypatch.setenv("MEDIA_ROOT", str(settings.MEDIA_ROOT))
+
+
+@pytest.mark.worker
+def test_a_bulk_issue_is_rendered_by_a_real_worker(
+    worker_media, certificate_cohort, enrol, coordinator, celery_worker_process
+):
+    enrol("İnci Çelik")
+    enrol("Ali Yılmaz")
+    with transaction.atomic():
+        assert certificates_issue(cohort=certificate_cohort, issued_by=coordinator).issued == 2
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        statuses = set(Certificate.objects.values_list("document__status", flat=True))
+        if statuses == {"ready"} and Notification.objects.filter(status="sent").count() == 2:
+            break
+        time.sleep(0.2)
+    assert set(Certificate.objects.values_list("document__status", flat=True)) == {"ready"}
+    assert set(Notification.objects.values_list("kind", "status")) == {
+        ("certificate_ready", "sent")
+    }

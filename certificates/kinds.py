@@ -1,8 +1,7 @@
-"""The document kinds of certificates, registered in ParticipantsConfig.ready: one certificate
-PDF (owned by its Certificate row) and the ZIP of a cohort's certificates (owned by the cohort)."""
-
-import re
-import secrets
+"""The kinds certificates register in CertificatesConfig.ready: the document kinds (one
+certificate PDF, owned by its Certificate row, and the ZIP of a cohort's certificates, owned by
+the cohort) and the e-mail kind "your certificate is ready" (about the certificate's
+registration; its texts: templates/certificates/email/certificate_ready{_subject,}.txt)."""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -17,26 +16,6 @@ CERTIFICATE_KIND = "certificate"
 CERTIFICATE_BUNDLE_KIND = "certificate_bundle"
 # The e-mail "your certificate is ready", about the certificate's registration.
 CERTIFICATE_READY_EMAIL = "certificate_ready"
-
-# No 0/O, 1/I/L: a code read aloud or typed from paper is not mistaken. 31 symbols, 20 of them
-# → 99 random bits: not guessable, not enumerable.
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-CODE_LENGTH = 20
-CODE_GROUP = 4
-
-
-def new_code() -> str:
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    return "-".join(raw[i : i + CODE_GROUP] for i in range(0, CODE_LENGTH, CODE_GROUP))
-
-
-def normalise_code(text: str) -> str | None:
-    """What someone typed → the stored form ("abcd efgh…" → "ABCD-EFGH-…"); None if it cannot
-    be a code."""
-    raw = re.sub(r"[\s\-]", "", text or "").upper()
-    if len(raw) != CODE_LENGTH or any(char not in CODE_ALPHABET for char in raw):
-        return None
-    return "-".join(raw[i : i + CODE_GROUP] for i in range(0, CODE_LENGTH, CODE_GROUP))
 
 
 def certificate_data(certificate) -> CertificateData:
@@ -63,7 +42,7 @@ def certificate_filename(data: CertificateData) -> str:
 
 
 def _can_download_certificate(user, document) -> bool:
-    from participants.permissions import can_download_certificate
+    from certificates.permissions import can_download_certificate
 
     certificate = document.owner
     return certificate is not None and can_download_certificate(user, certificate)
@@ -71,7 +50,7 @@ def _can_download_certificate(user, document) -> bool:
 
 def _current_certificate_document(document):
     """An earlier version's PDF → the PDF of the same person's valid certificate, if any."""
-    from participants.selectors.certificates import certificate_current_of
+    from certificates.selectors import certificate_current_of
 
     certificate = document.owner
     current = certificate_current_of(certificate=certificate) if certificate else None
@@ -79,14 +58,14 @@ def _current_certificate_document(document):
 
 
 def _can_download_bundle(user, document) -> bool:
-    from participants.permissions import can_download_cohort_certificates
+    from certificates.permissions import can_download_cohort_certificates
 
     cohort = document.owner
     return cohort is not None and can_download_cohort_certificates(user, cohort)
 
 
 def _bundle_members(cohort):
-    from participants.selectors.certificates import certificate_documents_of_cohort
+    from certificates.selectors import certificate_documents_of_cohort
 
     return certificate_documents_of_cohort(cohort=cohort)
 
@@ -118,7 +97,7 @@ def register_kinds() -> None:
         email_registry.NotificationKind(
             name=CERTIFICATE_READY_EMAIL,
             label=_("certificate ready"),
-            template="participants/email/certificate_ready",
+            template="certificates/email/certificate_ready",
             context=registration_context,
         )
     )

@@ -3,15 +3,11 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from certificates.selectors import IssueProgress, certificate_eligibility, issue_progress
+from certificates.services import certificates_issue
 from core.numbers import format_percent
 from documents.models import Document
 from participants.selectors.attendance import cohort_attendance_overview
-from participants.selectors.certificates import (
-    IssueProgress,
-    certificate_eligibility,
-    issue_progress,
-)
-from participants.services.certificates import certificates_issue
 from tests.factories import AttendanceFactory, CohortFactory, RegistrationFactory, SessionFactory
 
 
