@@ -7,6 +7,19 @@ class ParticipantsConfig(AppConfig):
     verbose_name = _("Participants")
 
     def ready(self) -> None:
-        from participants import emails
+        from participants import emails, receivers  # noqa: F401 — connects the receivers
+        from participants.selectors.registrations import annotate_seat_counts
+        from participants.views.registrations import cohort_page_context
+        from programs import extensions
 
         emails.register_kinds()
+        extensions.register_cohort_annotator(annotate_seat_counts)
+        extensions.register_cohort_page_section(
+            extensions.CohortPageSection(
+                context=cohort_page_context,
+                templates={
+                    "notice": "participants/includes/cohort_page_notice.html",
+                    "registration": "participants/includes/cohort_page_registration.html",
+                },
+            )
+        )

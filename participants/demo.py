@@ -151,6 +151,7 @@ def load_demo_registrations(*, demo_participant, cohort: Cohort | None = None) -
     cohort = cohort or Cohort.objects.filter(title="İzmir dönemi").first()
     if cohort is None:
         return
+    survey_questions_ensure(program=cohort.program)  # the programme is published
     if cohort.capacity != 12:
         cohort.capacity = 12
         cohort.save(update_fields=["capacity"])

@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from core.background import ReliableTask
-from participants.services.registrations import session_reminders_send
+from participants.services.reminders import session_reminders_send
 
 
 @shared_task(base=ReliableTask, name="participants.send_session_reminders")

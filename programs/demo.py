@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from core.models import Province
 from library.models import CollaborationType
-from participants.services.evaluations import survey_questions_ensure
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 
 SEED_TITLE = "Belediyeler İçin Sosyal Kooperatifçilik Eğitimi"
@@ -330,7 +329,6 @@ def load_demo_programme(*, facilitators: list) -> Program:
         facilitators=facilitators[:1],
         modules=modules,
     )
-    survey_questions_ensure(program=program)
     for practice in GOOD_PRACTICES:
         fields = {key: value for key, value in practice.items() if key not in {"modules", "types"}}
         item, _created = GoodPractice.objects.update_or_create(

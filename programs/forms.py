@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import formfield_callback
 from core.selectors import provinces_by_name
-from participants.models import Registration
 from programs import selectors, services
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 
@@ -191,7 +190,7 @@ class CohortForm(forms.ModelForm):
         capacity = data.get("capacity")
         if not self.instance.pk or capacity is None:
             return
-        taken = self.instance.registrations.filter(status__in=Registration.SEAT_HOLDING).count()
+        taken = selectors.cohort_seats_taken(cohort=self.instance)
         if capacity < taken:
             self.add_error(
                 "capacity",

@@ -227,7 +227,8 @@ class Cohort(models.Model):
 
     @property
     def seats_left(self) -> int:
-        """Needs the `seats_taken` annotation of programs.selectors.with_seat_counts."""
+        """Needs the `seats_taken` annotation of programs.selectors.with_seat_counts (the
+        contract of programs/extensions.py)."""
         return max(self.capacity - self.seats_taken, 0)
 
     @property

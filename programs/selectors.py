@@ -6,28 +6,23 @@ from django.utils import timezone
 
 from accounts.roles import FACILITATOR
 from core.db import turkish_collate
-from participants.models import Registration
+from programs import extensions
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 
 
 def with_seat_counts(queryset: QuerySet[Cohort]) -> QuerySet[Cohort]:
-    """Annotate `seats_taken`, `pending_count` and `waitlisted_count`.
+    """Annotate `seats_taken`, `pending_count` and `waitlisted_count`, by the annotators the apps
+    above registered (programs/extensions.py: participants holds the seats). Every cohort list
+    and detail built here goes through it. Cohort.seats_left and Cohort.fill_percent read
+    `seats_taken`."""
+    return extensions.annotate_cohorts(queryset)
 
-    Cohort.seats_left and Cohort.fill_percent read `seats_taken`.
-    """
-    return queryset.annotate(
-        seats_taken=Count(
-            "registrations",
-            filter=Q(registrations__status__in=Registration.SEAT_HOLDING),
-            distinct=True,
-        ),
-        pending_count=Count(
-            "registrations", filter=Q(registrations__status="pending"), distinct=True
-        ),
-        waitlisted_count=Count(
-            "registrations", filter=Q(registrations__status="waitlisted"), distinct=True
-        ),
-    )
+
+def cohort_seats_taken(*, cohort: Cohort) -> int:
+    """The seats held in `cohort` now (one query): what its capacity cannot go below."""
+    return with_seat_counts(Cohort.objects.filter(pk=cohort.pk)).values_list(
+        "seats_taken", flat=True
+    )[0]
 
 
 def _facilitators_prefetch() -> Prefetch:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.ordering import renumber, sibling_move
 from core.text import turkish_slugify
+from programs import signals
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 
 
@@ -36,13 +37,14 @@ def program_save(*, program: Program) -> Program:
 
 
 def program_publish(*, program: Program) -> Program:
+    """Publish the programme; `program_published` lets the apps above prepare for it in the same
+    transaction (participants: the evaluation survey's questions)."""
     if not program.objectives.exists():
         raise PublishError(_("A programme needs at least one objective before it is published."))
-    from participants.services.evaluations import survey_questions_ensure
-
-    program.status = Program.Status.PUBLISHED
-    program.save(update_fields=["status", "updated_at"])
-    survey_questions_ensure(program=program)
+    with transaction.atomic():
+        program.status = Program.Status.PUBLISHED
+        program.save(update_fields=["status", "updated_at"])
+        signals.program_published.send(sender=Program, program=program)
     return program
 
 
@@ -105,9 +107,8 @@ def module_move(*, module: Module, up: bool) -> None:
 @transaction.atomic
 def cohort_save(*, cohort: Cohort, facilitators: Iterable, by=None) -> Cohort:
     """Create or update a cohort and its facilitators. Raising the capacity gives the new seats
-    to the waiting list in the same transaction (first come, first served)."""
-    from participants.services.registrations import cohort_capacity_changed
-
+    to the waiting list in the same transaction (first come, first served): programs sends
+    `cohort_capacity_changed`, participants fills them."""
     previous = (
         Cohort.objects.select_for_update()
         .filter(pk=cohort.pk)
@@ -119,8 +120,21 @@ def cohort_save(*, cohort: Cohort, facilitators: Iterable, by=None) -> Cohort:
     cohort.save()
     cohort.facilitators.set(facilitators)
     if previous is not None and cohort.capacity > previous:
-        cohort_capacity_changed(cohort=cohort, by=by)
+        signals.cohort_capacity_changed.send(sender=Cohort, cohort=cohort, by=by)
     return cohort
+
+
+def cohort_cancel(*, cohort: Cohort, by) -> int:
+    """Cancel the cohort; `cohort_cancelled`, in the same transaction with the cohort row locked,
+    lets participants cancel every active registration in it and e-mail each person (nobody
+    moves up from the waiting list: there is nothing to move up to). Returns how many
+    registrations were cancelled."""
+    with transaction.atomic():
+        cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+        cohort.status = Cohort.Status.CANCELLED
+        cohort.save(update_fields=["status", "updated_at"])
+        responses = signals.cohort_cancelled.send(sender=Cohort, cohort=cohort, by=by)
+    return sum(cancelled for _receiver, cancelled in responses)
 
 
 def cohort_set_status(*, cohort: Cohort, status: str) -> Cohort:

@@ -8,8 +8,8 @@ from participants import extensions
 from participants.models import AuditEntry, Organization, Registration, SurveySubmission
 from participants.selectors.attendance import attendance_rates_for_registrations
 from participants.selectors.evaluations import survey_is_open
+from programs import selectors as program_selectors
 from programs.models import Cohort, Session
-from programs.selectors import with_seat_counts
 
 
 def _position_subquery() -> Subquery:
@@ -36,7 +36,7 @@ def cohort_for_registration(*, cohort_pk: int) -> Cohort | None:
     """A published cohort of a published programme, with what its summary shows and its seat
     counts (a full cohort's form says that it joins the waiting list)."""
     return (
-        with_seat_counts(Cohort.objects.all())
+        program_selectors.with_seat_counts(Cohort.objects.all())
         .select_related("program", "province")
         .prefetch_related(Prefetch("sessions", queryset=Session.objects.order_by("starts_at")))
         .filter(
@@ -45,6 +45,31 @@ def cohort_for_registration(*, cohort_pk: int) -> Cohort | None:
             program__status="published",
         )
         .first()
+    )
+
+
+def annotate_seat_counts(queryset: QuerySet[Cohort]) -> QuerySet[Cohort]:
+    """The cohort annotations programs reads (programs/extensions.py): `seats_taken` — the
+    registrations that hold a seat (`Registration.SEAT_HOLDING`) —, `pending_count` and
+    `waitlisted_count`, one subquery each. Registered in ParticipantsConfig.ready."""
+
+    def count(statuses) -> Coalesce:
+        return Coalesce(
+            Subquery(
+                Registration.objects.filter(cohort=OuterRef("pk"), status__in=statuses)
+                .order_by()
+                .values("cohort")
+                .annotate(count=Count("pk"))
+                .values("count"),
+                output_field=IntegerField(),
+            ),
+            0,
+        )
+
+    return queryset.annotate(
+        seats_taken=count(Registration.SEAT_HOLDING),
+        pending_count=count([Registration.Status.PENDING]),
+        waitlisted_count=count([Registration.Status.WAITLISTED]),
     )
 
 

@@ -1,30 +1,32 @@
-"""Registrations: seats, the waiting list and its automatic promotion.
-
-Every write locks the cohort row first (`select_for_update`), so two requests for the last
-seat are served one after the other, and re-counts the seats inside that lock. Pending
-registrations hold a seat, like confirmed ones: approving them can never overbook.
+"""Registrations: registering, cancelling (one, or all of a cancelled cohort), approving,
+rejecting, promoting and reordering the waiting list. The seat rule and the filling of freed
+seats from the waiting list are in services/seats.py; every write locks the cohort row first.
 """
 
 import datetime as dt
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from notifications.models import Notification
 from notifications.services import (
     NotificationRequest,
-    notification_queue,
     notifications_queue,
-    notifications_queue_new,
 )
 from participants.emails import RegistrationEmail
 from participants.models import AuditEntry, ParticipantProfile, Registration
 from participants.selectors.privacy import notice_acknowledgement_get
 from participants.services.audit import audit_log
 from participants.services.consents import consents_update, privacy_notice_acknowledge
-from programs.models import Cohort, Session
+from participants.services.seats import (
+    free_seats,
+    lock_cohort,
+    promote_waiting,
+    registration_email,
+    seat_status,
+    set_status,
+)
+from programs.models import Cohort
 
 Status = Registration.Status
 
@@ -65,23 +67,6 @@ class NoFreeSeatError(RegistrationError):
     message = _("There is no free seat. Raise the capacity or cancel a registration first.")
 
 
-def _lock_cohort(cohort: Cohort) -> Cohort:
-    return Cohort.objects.select_for_update().get(pk=cohort.pk)
-
-
-def _free_seats(cohort: Cohort) -> int:
-    """The seat rule, for every write here: confirmed and pending registrations hold a seat, so
-    with a capacity of n the n-th of them still gets one and the next one waits. Call with the
-    cohort locked."""
-    taken = Registration.objects.filter(cohort=cohort, status__in=Registration.SEAT_HOLDING).count()
-    return max(cohort.capacity - taken, 0)
-
-
-def _next_waitlist_order(cohort: Cohort) -> int:
-    top = Registration.objects.filter(cohort=cohort).aggregate(top=Max("waitlist_order"))["top"]
-    return (top or 0) + 1
-
-
 def waitlist_position(*, registration: Registration) -> int | None:
     if registration.status != Status.WAITLISTED:
         return None
@@ -90,30 +75,6 @@ def waitlist_position(*, registration: Registration) -> int | None:
         status=Status.WAITLISTED,
         waitlist_order__lte=registration.waitlist_order,
     ).count()
-
-
-def _set_status(registration: Registration, status: str, now: dt.datetime) -> None:
-    registration.status = status
-    registration.status_changed_at = now
-    if status == Status.WAITLISTED:
-        if registration.waitlist_order is None:
-            registration.waitlist_order = _next_waitlist_order(registration.cohort)
-    else:
-        registration.waitlist_order = None
-
-
-def _notify(registration: Registration, kind: str, **context) -> Notification:
-    return notification_queue(
-        recipient=registration.participant,
-        kind=kind,
-        about=registration,
-        dedupe_key=f"{kind}:{registration.pk}:{registration.status_changed_at.isoformat()}",
-        context=context,
-    )
-
-
-def _seat_status(cohort: Cohort) -> str:
-    return Status.PENDING if cohort.requires_approval else Status.CONFIRMED
 
 
 def _check_window(cohort: Cohort, now: dt.datetime) -> None:
@@ -145,7 +106,7 @@ def registration_create(
     already.
     """
     with transaction.atomic():
-        cohort = _lock_cohort(cohort)
+        cohort = lock_cohort(cohort)
         now = timezone.now()
         existing = (
             Registration.objects.select_for_update()
@@ -169,10 +130,10 @@ def registration_create(
         registration.cancelled_by = None
         registration.privacy_notice_version = acknowledgement.notice_version
         registration.privacy_acknowledged_at = acknowledgement.created_at
-        if _free_seats(cohort) > 0:
-            _set_status(registration, _seat_status(cohort), now)
+        if free_seats(cohort) > 0:
+            set_status(registration, seat_status(cohort), now)
         else:
-            _set_status(registration, Status.WAITLISTED, now)
+            set_status(registration, Status.WAITLISTED, now)
         try:
             with transaction.atomic():
                 registration.save()
@@ -191,45 +152,20 @@ def registration_create(
             registration=registration,
         )
         if registration.status == Status.WAITLISTED:
-            _notify(
+            registration_email(
                 registration,
                 RegistrationEmail.WAITLISTED,
                 position=waitlist_position(registration=registration),
             )
         elif registration.status == Status.PENDING:
-            _notify(registration, RegistrationEmail.RECEIVED)
+            registration_email(registration, RegistrationEmail.RECEIVED)
         else:
-            _notify(registration, RegistrationEmail.CONFIRMED)
+            registration_email(registration, RegistrationEmail.CONFIRMED)
     return registration
 
 
-def _promote_waiting(cohort: Cohort, *, by) -> list[Registration]:
-    """Give every free seat to the head of the waiting list. Call with the cohort locked."""
-    promoted = []
-    free = _free_seats(cohort)
-    if free <= 0:
-        return promoted
-    waiting = (
-        Registration.objects.select_for_update()
-        .select_related("participant")
-        .filter(cohort=cohort, status=Status.WAITLISTED)
-        .order_by("waitlist_order", "pk")[:free]
-    )
-    now = timezone.now()
-    for registration in waiting:
-        registration.cohort = cohort
-        _set_status(registration, _seat_status(cohort), now)
-        registration.save(update_fields=["status", "status_changed_at", "waitlist_order"])
-        audit_log(
-            actor=by, action=AuditEntry.Action.PROMOTED, cohort=cohort, registration=registration
-        )
-        _notify(registration, RegistrationEmail.PROMOTED)
-        promoted.append(registration)
-    return promoted
-
-
 def _locked(registration: Registration) -> tuple[Cohort, Registration]:
-    cohort = _lock_cohort(registration.cohort)
+    cohort = lock_cohort(registration.cohort)
     locked = (
         Registration.objects.select_for_update()
         .select_related("participant")
@@ -246,7 +182,7 @@ def registration_cancel(*, registration: Registration, by, notify: bool = True) 
         if registration.status not in Registration.ACTIVE:
             raise RegistrationError(_("This registration is no longer active."))
         now = timezone.now()
-        _set_status(registration, Status.CANCELLED, now)
+        set_status(registration, Status.CANCELLED, now)
         registration.cancelled_at = now
         registration.cancelled_by = by
         registration.save()
@@ -254,55 +190,52 @@ def registration_cancel(*, registration: Registration, by, notify: bool = True) 
             actor=by, action=AuditEntry.Action.CANCELLED, cohort=cohort, registration=registration
         )
         if notify:
-            _notify(registration, RegistrationEmail.CANCELLED)
-        _promote_waiting(cohort, by=by)
+            registration_email(registration, RegistrationEmail.CANCELLED)
+        promote_waiting(cohort, by=by)
     return registration
 
 
-def cohort_cancel(*, cohort: Cohort, by) -> int:
-    """Cancel the cohort and every active registration in it (nobody moves up from the waiting
-    list: there is nothing to move up to); each person is told by e-mail, in the same
-    transaction. Returns how many registrations were cancelled."""
-    with transaction.atomic():
-        cohort = _lock_cohort(cohort)
-        cohort.status = Cohort.Status.CANCELLED
-        cohort.save(update_fields=["status", "updated_at"])
-        now = timezone.now()
-        registrations = list(
-            Registration.objects.select_for_update()
-            .select_related("participant")
-            .filter(cohort=cohort, status__in=Registration.ACTIVE)
+def registrations_cancel_for_cohort(*, cohort: Cohort, by) -> int:
+    """The cohort was cancelled (programs' `cohort_cancelled`, sent with the cohort row locked):
+    cancel every active registration in it, in the same transaction, and tell each person by
+    e-mail; nobody moves up from the waiting list (there is nothing to move up to). Returns how
+    many registrations were cancelled."""
+    now = timezone.now()
+    registrations = list(
+        Registration.objects.select_for_update()
+        .select_related("participant")
+        .filter(cohort=cohort, status__in=Registration.ACTIVE)
+    )
+    for registration in registrations:
+        registration.cohort = cohort  # the e-mail names it: no query per person
+    Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
+        status=Status.CANCELLED,
+        status_changed_at=now,
+        waitlist_order=None,
+        cancelled_at=now,
+        cancelled_by=by,
+    )
+    AuditEntry.objects.bulk_create(
+        AuditEntry(
+            actor=by,
+            action=AuditEntry.Action.CANCELLED,
+            cohort=cohort,
+            registration=registration,
+            detail=_("The cohort was cancelled."),
         )
-        for registration in registrations:
-            registration.cohort = cohort  # the e-mail names it: no query per person
-        Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
-            status=Status.CANCELLED,
-            status_changed_at=now,
-            waitlist_order=None,
-            cancelled_at=now,
-            cancelled_by=by,
-        )
-        AuditEntry.objects.bulk_create(
-            AuditEntry(
-                actor=by,
-                action=AuditEntry.Action.CANCELLED,
-                cohort=cohort,
-                registration=registration,
-                detail=_("The cohort was cancelled."),
+        for registration in registrations
+    )
+    notifications_queue(
+        requests=[
+            NotificationRequest(
+                recipient=registration.participant,
+                kind=RegistrationEmail.COHORT_CANCELLED,
+                dedupe_key=f"cohort_cancelled:{registration.pk}:{now.isoformat()}",
+                about=registration,
             )
             for registration in registrations
-        )
-        notifications_queue(
-            requests=[
-                NotificationRequest(
-                    recipient=registration.participant,
-                    kind=RegistrationEmail.COHORT_CANCELLED,
-                    dedupe_key=f"cohort_cancelled:{registration.pk}:{now.isoformat()}",
-                    about=registration,
-                )
-                for registration in registrations
-            ]
-        )
+        ]
+    )
     return len(registrations)
 
 
@@ -311,12 +244,12 @@ def registration_approve(*, registration: Registration, by) -> Registration:
         cohort, registration = _locked(registration)
         if registration.status != Status.PENDING:
             raise RegistrationError(_("Only registrations pending approval can be approved."))
-        _set_status(registration, Status.CONFIRMED, timezone.now())
+        set_status(registration, Status.CONFIRMED, timezone.now())
         registration.save()
         audit_log(
             actor=by, action=AuditEntry.Action.APPROVED, cohort=cohort, registration=registration
         )
-        _notify(registration, RegistrationEmail.CONFIRMED)
+        registration_email(registration, RegistrationEmail.CONFIRMED)
     return registration
 
 
@@ -327,13 +260,13 @@ def registration_reject(*, registration: Registration, by) -> Registration:
             raise RegistrationError(
                 _("Only pending or waiting-list registrations can be rejected.")
             )
-        _set_status(registration, Status.REJECTED, timezone.now())
+        set_status(registration, Status.REJECTED, timezone.now())
         registration.save()
         audit_log(
             actor=by, action=AuditEntry.Action.REJECTED, cohort=cohort, registration=registration
         )
-        _notify(registration, RegistrationEmail.REJECTED)
-        _promote_waiting(cohort, by=by)
+        registration_email(registration, RegistrationEmail.REJECTED)
+        promote_waiting(cohort, by=by)
     return registration
 
 
@@ -368,14 +301,14 @@ def registration_promote(*, registration: Registration, by) -> Registration:
         cohort, registration = _locked(registration)
         if registration.status != Status.WAITLISTED:
             raise RegistrationError(_("Only waiting-list registrations can be promoted."))
-        if _free_seats(cohort) <= 0:
+        if free_seats(cohort) <= 0:
             raise NoFreeSeatError
-        _set_status(registration, Status.CONFIRMED, timezone.now())
+        set_status(registration, Status.CONFIRMED, timezone.now())
         registration.save()
         audit_log(
             actor=by, action=AuditEntry.Action.PROMOTED, cohort=cohort, registration=registration
         )
-        _notify(registration, RegistrationEmail.PROMOTED)
+        registration_email(registration, RegistrationEmail.PROMOTED)
     return registration
 
 
@@ -414,39 +347,3 @@ def registration_move(*, registration: Registration, direction: str, by) -> Regi
             detail=f"{mine} → {theirs}",
         )
     return registration
-
-
-def cohort_capacity_changed(*, cohort: Cohort, by=None) -> list[Registration]:
-    """Call after a cohort's capacity was raised: fills the new seats from the waiting list."""
-    with transaction.atomic():
-        return _promote_waiting(_lock_cohort(cohort), by=by)
-
-
-def session_reminders_send(*, today: dt.date | None = None) -> int:
-    """Queue a reminder for everyone confirmed in a cohort starting tomorrow. Idempotent: the
-    dedupe key names the registration and the first day, so a second run queues nothing."""
-    today = today or timezone.localdate()
-    tomorrow = today + dt.timedelta(days=1)
-    registrations = (
-        Registration.objects.select_related("participant", "cohort__program", "cohort__province")
-        .prefetch_related(
-            Prefetch("cohort__sessions", queryset=Session.objects.order_by("starts_at", "pk"))
-        )
-        .filter(
-            cohort__starts_on=tomorrow,
-            cohort__status=Cohort.Status.PUBLISHED,
-            status=Status.CONFIRMED,
-            participant__is_active=True,
-        )
-    )
-    requests = [
-        NotificationRequest(
-            recipient=registration.participant,
-            kind=RegistrationEmail.REMINDER,
-            about=registration,
-            dedupe_key=f"reminder:{registration.pk}:{registration.cohort.starts_on.isoformat()}",
-            context={"first_session": next(iter(registration.cohort.sessions.all()), None)},
-        )
-        for registration in registrations
-    ]
-    return len(notifications_queue_new(requests=requests))

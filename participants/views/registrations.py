@@ -12,6 +12,7 @@ from participants import extensions, permissions, privacy
 from participants.forms.registrations import RegistrationForm
 from participants.models import ParticipantProfile, Registration
 from participants.selectors import registrations as selectors
+from participants.selectors.evaluations import survey_is_open
 from participants.selectors.privacy import consent_state, notice_acknowledgement_get
 from participants.selectors.profiles import needs_participant_profile
 from participants.services import registrations as services
@@ -181,3 +182,19 @@ class CancelOwnRegistrationView(RoleRequiredMixin, View):
         else:
             messages.success(request, _("Your registration was cancelled."))
         return redirect("participants:my_registrations")
+
+
+def cohort_page_context(request: HttpRequest, cohort) -> dict:
+    """What participants adds to the public cohort page (programs/extensions.py): the viewer's
+    registration and whether their survey is open."""
+    registration = (
+        selectors.registration_of(cohort=cohort, participant=request.user)
+        if request.user.is_authenticated
+        else None
+    )
+    return {
+        "my_registration": registration,
+        "survey_open": registration is not None
+        and registration.status == "confirmed"
+        and survey_is_open(cohort=cohort),
+    }

@@ -280,12 +280,10 @@ class CohortDetailView(ConsoleView):
 
 class CohortStatusView(ConsoleView):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        from participants.services.registrations import cohort_cancel
-
         cohort = _or_404(selectors.cohort_summary_get(pk=pk))
         status = request.POST.get("status")
         if status == Cohort.Status.CANCELLED and cohort.status != status:
-            count = cohort_cancel(cohort=cohort, by=request.user)
+            count = services.cohort_cancel(cohort=cohort, by=request.user)
             messages.success(
                 request,
                 ngettext(

@@ -4,9 +4,7 @@ from django.shortcuts import render
 from core.exports import as_download
 from core.pagination import page_of
 from library.models import CollaborationType
-from participants.selectors.evaluations import survey_is_open
-from participants.selectors.registrations import registration_of
-from programs import permissions, selectors
+from programs import extensions, permissions, selectors
 from programs.calendar import cohort_calendar, session_calendar
 from programs.models import GoodPractice
 
@@ -39,26 +37,21 @@ def _visible_cohort(request: HttpRequest, pk: int):
 
 
 def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The public page of a cohort; the apps above add their parts to its slots (participants:
+    the viewer's registration, the register button, the survey link — programs/extensions.py)."""
     cohort = _visible_cohort(request, pk)
-    registration = (
-        registration_of(cohort=cohort, participant=request.user)
-        if request.user.is_authenticated
-        else None
-    )
-    return render(
-        request,
-        "programs/cohort_detail.html",
-        {
-            "cohort": cohort,
-            "program": cohort.program,
-            "days": selectors.sessions_by_day(cohort.sessions.all()),
-            "can_manage": permissions.can_manage_programs(request.user),
-            "my_registration": registration,
-            "survey_open": registration is not None
-            and registration.status == "confirmed"
-            and survey_is_open(cohort=cohort),
-        },
-    )
+    context = {
+        "cohort": cohort,
+        "program": cohort.program,
+        "days": selectors.sessions_by_day(cohort.sessions.all()),
+        "can_manage": permissions.can_manage_programs(request.user),
+        "cohort_page": {slot: [] for slot in extensions.SLOTS},
+    }
+    for section in extensions.cohort_page_sections():
+        context.update(section.context(request, cohort))
+        for slot, template in section.templates.items():
+            context["cohort_page"][slot].append(template)
+    return render(request, "programs/cohort_detail.html", context)
 
 
 def _ics_response(calendar_bytes: bytes, filename: str) -> HttpResponse:

@@ -58,7 +58,7 @@ def test_reminders_go_the_day_before_the_first_session_once(django_capture_on_co
 
 
 def test_reminders_for_many_people_take_the_same_number_of_queries(django_assert_num_queries):
-    from participants.services.registrations import session_reminders_send
+    from participants.services.reminders import session_reminders_send
 
     with time_machine.travel(dt.datetime(2026, 12, 2, 9, 0, tzinfo=ISTANBUL), tick=False):
         cohort = CohortFactory(starts_on=dt.date(2026, 12, 3), ends_on=dt.date(2026, 12, 3))

@@ -10,6 +10,7 @@ from participants import privacy
 from participants.models import AuditEntry, ConsentRecord, Registration
 from participants.services import registrations as services
 from participants.services.consents import privacy_notice_acknowledge
+from programs import services as program_services
 from programs.models import Cohort
 from tests.factories import (
     CohortFactory,
@@ -136,17 +137,6 @@ def test_approval_confirms_pending_and_refuses_other_states(coordinator):
         services.registration_approve(registration=waiting, by=coordinator)
 
 
-def test_raising_capacity_promotes_as_many_as_the_new_seats(coordinator):
-    cohort = CohortFactory(requires_approval=False, capacity=1)
-    _register(cohort)
-    waiting = [_register(cohort) for _ in range(3)]
-    cohort.capacity = 3
-    cohort.save()
-    promoted = services.cohort_capacity_changed(cohort=cohort, by=coordinator)
-    assert [r.pk for r in promoted] == [waiting[0].pk, waiting[1].pk]
-    assert Registration.objects.filter(cohort=cohort, status=Status.CONFIRMED).count() == 3
-
-
 def test_reordering_swaps_neighbours_and_manual_promotion_needs_a_free_seat(coordinator):
     cohort = CohortFactory(requires_approval=False, capacity=1)
     _register(cohort)
@@ -201,7 +191,7 @@ def test_cancelling_a_cohort_cancels_every_active_registration_and_tells_each_pe
     confirmed, waiting = _register(cohort), _register(cohort)
     elsewhere = _register(CohortFactory(requires_approval=False))
     with django_capture_on_commit_callbacks(execute=True):
-        count = services.cohort_cancel(cohort=cohort, by=coordinator)
+        count = program_services.cohort_cancel(cohort=cohort, by=coordinator)
     cohort.refresh_from_db()
     assert (count, cohort.status) == (2, "cancelled")
     statuses = dict(Registration.objects.values_list("pk", "status"))
@@ -248,17 +238,6 @@ def test_a_manual_promotion_takes_the_last_free_seat_and_no_more(coordinator):
     assert promoted.status == Status.CONFIRMED
     with pytest.raises(services.NoFreeSeatError):
         services.registration_promote(registration=first, by=coordinator)
-
-
-def test_raising_the_capacity_by_one_moves_exactly_one_person_up(coordinator):
-    cohort = CohortFactory(requires_approval=False, capacity=2)
-    _register(cohort)
-    _register(cohort)
-    waiting = [_register(cohort) for _ in range(2)]
-    cohort.capacity = 3
-    cohort.save()
-    assert services.cohort_capacity_changed(cohort=cohort, by=coordinator) == [waiting[0]]
-    assert services.cohort_capacity_changed(cohort=cohort, by=coordinator) == []
 
 
 def test_registration_opens_at_its_opening_second_and_closes_at_its_closing_second():

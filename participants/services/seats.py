@@ -1,0 +1,98 @@
+"""Seats: the one seat rule (`free_seats`), the status changes and e-mails every registration
+write shares, and filling freed seats from the head of the waiting list.
+
+Every write locks the cohort row first (`lock_cohort`, `select_for_update`), so two requests for
+the last seat are served one after the other, and re-counts the seats inside that lock. Pending
+registrations hold a seat, like confirmed ones (`Registration.SEAT_HOLDING`): approving them can
+never overbook.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from notifications.models import Notification
+from notifications.services import (
+    notification_queue,
+)
+from participants.emails import RegistrationEmail
+from participants.models import AuditEntry, Registration
+from participants.services.audit import audit_log
+from programs.models import Cohort
+
+Status = Registration.Status
+
+
+def lock_cohort(cohort: Cohort) -> Cohort:
+    return Cohort.objects.select_for_update().get(pk=cohort.pk)
+
+
+def free_seats(cohort: Cohort) -> int:
+    """The seat rule, for every write here: confirmed and pending registrations hold a seat, so
+    with a capacity of n the n-th of them still gets one and the next one waits. Call with the
+    cohort locked."""
+    taken = Registration.objects.filter(cohort=cohort, status__in=Registration.SEAT_HOLDING).count()
+    return max(cohort.capacity - taken, 0)
+
+
+def _next_waitlist_order(cohort: Cohort) -> int:
+    top = Registration.objects.filter(cohort=cohort).aggregate(top=Max("waitlist_order"))["top"]
+    return (top or 0) + 1
+
+
+def set_status(registration: Registration, status: str, now: dt.datetime) -> None:
+    registration.status = status
+    registration.status_changed_at = now
+    if status == Status.WAITLISTED:
+        if registration.waitlist_order is None:
+            registration.waitlist_order = _next_waitlist_order(registration.cohort)
+    else:
+        registration.waitlist_order = None
+
+
+def registration_email(registration: Registration, kind: str, **context) -> Notification:
+    return notification_queue(
+        recipient=registration.participant,
+        kind=kind,
+        about=registration,
+        dedupe_key=f"{kind}:{registration.pk}:{registration.status_changed_at.isoformat()}",
+        context=context,
+    )
+
+
+def seat_status(cohort: Cohort) -> str:
+    return Status.PENDING if cohort.requires_approval else Status.CONFIRMED
+
+
+def promote_waiting(cohort: Cohort, *, by) -> list[Registration]:
+    """Give every free seat to the head of the waiting list. Call with the cohort locked."""
+    promoted = []
+    free = free_seats(cohort)
+    if free <= 0:
+        return promoted
+    waiting = (
+        Registration.objects.select_for_update()
+        .select_related("participant")
+        .filter(cohort=cohort, status=Status.WAITLISTED)
+        .order_by("waitlist_order", "pk")[:free]
+    )
+    now = timezone.now()
+    for registration in waiting:
+        registration.cohort = cohort
+        set_status(registration, seat_status(cohort), now)
+        registration.save(update_fields=["status", "status_changed_at", "waitlist_order"])
+        audit_log(
+            actor=by, action=AuditEntry.Action.PROMOTED, cohort=cohort, registration=registration
+        )
+        registration_email(registration, RegistrationEmail.PROMOTED)
+        promoted.append(registration)
+    return promoted
+
+
+def waitlist_fill(*, cohort: Cohort, by=None) -> list[Registration]:
+    """A cohort's capacity was raised (programs' `cohort_capacity_changed`): fill the new seats
+    from the waiting list."""
+    with transaction.atomic():
+        return promote_waiting(lock_cohort(cohort), by=by)
