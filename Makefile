@@ -35,11 +35,13 @@ run: translations
 	$(PY) manage.py load_demo
 	@scripts/run.sh
 
-## make test: ruff, stylelint (stylelint.config.mjs), then the whole pytest suite (browser and worker tests included).
+## make test: ruff, stylelint (stylelint.config.mjs), import-linter (the order of the apps, in
+## pyproject.toml), then the whole pytest suite (browser and worker tests included).
 test: translations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	node_modules/.bin/stylelint "static/**/*.css"
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 	$(VENV)/bin/pytest
 
 lint: install
