@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from action_plans.views import dashboard, followup, groups, plans, wizard
+from action_plans.views import dashboard, followup, groups, pdfs, plans, steps, wizard
 
 app_name = "plans"
 
@@ -14,8 +14,8 @@ urlpatterns = [
     path("etki/", dashboard.ImpactDashboardView.as_view(), name="dashboard"),
     path("izleme/<str:token>/", followup.FollowupView.as_view(), name="followup"),
     path("donem/<int:cohort_id>/", plans.CohortPlansView.as_view(), name="cohort_plans"),
-    path("donem/<int:cohort_id>/pdf/", plans.CohortPlanPdfsView.as_view(), name="cohort_plan_pdfs"),
-    path("donem/<int:cohort_id>/zip/", plans.CohortPlansZipView.as_view(), name="cohort_plans_zip"),
+    path("donem/<int:cohort_id>/pdf/", pdfs.CohortPlanPdfsView.as_view(), name="cohort_plan_pdfs"),
+    path("donem/<int:cohort_id>/zip/", pdfs.CohortPlansZipView.as_view(), name="cohort_plans_zip"),
     path("donem/<int:cohort_id>/gruplar/", groups.GroupListView.as_view(), name="groups"),
     path(
         "donem/<int:cohort_id>/gruplar/yeni/",
@@ -26,13 +26,13 @@ urlpatterns = [
     path("gruplar/<int:group_id>/sil/", groups.GroupDeleteView.as_view(), name="group_delete"),
     path("<int:plan_id>/", plans.PlanDetailView.as_view(), name="plan_detail"),
     path("<int:plan_id>/duzenle/", plans.PlanEditView.as_view(), name="plan_edit"),
-    path("<int:plan_id>/pdf/", plans.PlanPdfView.as_view(), name="plan_pdf"),
+    path("<int:plan_id>/pdf/", pdfs.PlanPdfView.as_view(), name="plan_pdf"),
     path("<int:plan_id>/durumlar/", followup.PlanProgressView.as_view(), name="plan_progress"),
     path("<int:plan_id>/gonder/", plans.PlanSubmitView.as_view(), name="plan_submit"),
     path("<int:plan_id>/degerlendir/", plans.PlanReviewView.as_view(), name="plan_review"),
-    path("<int:plan_id>/adim-ekle/", plans.StepCreateView.as_view(), name="step_create"),
-    path("adimlar/<int:step_id>/duzenle/", plans.StepEditView.as_view(), name="step_edit"),
-    path("adimlar/<int:step_id>/sil/", plans.StepDeleteView.as_view(), name="step_delete"),
-    path("adimlar/<int:step_id>/tasi/", plans.StepMoveView.as_view(), name="step_move"),
-    path("adimlar/<int:step_id>/durum/", plans.StepStatusView.as_view(), name="step_status"),
+    path("<int:plan_id>/adim-ekle/", steps.StepCreateView.as_view(), name="step_create"),
+    path("adimlar/<int:step_id>/duzenle/", steps.StepEditView.as_view(), name="step_edit"),
+    path("adimlar/<int:step_id>/sil/", steps.StepDeleteView.as_view(), name="step_delete"),
+    path("adimlar/<int:step_id>/tasi/", steps.StepMoveView.as_view(), name="step_move"),
+    path("adimlar/<int:step_id>/durum/", steps.StepStatusView.as_view(), name="step_status"),
 ]

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from programs.views import console, facilitator, public
+from programs.views import facilitator, public
+from programs.views.console import cohorts, good_practices, programmes
 
 app_name = "programs"
 
@@ -14,97 +15,103 @@ urlpatterns = [
     path("iyi-uygulamalar/", public.good_practice_list, name="good_practice_list"),
     path("donemlerim/", facilitator.MyCohortsView.as_view(), name="my_cohorts"),
     # Coordinator console
-    path("konsol/", console.DashboardView.as_view(), name="console_dashboard"),
+    path("konsol/", programmes.DashboardView.as_view(), name="console_dashboard"),
     path(
-        "konsol/programlar/yeni/", console.ProgramFormView.as_view(), name="console_program_create"
+        "konsol/programlar/yeni/",
+        programmes.ProgramFormView.as_view(),
+        name="console_program_create",
     ),
     path(
-        "konsol/programlar/<int:pk>/", console.ProgramDetailView.as_view(), name="console_program"
+        "konsol/programlar/<int:pk>/",
+        programmes.ProgramDetailView.as_view(),
+        name="console_program",
     ),
     path(
         "konsol/programlar/<int:pk>/duzenle/",
-        console.ProgramFormView.as_view(),
+        programmes.ProgramFormView.as_view(),
         name="console_program_edit",
     ),
     path(
         "konsol/programlar/<int:pk>/durum/",
-        console.ProgramStatusView.as_view(),
+        programmes.ProgramStatusView.as_view(),
         name="console_program_status",
     ),
     path(
         "konsol/programlar/<int:pk>/hedefler/",
-        console.ObjectiveCreateView.as_view(),
+        programmes.ObjectiveCreateView.as_view(),
         name="console_objective_create",
     ),
     path(
-        "konsol/hedefler/<int:pk>/", console.ObjectiveUpdateView.as_view(), name="console_objective"
+        "konsol/hedefler/<int:pk>/",
+        programmes.ObjectiveUpdateView.as_view(),
+        name="console_objective",
     ),
     path(
         "konsol/hedefler/<int:pk>/islem/",
-        console.ObjectiveActionView.as_view(),
+        programmes.ObjectiveActionView.as_view(),
         name="console_objective_action",
     ),
     path(
         "konsol/programlar/<int:program_pk>/moduller/yeni/",
-        console.ModuleFormView.as_view(),
+        programmes.ModuleFormView.as_view(),
         name="console_module_create",
     ),
-    path("konsol/moduller/<int:pk>/", console.ModuleFormView.as_view(), name="console_module"),
+    path("konsol/moduller/<int:pk>/", programmes.ModuleFormView.as_view(), name="console_module"),
     path(
         "konsol/moduller/<int:pk>/islem/",
-        console.ModuleActionView.as_view(),
+        programmes.ModuleActionView.as_view(),
         name="console_module_action",
     ),
     path(
         "konsol/programlar/<int:program_pk>/donemler/yeni/",
-        console.CohortFormView.as_view(),
+        cohorts.CohortFormView.as_view(),
         name="console_cohort_create",
     ),
-    path("konsol/donemler/<int:pk>/", console.CohortDetailView.as_view(), name="console_cohort"),
+    path("konsol/donemler/<int:pk>/", cohorts.CohortDetailView.as_view(), name="console_cohort"),
     path(
         "konsol/donemler/<int:pk>/duzenle/",
-        console.CohortFormView.as_view(),
+        cohorts.CohortFormView.as_view(),
         name="console_cohort_edit",
     ),
     path(
         "konsol/donemler/<int:pk>/durum/",
-        console.CohortStatusView.as_view(),
+        cohorts.CohortStatusView.as_view(),
         name="console_cohort_status",
     ),
     path(
         "konsol/donemler/<int:pk>/program-ekle/",
-        console.ScheduleCreateView.as_view(),
+        cohorts.ScheduleCreateView.as_view(),
         name="console_schedule_create",
     ),
     path(
         "konsol/donemler/<int:cohort_pk>/oturumlar/yeni/",
-        console.SessionFormView.as_view(),
+        cohorts.SessionFormView.as_view(),
         name="console_session_create",
     ),
-    path("konsol/oturumlar/<int:pk>/", console.SessionFormView.as_view(), name="console_session"),
+    path("konsol/oturumlar/<int:pk>/", cohorts.SessionFormView.as_view(), name="console_session"),
     path(
         "konsol/oturumlar/<int:pk>/sil/",
-        console.SessionDeleteView.as_view(),
+        cohorts.SessionDeleteView.as_view(),
         name="console_session_delete",
     ),
     path(
         "konsol/iyi-uygulamalar/",
-        console.GoodPracticeListView.as_view(),
+        good_practices.GoodPracticeListView.as_view(),
         name="console_good_practices",
     ),
     path(
         "konsol/iyi-uygulamalar/yeni/",
-        console.GoodPracticeFormView.as_view(),
+        good_practices.GoodPracticeFormView.as_view(),
         name="console_good_practice_create",
     ),
     path(
         "konsol/iyi-uygulamalar/<int:pk>/",
-        console.GoodPracticeFormView.as_view(),
+        good_practices.GoodPracticeFormView.as_view(),
         name="console_good_practice",
     ),
     path(
         "konsol/iyi-uygulamalar/<int:pk>/sil/",
-        console.GoodPracticeDeleteView.as_view(),
+        good_practices.GoodPracticeDeleteView.as_view(),
         name="console_good_practice_delete",
     ),
 ]

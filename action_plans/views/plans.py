@@ -1,11 +1,10 @@
-"""Action plans and their steps: my plans, a cohort's plans, the plan page with its steps
-(reordered and updated in place with htmx, plain POSTs without JavaScript), edit forms that
-carry the plan's version, submit, approve and return."""
+"""Action plans: my plans, a cohort's plans, the plan page and its workspace (its steps:
+views/steps.py, its PDF: views/pdfs.py), edit forms that carry the plan's version, submit,
+approve and return."""
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views import View
@@ -13,13 +12,12 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator
 from action_plans import permissions
-from action_plans.forms import PlanForm, ReviewForm, StepForm, StepStatusForm, VersionForm
-from action_plans.models import PLAN_DOCUMENT_KIND, ActionStep
+from action_plans.forms import PlanForm, ReviewForm, VersionForm
+from action_plans.models import ActionStep
 from action_plans.selectors import plans as selectors
 from action_plans.services import plans as services
 from action_plans.services.plans import PlanStateError, PlanVersionConflictError
 from action_plans.views.groups import staff_cohort_or_404
-from documents.services import document_request
 
 
 def conflict_message() -> str:
@@ -29,7 +27,7 @@ def conflict_message() -> str:
     )
 
 
-def _is_htmx(request: HttpRequest) -> bool:
+def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
@@ -40,14 +38,7 @@ def plan_or_404(request: HttpRequest, plan_id: int):
     return plan
 
 
-def _step_or_404(request: HttpRequest, step_id: int):
-    step = selectors.step_get(step_id=step_id)
-    if step is None:
-        raise Http404
-    return step, plan_or_404(request, step.plan_id)
-
-
-def _rights(user, plan) -> dict:
+def plan_rights(user, plan) -> dict:
     return {
         "can_edit": permissions.can_edit_plan(user, plan),
         "can_update_progress": permissions.can_update_step_progress(user, plan),
@@ -57,7 +48,7 @@ def _rights(user, plan) -> dict:
     }
 
 
-def _workspace(
+def workspace_response(
     request: HttpRequest, plan, *, notice: str = "", notice_error: bool = False, review_form=None
 ):
     """The plan's steps and actions: the whole page, or (htmx) the part that is swapped."""
@@ -68,11 +59,11 @@ def _workspace(
         "review_form": review_form or ReviewForm(initial={"version": plan.version}),
         "notice": notice,
         "notice_error": notice_error,
-        **_rights(request.user, plan),
+        **plan_rights(request.user, plan),
     }
     template = (
         "action_plans/plans/includes/workspace.html"
-        if _is_htmx(request)
+        if is_htmx(request)
         else "action_plans/plans/detail.html"
     )
     response = render(request, template, context)
@@ -111,56 +102,11 @@ class CohortPlansView(RoleRequiredMixin, View):
         )
 
 
-class CohortPlanPdfsView(RoleRequiredMixin, View):
-    """Prepare the PDF of every plan of a cohort, then offer them as one ZIP."""
-
-    role_test = permissions.can_see_plans_area
-
-    def get(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
-        cohort = staff_cohort_or_404(request, cohort_id)
-        template = (
-            "action_plans/plans/includes/pdfs_progress.html"
-            if request.headers.get("HX-Request")
-            else "action_plans/plans/cohort_pdfs.html"
-        )
-        return render(
-            request,
-            template,
-            {"cohort": cohort, "progress": selectors.cohort_plan_pdfs_progress(cohort=cohort)},
-        )
-
-    def post(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
-        cohort = staff_cohort_or_404(request, cohort_id)
-        services.cohort_plan_pdfs_request(cohort=cohort, requested_by=request.user)
-        return redirect("plans:cohort_plan_pdfs", cohort_id=cohort.pk)
-
-
-class CohortPlansZipView(RoleRequiredMixin, View):
-    role_test = permissions.can_see_plans_area
-
-    def post(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
-        cohort = staff_cohort_or_404(request, cohort_id)
-        document = services.cohort_plans_bundle_request(cohort=cohort, requested_by=request.user)
-        return redirect("documents:download", document_id=document.pk)
-
-
 class PlanDetailView(RoleRequiredMixin, View):
     role_test = permissions.can_see_plans_area
 
     def get(self, request: HttpRequest, plan_id: int) -> HttpResponse:
-        return _workspace(request, plan_or_404(request, plan_id))
-
-
-class PlanPdfView(RoleRequiredMixin, View):
-    """Ask for the plan's PDF: the worker renders it (or the current file is reused) and the
-    document page shows it when it is ready."""
-
-    role_test = permissions.can_see_plans_area
-
-    def post(self, request: HttpRequest, plan_id: int) -> HttpResponse:
-        plan = plan_or_404(request, plan_id)
-        document = document_request(kind=PLAN_DOCUMENT_KIND, owner=plan, requested_by=request.user)
-        return redirect("documents:download", document_id=document.pk)
+        return workspace_response(request, plan_or_404(request, plan_id))
 
 
 class PlanEditView(RoleRequiredMixin, View):
@@ -215,102 +161,15 @@ class PlanEditView(RoleRequiredMixin, View):
         return self._page(request, form, current, current=current)
 
 
-class _StepFormView(RoleRequiredMixin, View):
-    role_test = permissions.can_see_plans_area
-
-    def _page(self, request, form, plan, step=None, current=None) -> HttpResponse:
-        return render(
-            request,
-            "action_plans/plans/step_form.html",
-            {"form": form, "plan": plan, "step": step, "current": current},
-        )
-
-    def _editable(self, request, plan):
-        if not permissions.can_edit_plan(request.user, plan):
-            raise Http404
-        return plan
-
-    def _conflict(self, request, plan, step, version: int) -> HttpResponse:
-        data = request.POST.copy()
-        data["version"] = str(version)
-        current_plan = selectors.plan_get(plan_id=plan.pk)
-        current = None
-        if step is not None:
-            current = next((item for item in current_plan.steps.all() if item.pk == step.pk), None)
-        form = StepForm(data)
-        form.is_valid()
-        messages.error(request, conflict_message())
-        return self._page(request, form, current_plan, step, current=current)
-
-
-class StepCreateView(_StepFormView):
-    def get(self, request: HttpRequest, plan_id: int) -> HttpResponse:
-        plan = self._editable(request, plan_or_404(request, plan_id))
-        return self._page(request, StepForm(initial={"version": plan.version}), plan)
-
-    def post(self, request: HttpRequest, plan_id: int) -> HttpResponse:
-        plan = self._editable(request, plan_or_404(request, plan_id))
-        form = StepForm(request.POST)
-        if not form.is_valid():
-            return self._page(request, form, plan)
-        data = form.cleaned_data
-        try:
-            step = services.step_create(
-                plan_id=plan.pk,
-                version=data["version"],
-                fields=data,
-                references=data["references"],
-            )
-        except PlanVersionConflictError as conflict:
-            return self._conflict(request, plan, None, conflict.plan.version)
-        except (PlanStateError, ActionStep.DoesNotExist):
-            raise Http404 from None
-        messages.success(request, _("The step was added at the end."))
-        return redirect(
-            reverse("plans:plan_detail", kwargs={"plan_id": plan.pk}) + f"#adim-{step.pk}"
-        )
-
-
-class StepEditView(_StepFormView):
-    def get(self, request: HttpRequest, step_id: int) -> HttpResponse:
-        step, plan = _step_or_404(request, step_id)
-        self._editable(request, plan)
-        form = StepForm(instance=step, initial={"version": plan.version})
-        return self._page(request, form, plan, step)
-
-    def post(self, request: HttpRequest, step_id: int) -> HttpResponse:
-        step, plan = _step_or_404(request, step_id)
-        self._editable(request, plan)
-        form = StepForm(request.POST, instance=step)
-        if not form.is_valid():
-            return self._page(request, form, plan, step)
-        data = form.cleaned_data
-        try:
-            services.step_update(
-                step_id=step.pk,
-                version=data["version"],
-                fields=data,
-                references=data["references"],
-            )
-        except PlanVersionConflictError as conflict:
-            return self._conflict(request, plan, step, conflict.plan.version)
-        except (PlanStateError, ActionStep.DoesNotExist):
-            raise Http404 from None
-        messages.success(request, _("The step was saved."))
-        return redirect(
-            reverse("plans:plan_detail", kwargs={"plan_id": plan.pk}) + f"#adim-{step.pk}"
-        )
-
-
-class _WorkspaceActionView(RoleRequiredMixin, View):
+class WorkspaceActionView(RoleRequiredMixin, View):
     """A POST from the steps list: answered with the swapped list (htmx) or a redirect."""
 
     role_test = permissions.can_see_plans_area
 
     def _done(self, request, plan_id: int, *, notice: str = "", error: bool = False):
-        if _is_htmx(request):
+        if is_htmx(request):
             plan = selectors.plan_get(plan_id=plan_id)
-            return _workspace(request, plan, notice=notice, notice_error=error)
+            return workspace_response(request, plan, notice=notice, notice_error=error)
         if notice:
             (messages.error if error else messages.success)(request, notice)
         return redirect("plans:plan_detail", plan_id=plan_id)
@@ -325,58 +184,7 @@ class _WorkspaceActionView(RoleRequiredMixin, View):
         return self._done(request, plan.pk, notice=success)
 
 
-class StepDeleteView(_WorkspaceActionView):
-    def post(self, request: HttpRequest, step_id: int) -> HttpResponse:
-        step, plan = _step_or_404(request, step_id)
-        form = VersionForm(request.POST)
-        if not permissions.can_edit_plan(request.user, plan) or not form.is_valid():
-            raise Http404
-        return self._run(
-            request,
-            plan,
-            lambda: services.step_delete(step_id=step.pk, version=form.cleaned_data["version"]),
-            success=_("The step was deleted."),
-        )
-
-
-class StepMoveView(_WorkspaceActionView):
-    def post(self, request: HttpRequest, step_id: int) -> HttpResponse:
-        step, plan = _step_or_404(request, step_id)
-        form = VersionForm(request.POST)
-        direction = request.POST.get("direction")
-        if not permissions.can_edit_plan(request.user, plan):
-            raise Http404
-        if not form.is_valid() or direction not in {"up", "down"}:
-            return self._done(request, plan.pk)
-        return self._run(
-            request,
-            plan,
-            lambda: services.step_move(
-                step_id=step.pk, version=form.cleaned_data["version"], direction=direction
-            ),
-        )
-
-
-class StepStatusView(_WorkspaceActionView):
-    def post(self, request: HttpRequest, step_id: int) -> HttpResponse:
-        step, plan = _step_or_404(request, step_id)
-        if not permissions.can_update_step_progress(request.user, plan):
-            raise Http404
-        form = StepStatusForm(request.POST)
-        if not form.is_valid():
-            return self._done(request, plan.pk)
-        data = form.cleaned_data
-        return self._run(
-            request,
-            plan,
-            lambda: services.steps_progress_update(
-                plan_id=plan.pk, version=data["version"], updates={step.pk: (data["status"], None)}
-            ),
-            success=_("The status of the step was saved."),
-        )
-
-
-class PlanSubmitView(_WorkspaceActionView):
+class PlanSubmitView(WorkspaceActionView):
     def post(self, request: HttpRequest, plan_id: int) -> HttpResponse:
         plan = plan_or_404(request, plan_id)
         form = VersionForm(request.POST)
@@ -392,7 +200,7 @@ class PlanSubmitView(_WorkspaceActionView):
         )
 
 
-class PlanReviewView(_WorkspaceActionView):
+class PlanReviewView(WorkspaceActionView):
     """Approve (decision=approve) or return with a comment (decision=return)."""
 
     def post(self, request: HttpRequest, plan_id: int) -> HttpResponse:
@@ -420,4 +228,4 @@ class PlanReviewView(_WorkspaceActionView):
         )
 
     def _invalid_review(self, request, plan, form) -> HttpResponse:
-        return _workspace(request, plan, review_form=form)
+        return workspace_response(request, plan, review_form=form)

@@ -1,7 +1,7 @@
 from django.utils import translation
 
 from core.forms import capfirst_lazy
-from programs.forms import ModuleForm
+from programs.forms.programmes import ModuleForm
 from tests.factories import ProgramFactory
 
 

@@ -3,7 +3,7 @@ import datetime as dt
 from django.utils import timezone
 
 from core.models import Province
-from programs.forms import CohortForm, ScheduleForm, SessionForm
+from programs.forms.cohorts import CohortForm, ScheduleForm, SessionForm
 from tests.factories import (
     CohortFactory,
     ProgramFactory,

@@ -1,0 +1,1 @@
+"""programs: forms split by concern (programmes, cohorts, good practices)."""

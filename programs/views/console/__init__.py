@@ -1,0 +1,1 @@
+"""The coordinator console: the whole training calendar without the Django admin."""
