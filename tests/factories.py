@@ -270,3 +270,13 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     ends_on = factory.LazyAttribute(lambda c: c.registration.cohort.ends_on)
     total_hours = 6
     issued_at = factory.LazyFunction(timezone.now)
+
+
+# What the sign-up form (participants.forms.signup) is posted with.
+SIGNUP = {
+    "full_name": "Ayşe Yılmaz",
+    "email": "ayse@example.org",
+    "password1": "uzun-ve-guclu-parola-42",
+    "password2": "uzun-ve-guclu-parola-42",
+    "privacy_acknowledged": "on",
+}

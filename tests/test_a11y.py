@@ -5,6 +5,8 @@ axe is injected with Playwright's page.evaluate, i.e. through DevTools, which th
 Content-Security-Policy does not govern; the browser context does not bypass CSP. So the pages
 are tested exactly as served: every response carries the strict policy, and the browser reports
 no CSP violation on any of them (a page that needed an inline script or style would fail here).
+
+It spans every app, so it lives at the top of tests/ (not under one app's mirror).
 """
 
 from urllib.parse import urlsplit

@@ -2,6 +2,8 @@
 
 A new URL without an entry here fails `test_every_url_pattern_is_declared`; the entries are
 then requested as anonymous visitor, participant, facilitator and coordinator.
+
+It spans every app, so it lives at the top of tests/ (not under one app's mirror).
 """
 
 from dataclasses import dataclass, field

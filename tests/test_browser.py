@@ -1,3 +1,7 @@
+"""A visitor's first steps in Chromium, across apps: the home page, logging in as the demo
+participant, switching the language, tables on a phone. Not about one module, so it lives at
+the top of tests/; each app's own journeys are in tests/<app>/test_browser.py."""
+
 import re
 
 import pytest

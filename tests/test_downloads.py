@@ -1,6 +1,9 @@
 """Every download of the project, found by walking the URL patterns: each is a private
 attachment (`Cache-Control: private, no-store`), and each table export writes formula-looking
-text as text, in its header row as in its cells, as CSV and as XLSX."""
+text as text, in its header row as in its cells, as CSV and as XLSX.
+
+It spans every app, so it lives at the top of tests/ (not under one app's mirror).
+"""
 
 import csv
 import datetime as dt

@@ -6,6 +6,8 @@ styled as a button, a link in a table's actions cell — lies horizontally insid
 inside every ancestor that clips its overflow (a table's scroll box). So each one can be seen and
 pressed without scrolling anything sideways. Wide tables become one card per row on phones
 (`.stacked-table` in site.css).
+
+It spans every app, so it lives at the top of tests/ (not under one app's mirror).
 """
 
 import pytest

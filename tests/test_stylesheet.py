@@ -3,6 +3,8 @@
 A variant class without a rule (a typo, a rule that was deleted) renders as the plain component
 and nobody notices; stylelint checks the stylesheet itself, the component gallery's browser test
 checks what the variants look like.
+
+It spans every app, so it lives at the top of tests/ (not under one app's mirror).
 """
 
 import re

@@ -1,3 +1,6 @@
+"""The catalogues (locale/) translate every message of every app: it spans the whole project,
+so it lives at the top of tests/."""
+
 from pathlib import Path
 
 import polib

@@ -1,14 +1,19 @@
-"""allauth through our adapter: its rate limits count per account and per client address (the
-same address as our own limits), a refusal is our Turkish 429 page, and each role lands on its
-own starting page after logging in."""
+"""allauth through our adapter: logging in and its Turkish errors, its rate limits count per
+account and per client address (the same address as our own limits), a refusal is our Turkish
+429 page, each role lands on its own starting page after logging in, sign-up and password
+reset answer alike for every address, and account e-mails are in the recipient's language."""
+
+import re
 
 import pytest
+from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from accounts import adapter
+from accounts.models import User
 from accounts.roles import COORDINATOR, FACILITATOR
-from tests.accounts.test_signup_and_login import SIGNUP
-from tests.factories import ParticipantProfileFactory, UserFactory
+from tests.factories import SIGNUP, ParticipantProfileFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery"  # the factories' password
@@ -125,3 +130,114 @@ def test_next_to_another_site_is_ignored(client, target):
     assert response.url == reverse("programs:my_cohorts")
     response = client.get(LOGIN, {"next": target})  # already logged in: sent on, not away
     assert response.url == reverse("programs:my_cohorts")
+
+
+def _answer(client, url: str, data: dict) -> tuple:
+    """What the visitor sees: the answer to the POST and the page it leads to, with the
+    per-request CSRF tokens and the address the visitor typed (which the page repeats) left
+    out."""
+    response = client.post(url, data)
+    page = client.get(response["Location"])
+    html = page.content.decode().replace(data["email"], "<typed address>")
+    html = re.sub(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]+', r"\1…", html)
+    return (
+        response.status_code,
+        response["Location"],
+        page.status_code,
+        [template.name for template in page.templates],
+        html,
+    )
+
+
+def test_signup_answers_alike_for_a_new_and_a_taken_address_and_mails_the_owner(db):
+    """Enumeration: the page never tells whether an address has an account; only its owner
+    learns it, by e-mail, in Turkish."""
+    owner = UserFactory(email="ayse@example.org", full_name="Ayşe Yılmaz")
+    taken = _answer(Client(), reverse("account_signup"), SIGNUP)
+    new = _answer(Client(), reverse("account_signup"), {**SIGNUP, "email": "yeni@example.org"})
+    assert taken == new
+    assert taken[:3] == (302, reverse("account_email_verification_sent"), 200)
+    assert "<h1>\n        E-postanıza bakın\n    </h1>" in taken[4]
+    assert "<typed address> adresine bir e-posta gönderdik." in taken[4]
+    assert list(User.objects.order_by("email").values_list("email", "full_name")) == [
+        ("ayse@example.org", "Ayşe Yılmaz"),
+        ("yeni@example.org", "Ayşe Yılmaz"),
+    ]
+    owner.refresh_from_db()
+    assert owner.check_password("correct-horse-battery")
+    assert [message.to for message in mail.outbox] == [["ayse@example.org"], ["yeni@example.org"]]
+    already = mail.outbox[0]
+    assert already.subject == "[Genç İşi] Bu adresle zaten bir hesabınız var"
+    assert already.body == (
+        "Merhaba,\n\n"
+        "Birisi, belki de siz, Genç İşi Kooperatif'in eğitim platformuna bu e-posta adresiyle "
+        "kayıt olmaya çalıştı: ayse@example.org. Bu adresle açılmış bir hesap zaten var; bu "
+        "yüzden yeni hesap açılmadı.\n\n"
+        "Siz iseniz parolanızla giriş yapın. Parolanızı unuttuysanız buradan yeni bir parola "
+        "belirleyin:\n"
+        "http://testserver/hesap/password/reset/\n\n"
+        "Siz değilseniz bu e-postayı yok sayabilirsiniz: hesabınızda hiçbir şey değişmedi.\n\n"
+        "Genç İşi Kooperatif"
+    )
+
+
+def test_wrong_login_keeps_email_and_explains(client, db):
+    UserFactory(email="ayse@example.org")
+    response = client.post(
+        reverse("account_login"), {"login": "ayse@example.org", "password": "yanlis-parola"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Girdiğiniz e-posta adresi ya da parola doğru değil." in html
+    assert 'value="ayse@example.org"' in html
+    assert "yanlis-parola" not in html
+
+
+def test_unverified_user_cannot_log_in_before_confirming(client, db):
+    UserFactory(email="yeni@example.org", verified=False)
+    response = client.post(
+        reverse("account_login"), {"login": "yeni@example.org", "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("account_email_verification_sent")
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_with_upper_case_email_works(client, db):
+    UserFactory(email="ayse@example.org")
+    response = client.post(
+        reverse("account_login"), {"login": "AYSE@example.org", "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("participants:my_registrations")
+
+
+def test_password_reset_answers_alike_for_a_known_and_an_unknown_address(db):
+    UserFactory(email="ayse@example.org")
+    url = reverse("account_reset_password")
+    known = _answer(Client(), url, {"email": "ayse@example.org"})
+    unknown = _answer(Client(), url, {"email": "kimse@example.org"})
+    assert known == unknown
+    assert known[:3] == (302, reverse("account_reset_password_done"), 200)
+    assert [message.to for message in mail.outbox] == [["ayse@example.org"], ["kimse@example.org"]]
+    reset, no_account = mail.outbox
+    assert "/hesap/password/reset/key/" in reset.body
+    assert no_account.subject == "[Genç İşi] Bu adresle açılmış bir hesap yok"
+    assert "/hesap/password/reset/key/" not in no_account.body
+    assert no_account.body == (
+        "Merhaba,\n\n"
+        "Birisi, belki de siz, Genç İşi Kooperatif'in eğitim platformunda bu e-posta adresi "
+        "için yeni parola istedi: kimse@example.org. Bu adresi kullanan bir hesap yok; bu "
+        "yüzden sıfırlanacak bir parola da yok.\n\n"
+        "Siz iseniz belki başka bir adresle kayıt oldunuz: onu deneyin. Ya da buradan kayıt "
+        "olun:\n"
+        "http://testserver/hesap/signup/\n\n"
+        "Siz değilseniz bu e-postayı yok sayabilirsiniz.\n\n"
+        "Genç İşi Kooperatif"
+    )
+
+
+def test_account_mail_is_written_in_the_recipients_language(client, db):
+    UserFactory(email="jane@example.org", language="en")
+    client.post(reverse("account_reset_password"), {"email": "jane@example.org"})
+    assert "Password Reset" in mail.outbox[0].subject

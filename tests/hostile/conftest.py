@@ -1,3 +1,6 @@
+"""Hostile input over every form and filter of the site, as the least privileged role the access
+matrix lets through (tests/hostile/): it spans every app, so it has a folder of its own."""
+
 import pytest
 from django.conf import settings
 from django.utils import translation

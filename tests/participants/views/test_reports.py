@@ -8,11 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from action_plans.selectors.dashboard import plans_by_type
 from core.models import Province
 from participants.selectors.reports import program_overview
 from tests.factories import (
-    ActionPlanFactory,
     AttendanceFactory,
     CohortFactory,
     OrganizationFactory,
@@ -20,7 +18,6 @@ from tests.factories import (
     ProgramFactory,
     RegistrationFactory,
     SessionFactory,
-    WorkGroupFactory,
 )
 
 
@@ -139,12 +136,3 @@ def test_overview_query_count_does_not_grow_with_cohorts(
     client.force_login(coordinator)
     with django_assert_num_queries(15):
         client.get(reverse("participants:program_overview", kwargs={"pk": program.pk}))
-
-
-def test_overview_counts_the_programmes_plans_by_type(client, coordinator, program):
-    cohort = program.cohorts.get()
-    plan = ActionPlanFactory(work_group=WorkGroupFactory(cohort=cohort))
-    ActionPlanFactory()  # another programme's plan
-    rows = {row.label: row.count for row in plans_by_type(program=program)}
-    assert rows[plan.collaboration_type.display_name] == 1
-    assert sum(rows.values()) == 1
