@@ -1,5 +1,7 @@
-"""The one way to move an item of an ordered list one place up or down (objectives, modules,
-step templates, the steps of a plan): swap it with its neighbour and number the list 1…n.
+"""The one way to move an item of an ordered list one place up or down: swap it with its
+neighbour. Lists of positions (objectives, modules, step templates, the steps of a plan) are
+numbered 1…n again; a waiting list keeps its numbers (first come, first served: only the two
+swap theirs).
 
 The caller locks the list's parent row first (the programme, the collaboration type, the plan),
 as its services that append to the list do, so that a move and an append are served one after
@@ -30,17 +32,31 @@ def renumber(*, items: list[Model], field: str = "position", unique: bool = Fals
 
 
 def sibling_move(
-    *, siblings: QuerySet, item_pk: int, up: bool, field: str = "position", unique: bool = False
+    *,
+    siblings: QuerySet,
+    item_pk: int,
+    up: bool,
+    field: str = "position",
+    unique: bool = False,
+    renumber_all: bool = True,
 ) -> list[Model]:
-    """Swap the item `item_pk` of `siblings` with the one before it (`up`) or after it, then
-    number them 1…n in `field` (see `renumber`). The first item moved up, or the last moved
-    down, stays where it is (the list is still numbered 1…n). Returns the list in its new
-    order."""
+    """Swap the item `item_pk` of `siblings` with the one before it (`up`) or after it. With
+    `renumber_all`, number them 1…n in `field` (see `renumber`); without, only the two swap
+    their numbers. The first item moved up, or the last moved down, stays where it is. Returns
+    the list in its new order."""
     with transaction.atomic():
         ordered = list(siblings.select_for_update().order_by(field, "pk").only("pk", field))
         index = next(i for i, item in enumerate(ordered) if item.pk == item_pk)
         other = index - 1 if up else index + 1
-        if 0 <= other < len(ordered):
+        moves = 0 <= other < len(ordered)
+        if moves:
             ordered[index], ordered[other] = ordered[other], ordered[index]
-        renumber(items=ordered, field=field, unique=unique)
+        if renumber_all:
+            renumber(items=ordered, field=field, unique=unique)
+        elif moves:
+            first, second = ordered[index], ordered[other]
+            numbers = getattr(first, field), getattr(second, field)
+            setattr(first, field, numbers[1])
+            setattr(second, field, numbers[0])
+            type(first).objects.bulk_update([first, second], [field])
     return ordered

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.ordering import sibling_move
 from notifications.services import (
     NotificationRequest,
     notifications_queue,
@@ -318,26 +319,17 @@ def registration_move(*, registration: Registration, direction: str, by) -> Regi
         cohort, registration = _locked(registration)
         if registration.status != Status.WAITLISTED:
             raise RegistrationError(_("Only waiting-list registrations can be moved."))
-        waiting = Registration.objects.select_for_update().filter(
-            cohort=cohort, status=Status.WAITLISTED
+        mine = registration.waitlist_order
+        ordered = sibling_move(
+            siblings=Registration.objects.filter(cohort=cohort, status=Status.WAITLISTED),
+            item_pk=registration.pk,
+            up=direction == "up",
+            field="waitlist_order",
+            renumber_all=False,
         )
-        if direction == "up":
-            neighbour = (
-                waiting.filter(waitlist_order__lt=registration.waitlist_order)
-                .order_by("-waitlist_order")
-                .first()
-            )
-        else:
-            neighbour = (
-                waiting.filter(waitlist_order__gt=registration.waitlist_order)
-                .order_by("waitlist_order")
-                .first()
-            )
-        if neighbour is None:
+        theirs = next(item for item in ordered if item.pk == registration.pk).waitlist_order
+        if theirs == mine:
             return registration
-        mine, theirs = registration.waitlist_order, neighbour.waitlist_order
-        Registration.objects.filter(pk=registration.pk).update(waitlist_order=theirs)
-        Registration.objects.filter(pk=neighbour.pk).update(waitlist_order=mine)
         registration.waitlist_order = theirs
         audit_log(
             actor=by,

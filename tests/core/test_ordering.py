@@ -1,9 +1,16 @@
-"""The one move helper (core.ordering), on the lists that use it: a programme's modules
-(positions) and its objectives (numbers unique per programme)."""
+"""The one move helper (core.ordering), on lists that use it: a programme's modules (positions),
+its objectives (numbers unique per programme) and a cohort's waiting list (numbers kept)."""
 
 from core.ordering import renumber, sibling_move
+from participants.models import Registration
 from programs.models import Module, Objective
-from tests.factories import ModuleFactory, ObjectiveFactory, ProgramFactory
+from tests.factories import (
+    CohortFactory,
+    ModuleFactory,
+    ObjectiveFactory,
+    ProgramFactory,
+    RegistrationFactory,
+)
 
 
 def _modules(program) -> list[tuple[int, str]]:
@@ -59,3 +66,20 @@ def test_unique_numbers_are_swapped_without_breaking_their_constraint(db):
 def test_renumbering_an_empty_list_does_nothing(db, django_assert_num_queries):
     with django_assert_num_queries(0):
         renumber(items=[])
+
+
+def test_a_waiting_list_keeps_its_numbers_and_only_the_two_swap(db):
+    cohort = CohortFactory()
+    first, second, third = (
+        RegistrationFactory(cohort=cohort, status="waitlisted", waitlist_order=order)
+        for order in (4, 7, 9)
+    )
+    sibling_move(
+        siblings=Registration.objects.filter(cohort=cohort),
+        item_pk=third.pk,
+        up=True,
+        field="waitlist_order",
+        renumber_all=False,
+    )
+    orders = dict(Registration.objects.values_list("pk", "waitlist_order"))
+    assert [orders[r.pk] for r in (first, second, third)] == [4, 9, 7]
