@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "participants",
     "action_plans",
     "documents",
+    "gencisi",
 ]
 
 MIDDLEWARE = [
