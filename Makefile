@@ -52,9 +52,15 @@ lint: install
 messages: install
 	$(PY) manage.py makemessages --locale tr --locale en --no-obsolete --add-location file --ignore ".venv/*" --ignore "bench/*" --ignore "node_modules/*"
 
-## make bench: the PDF pipeline's benchmarks (a table; the bulk line needs REDIS_URL).
+## make bench: the PDF pipeline's benchmarks (bench/run.py; the bulk line needs REDIS_URL), then
+## the pages on national-size data against a floor (bench/web.py: PostgreSQL, REDIS_URL, wrk).
+## Targets are ratios to the floor of the same run; exits non-zero when one is missed.
+## BENCH_PARTS=pdf or BENCH_PARTS=web runs one part.
 bench: translations
-	$(PY) bench/run.py
+	@status=0; parts="$${BENCH_PARTS:-pdf web}"; \
+	if [[ " $$parts " == *" pdf "* ]]; then $(PY) bench/run.py || status=1; fi; \
+	if [[ " $$parts " == *" web "* ]]; then $(PY) bench/web.py || status=1; fi; \
+	exit $$status
 
 ## make load: 50 simulated people for 60 s against gunicorn + PostgreSQL + Redis + a Celery
 ## worker (bench/load.py); LOAD_DATABASE_URL is dropped and created again, LOAD_REDIS_URL or

@@ -19,12 +19,8 @@ in-memory e-mail backend; gunicorn's and the worker's logs go to .data/load/.
 """
 
 import datetime as dt
-import math
 import os
-import platform
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -37,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import stack  # noqa: E402
 from bench.load_data import LoadPlan  # noqa: E402
 
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/gencisi_load"
@@ -49,82 +46,21 @@ LOGS = ROOT / ".data" / "load"
 
 
 def fail(message: str) -> None:
-    print(f"make load: {message}", file=sys.stderr)  # noqa: T201
-    sys.exit(2)
+    stack.fail("make load", message)
 
 
 def recreate_database(url: str) -> None:
-    import environ
-    import psycopg
     from psycopg import sql
 
-    config = environ.Env.db_url_config(url)
+    config = stack.database_config(url)
     if config["ENGINE"] != "django.db.backends.postgresql":
         fail("LOAD_DATABASE_URL must be a PostgreSQL database")
     if "load" not in config["NAME"]:
         fail(f"the run drops and recreates {config['NAME']}: its name must contain 'load'")
-    with psycopg.connect(
-        host=config["HOST"] or "127.0.0.1",
-        port=config["PORT"] or 5432,
-        user=config["USER"] or None,
-        password=config["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as connection:
+    with stack.maintenance_connection(url) as connection:
         name = sql.Identifier(config["NAME"])
         connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
         connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start(name: str, args: list[str]) -> subprocess.Popen:
-    log = (LOGS / f"{name}.log").open("w")
-    return subprocess.Popen(  # noqa: S603 — our own interpreter and arguments
-        [sys.executable, "-m", *args], cwd=ROOT, env=os.environ, stdout=log, stderr=log
-    )
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
-def wait_until_serving(port: int, web: subprocess.Popen) -> None:
-    import http.client
-
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if web.poll() is not None:
-            fail(f"gunicorn exited ({web.returncode}); see {LOGS / 'gunicorn.log'}")
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("HEAD", "/")  # HEAD: not counted with the people's requests
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    fail("gunicorn did not answer within 60 s")
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) of a process and its children that are still running."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return 0.0
-    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return own + sum(cpu_seconds(int(child)) for child in children)
 
 
 def password_check_ms() -> float:
@@ -140,7 +76,7 @@ def password_check_ms() -> float:
 def wait_for_emails(seconds: float = 60) -> dict[str, int]:
     from django.db.models import Count
 
-    from participants.models import Notification
+    from notifications.models import Notification
 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -167,10 +103,6 @@ def seats() -> list[tuple[int, str, int, int, int]]:
     ]
 
 
-def percentile(ordered: list[float], p: float) -> float:
-    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
-
-
 def worker_times(kinds: dict[tuple[str, str], str]) -> dict[str, list[float]]:
     """Seconds each request spent inside a gunicorn worker (from its access log), by kind:
     the wall time without the wait for a free worker."""
@@ -194,25 +126,13 @@ def table(samples: list[tuple[str, int, float]], inside: dict[str, list[float]])
     for kind, results in [*by_kind.items(), ("all", [(s, t) for _, s, t in samples])]:
         times = sorted(seconds for _, seconds in results)
         worker = sorted(inside.get(kind, [])) or [float("nan")]
-        values = [*(percentile(times, p) for p in PERCENTILES), times[-1]]
-        values += [percentile(worker, p) for p in PERCENTILES[:2]]
+        values = [*(stack.percentile(times, p) for p in PERCENTILES), times[-1]]
+        values += [stack.percentile(worker, p) for p in PERCENTILES[:2]]
         errors = sum(1 for status, _ in results if status >= 500)
         label = f"**{kind}**" if kind == "all" else kind
         cells = " | ".join(f"{value * 1000:.0f} ms" for value in values)
         rows.append(f"| {label} | {len(times)} | {errors} | {cells} |")
     return rows
-
-
-def machine() -> str:
-    model = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    return f"{os.cpu_count()} CPU ({model}), Python {platform.python_version()}"
 
 
 @dataclass
@@ -231,21 +151,13 @@ class Measurement:
 def configure(*, database_url: str, redis_url: str, media: Path, static: Path) -> None:
     """Production settings on the run's own database, queue, MEDIA_ROOT and STATIC_ROOT, for
     this process and the ones it starts."""
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "gencisi.settings.production",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "SECURE_SSL_REDIRECT": "false",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url,
-            "CELERY_QUEUE": f"load-{uuid.uuid4().hex[:12]}",
-            "MEDIA_ROOT": str(media),
-            "STATIC_ROOT": str(static),
-            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            "LOG_LEVEL": "WARNING",
-            "DJANGO_DEBUG": "false",
-        }
+    stack.production_environment(
+        settings="gencisi.settings.production",
+        database_url=database_url,
+        redis_url=redis_url,
+        media=media,
+        static=static,
+        CELERY_QUEUE=f"load-{uuid.uuid4().hex[:12]}",
     )
     import django
 
@@ -253,7 +165,7 @@ def configure(*, database_url: str, redis_url: str, media: Path, static: Path) -
 
 
 def start_services(port: int) -> tuple[subprocess.Popen, subprocess.Popen]:
-    worker = start(
+    worker = stack.start(
         "worker",
         [
             "celery",
@@ -270,8 +182,9 @@ def start_services(port: int) -> tuple[subprocess.Popen, subprocess.Popen]:
             "--without-mingle",
             "--without-heartbeat",
         ],
+        logs=LOGS,
     )
-    web = start(
+    web = stack.start(
         "gunicorn",
         [
             "gunicorn",
@@ -285,6 +198,7 @@ def start_services(port: int) -> tuple[subprocess.Popen, subprocess.Popen]:
             "--access-logformat",
             "%(m)s %(U)s %(s)s %(D)s",  # method, path, status, µs inside the worker
         ],
+        logs=LOGS,
     )
     return web, worker
 
@@ -294,17 +208,21 @@ def measure(plan: LoadPlan) -> Measurement:
 
     from bench.load_users import run_people
 
-    port = free_port()
+    port = stack.free_port()
     web, worker = start_services(port)
     try:
-        wait_until_serving(port, web)
-        load_before, when, cpu_before = os.getloadavg(), timezone.localtime(), cpu_seconds(web.pid)
+        stack.wait_until_serving(port, web, logs=LOGS, command="make load")
+        load_before, when, cpu_before = (
+            os.getloadavg(),
+            timezone.localtime(),
+            stack.cpu_seconds(web.pid),
+        )
         recorder = run_people(plan=plan, port=port, seconds=SECONDS, ramp_up=RAMP_UP)
-        load_after, web_cpu = os.getloadavg(), cpu_seconds(web.pid) - cpu_before
+        load_after, web_cpu = os.getloadavg(), stack.cpu_seconds(web.pid) - cpu_before
         emails = wait_for_emails()
     finally:
-        stop(web)
-        stop(worker)
+        stack.stop(web)
+        stack.stop(worker)
     return Measurement(
         when,
         load_before,
@@ -339,7 +257,7 @@ def report(plan: LoadPlan, result: Measurement, problems: list[str]) -> list[str
         for load in (result.load_before, result.load_after)
     )
     return [
-        f"Load run {result.when:%Y-%m-%d %H:%M} ({result.when:%Z}): {machine()}",
+        f"Load run {result.when:%Y-%m-%d %H:%M} ({result.when:%Z}): {stack.machine()}",
         (
             f"{len(plan.participants)} participants + {len(plan.coordinators)} coordinators for "
             f"{SECONDS:.0f} s (arriving over {RAMP_UP:.0f} s), gunicorn {WEB_WORKERS} sync "

@@ -125,7 +125,7 @@ class Person:
     def browse_catalogue(self) -> None:
         cohort = self.random.choice([self.plan.small_cohort, *self.plan.other_cohorts])
         pages = [
-            reverse("core:home"),
+            reverse("site:home"),
             reverse("programs:program_list"),
             reverse("programs:program_detail", kwargs={"slug": self.plan.program_slug}),
             reverse("programs:cohort_detail", kwargs={"pk": cohort}),

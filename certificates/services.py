@@ -35,7 +35,7 @@ def _total_hours(cohort: Cohort) -> Decimal:
     return hours_for_minutes(sum(session.duration_minutes for session in cohort.sessions.all()))
 
 
-def _snapshot(*, row: EligibilityRow, cohort_facts: dict) -> dict:
+def certificate_snapshot(*, row: EligibilityRow, cohort_facts: dict) -> dict:
     participant = row.registration.participant
     profile = getattr(participant, "participant_profile", None)
     return {
@@ -46,7 +46,7 @@ def _snapshot(*, row: EligibilityRow, cohort_facts: dict) -> dict:
     }
 
 
-def _cohort_facts(cohort: Cohort) -> dict:
+def certificate_cohort_facts(cohort: Cohort) -> dict:
     return {
         "programme_title": cohort.program.title,
         "cohort_title": cohort.title,
@@ -74,7 +74,7 @@ def certificates_issue(*, cohort: Cohort, issued_by) -> IssueResult:
             .select_related("program", "province")
             .get(pk=cohort.pk)
         )
-        facts = _cohort_facts(cohort)
+        facts = certificate_cohort_facts(cohort)
         latest = dict(
             Certificate.objects.filter(registration__cohort=cohort)
             .values("registration_id")
@@ -87,7 +87,7 @@ def certificates_issue(*, cohort: Cohort, issued_by) -> IssueResult:
         for row in certificate_eligibility(cohort=cohort):
             if not row.eligible:
                 continue
-            snapshot = _snapshot(row=row, cohort_facts=facts)
+            snapshot = certificate_snapshot(row=row, cohort_facts=facts)
             current = row.certificate
             if current is not None and current.snapshot() == snapshot:
                 unchanged += 1

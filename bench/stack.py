@@ -1,0 +1,156 @@
+"""The production stack on loopback, for `make load` and the web part of `make bench`: a
+PostgreSQL database of the run's own, gunicorn (and a Celery worker) started and stopped here,
+and what is measured of them from outside (/proc)."""
+
+import math
+import os
+import platform
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def fail(command: str, message: str) -> None:
+    print(f"{command}: {message}", file=sys.stderr)  # noqa: T201
+    sys.exit(2)
+
+
+def database_config(url: str) -> dict:
+    import environ
+
+    return environ.Env.db_url_config(url)
+
+
+@contextmanager
+def maintenance_connection(url: str, dbname: str = "postgres"):
+    """An autocommit connection to the server's `postgres` database (to create and drop the
+    run's own), or to `dbname`."""
+    import psycopg
+
+    config = database_config(url)
+    with psycopg.connect(
+        host=config["HOST"] or "127.0.0.1",
+        port=config["PORT"] or 5432,
+        user=config["USER"] or None,
+        password=config["PASSWORD"] or None,
+        dbname=dbname,
+        autocommit=True,
+    ) as connection:
+        yield connection
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start(name: str, args: list[str], *, logs: Path) -> subprocess.Popen:
+    log = (logs / f"{name}.log").open("w")
+    return subprocess.Popen(  # noqa: S603 — our own interpreter and arguments
+        [sys.executable, "-m", *args], cwd=ROOT, env=os.environ, stdout=log, stderr=log
+    )
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def wait_until_serving(port: int, web: subprocess.Popen, *, logs: Path, command: str) -> None:
+    import http.client
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if web.poll() is not None:
+            fail(command, f"gunicorn exited ({web.returncode}); see {logs / 'gunicorn.log'}")
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("HEAD", "/")  # HEAD: not counted with the measured requests
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    fail(command, "gunicorn did not answer within 60 s")
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [
+            int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        ]
+    except OSError:
+        return []
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its children that are still running."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(child) for child in children(pid))
+
+
+def memory_kb(pid: int, field: str = "VmRSS") -> int:
+    """A line of /proc/<pid>/status in kB: VmRSS (resident now), VmHWM (its peak)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def reset_peak_memory(pid: int) -> None:
+    """Start VmHWM again from the current resident size (Linux ≥ 4.0)."""
+    Path(f"/proc/{pid}/clear_refs").write_text("5")
+
+
+def percentile(ordered: list[float], p: float) -> float:
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+def machine() -> str:
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return f"{os.cpu_count()} CPU ({model}), Python {platform.python_version()}"
+
+
+def production_environment(
+    *, settings: str, database_url: str, redis_url: str, media: Path, static: Path, **extra: str
+) -> None:
+    """Production settings (a throwaway SECRET_KEY, plain HTTP on loopback) on the run's own
+    database, cache, MEDIA_ROOT and STATIC_ROOT, for this process and those it starts."""
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": settings,
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "SECURE_SSL_REDIRECT": "false",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_url,
+            "MEDIA_ROOT": str(media),
+            "STATIC_ROOT": str(static),
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "LOG_LEVEL": "WARNING",
+            "DJANGO_DEBUG": "false",
+            **extra,
+        }
+    )

@@ -1,0 +1,387 @@
+"""The web part of `make bench`: the site's pages on national-size data, against a floor.
+
+- its own PostgreSQL database (BENCH_WEB_DATABASE_URL, default gencisi_bench_web; dropped and
+  created again from a template database that `manage.py load_scale` filled once a day and
+  data version: bench/webdb.py);
+- gunicorn with the production settings (a throwaway SECRET_KEY, no HTTPS redirect on
+  loopback, DEBUG off) and the bench's URL configuration (bench/urls.py: the site's URLs plus
+  the floor views of bench/views.py, which the real site never serves), 2 sync workers;
+- every page of bench/pages.py, signed in as the demo role that uses it, measured with
+  `wrk -t2 -c16 -d10s`, three runs each, each run right after a run of the floor (a 50-row
+  table rendered from memory through a Django template, no database): medians, the ratio to
+  the floor of the same moment, p50/p99, size;
+- the largest exports (every survey response of the seed programme, CSV and XLSX): time to the
+  last byte and the growth of the serving gunicorn worker's peak resident memory (/proc);
+- gunicorn again with 3 sync workers: 200 different signed-in people register for one 50-seat
+  cohort at the same moment (bench/burst.py);
+- the targets of issue 15, as ratios to the floor; exits 1 when one is missed.
+
+Environment: BENCH_WEB_DATABASE_URL, BENCH_WEB_REDIS_URL (default REDIS_URL; required: the
+cache and rate limits), BENCH_WEB_SECONDS (10), BENCH_WEB_RUNS (3), BENCH_WEB_PAGES (only the
+pages whose label contains this text), BENCH_SCALE (1.0) and BENCH_SEED (2026).
+"""
+
+import datetime as dt
+import http.client
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import stack, webdb, wrk  # noqa: E402
+
+COMMAND = "make bench (web)"
+LOGS = ROOT / ".data" / "bench"
+SECONDS = float(os.environ.get("BENCH_WEB_SECONDS", "10"))
+RUNS = int(os.environ.get("BENCH_WEB_RUNS", "3"))
+ONLY = os.environ.get("BENCH_WEB_PAGES", "")
+FACTOR = float(os.environ.get("BENCH_SCALE", "1"))
+SEED = int(os.environ.get("BENCH_SEED", "2026"))
+THREADS, CONNECTIONS = 2, 16
+FLOOR_PATH, OK_PATH = "/_olcum/tablo/", "/_olcum/ok/"
+PUBLIC_RATIO, SIGNED_IN_RATIO = 0.5, 0.25
+ROLE_EMAILS = {
+    "participant": "katilimci@gencisi.local",
+    "facilitator": "kolaylastirici@gencisi.local",
+    "coordinator": "koordinator@gencisi.local",
+}
+# Exports (issue 15): a 5,000-row CSV streams in < 5 s with < 30 MB growth of the web process;
+# the XLSX is ready (in the background) in < 10 s.
+CSV_SECONDS, CSV_GROWTH_MB, XLSX_SECONDS = 5.0, 30.0, 10.0
+BURST_P99_MS = 2000
+
+
+@dataclass
+class Target:
+    what: str
+    measured: str
+    met: bool
+
+
+@dataclass
+class PageResult:
+    page: object  # bench.pages.Page
+    status: int
+    kilobytes: float
+    page_runs: list
+    floor_runs: list
+
+    @property
+    def summary(self) -> wrk.Summary:
+        return wrk.Summary.of(self.page_runs)
+
+    @property
+    def floor(self) -> wrk.Summary:
+        return wrk.Summary.of(self.floor_runs)
+
+    @property
+    def other_answers(self) -> bool:
+        """wrk's answers were smaller than the page checked first: not the page (a redirect to
+        the login page, an error page)."""
+        return any(run.bytes_per_answer < self.kilobytes * 1024 * 0.9 for run in self.page_runs)
+
+    @property
+    def ratio(self) -> float:
+        return self.summary.per_second / self.floor.per_second if self.floor.per_second else 0.0
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)  # noqa: T201
+
+
+def _get(port: int, path: str, cookie: str = "") -> tuple[int, bytes, float]:
+    headers = {"Accept-Language": "tr", **({"Cookie": cookie} if cookie else {})}
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, body, time.perf_counter() - started
+
+
+def _log_in(port: int) -> dict[str, str]:
+    """The Cookie header of each demo role, logged in once through the real login form."""
+    from django.urls import reverse
+
+    from accounts.demo import DEMO_PASSWORD
+    from bench.load_users import Browser, Recorder
+
+    cookies = {"anonymous": ""}
+    for role, email in ROLE_EMAILS.items():
+        browser = Browser(port=port, source="127.0.0.1", recorder=Recorder())
+        login = reverse("account_login")
+        browser.request("login page", login)
+        browser.request(
+            "login", login, form={"login": email, "password": DEMO_PASSWORD}, expect=302
+        )
+        if browser.recorder.unexpected or "sessionid" not in browser.cookies:
+            stack.fail(COMMAND, f"could not log in as {email}: {browser.recorder.unexpected}")
+        cookies[role] = "; ".join(f"{name}={value}" for name, value in browser.cookies.items())
+    return cookies
+
+
+def _start_web(port: int, workers: int):
+    web = stack.start(
+        "gunicorn",
+        [
+            "gunicorn",
+            "gencisi.wsgi",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "300",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        logs=LOGS,
+    )
+    stack.wait_until_serving(port, web, logs=LOGS, command=COMMAND)
+    for _ in range(4 * workers):  # every worker has imported and rendered once
+        _get(port, "/")
+        _get(port, FLOOR_PATH)
+    return web
+
+
+def _wrk(port: int, path: str, cookie: str, web_pid: int) -> wrk.Run:
+    result = wrk.run(
+        f"http://127.0.0.1:{port}{path}",
+        cookie=cookie,
+        threads=THREADS,
+        connections=CONNECTIONS,
+        seconds=SECONDS,
+    )
+    wrk.wait_until_idle(web_pid)
+    return result
+
+
+def measure_pages(port: int, web_pid: int, cookies: dict, pages: list) -> tuple[list, list]:
+    """Each page: a check (status 200, size), then RUNS × (floor run, page run)."""
+    results, ok_runs = [], []
+    for page in pages:
+        status, body, _ = _get(port, page.path, cookies[page.role])
+        result = PageResult(page, status, len(body) / 1024, [], [])
+        _say(f"  {page.label}: {status}, {len(body) / 1024:.0f} KB")
+        if status == 200:
+            for _ in range(RUNS):
+                result.floor_runs.append(_wrk(port, FLOOR_PATH, "", web_pid))
+                result.page_runs.append(_wrk(port, page.path, cookies[page.role], web_pid))
+        results.append(result)
+    ok_runs += [_wrk(port, OK_PATH, "", web_pid) for _ in range(RUNS)]
+    return results, ok_runs
+
+
+def measure_export(port: int, web_pid: int, path: str, cookie: str) -> tuple[int, float, float]:
+    """(status, seconds to the last byte, MB of peak resident growth of the worker that
+    answered)."""
+    workers = stack.children(web_pid)
+    before = {pid: stack.memory_kb(pid) for pid in workers}
+    for pid in workers:
+        stack.reset_peak_memory(pid)
+    status, _, seconds = _get(port, path, cookie)
+    growth = max(stack.memory_kb(pid, "VmHWM") - before[pid] for pid in workers)
+    return status, seconds, growth / 1024
+
+
+def _ms(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def page_table(results: list, ok_runs: list) -> list[str]:
+    floor_all = wrk.Summary.of([run for result in results for run in result.floor_runs])
+    ok = wrk.Summary.of(ok_runs)
+    rows = [
+        "| page | role | req/s | × floor | p50 / p99 ms | KB |",
+        "|---|---|---:|---:|---:|---:|",
+        (
+            f'| floor: bare "ok" | — | {ok.per_second:,.1f} | — | '
+            f"{_ms(ok.p50_ms)} / {_ms(ok.p99_ms)} | 0 |"
+        ),
+        (
+            f"| floor: 50-row table from memory | — | {floor_all.per_second:,.1f} | 1 | "
+            f"{_ms(floor_all.p50_ms)} / {_ms(floor_all.p99_ms)} | 3 |"
+        ),
+    ]
+    for result in sorted(results, key=lambda r: (r.status != 200, r.ratio)):
+        if result.status != 200:
+            rows.append(
+                f"| {result.page.label} | {result.page.role} | status {result.status} | | | |"
+            )
+            continue
+        s = result.summary
+        rows.append(
+            f"| {result.page.label} `{result.page.path}` | {result.page.role} | "
+            f"{s.per_second:,.1f} | {result.ratio:.3f} | {_ms(s.p50_ms)} / {_ms(s.p99_ms)} | "
+            f"{result.kilobytes:,.0f} |"
+        )
+    return rows
+
+
+def page_targets(results: list) -> list[Target]:
+    targets = []
+    for result in results:
+        page = result.page
+        needed = PUBLIC_RATIO if page.group == "public" else SIGNED_IN_RATIO
+        what = f"{page.label}: ≥ {needed}× floor, p99 ≤ {page.p99_target_ms} ms, no failure"
+        if result.status != 200:
+            targets.append(Target(what, f"status {result.status}", met=False))
+            continue
+        s = result.summary
+        measured = f"{result.ratio:.3f}×, p99 {_ms(s.p99_ms)} ms, {s.failures} failed"
+        if result.other_answers:
+            measured += ", **answers smaller than the page**"
+        met = result.ratio >= needed and s.p99_ms <= page.p99_target_ms
+        targets.append(
+            Target(what, measured, met=met and not s.failures and not result.other_answers)
+        )
+    return targets
+
+
+def main() -> int:  # noqa: PLR0915 — one run, step after step
+    if not wrk.available():
+        stack.fail(COMMAND, "wrk is not installed: apt-get install -y wrk")
+    redis_url = os.environ.get("BENCH_WEB_REDIS_URL") or os.environ.get("REDIS_URL")
+    if not redis_url:
+        stack.fail(COMMAND, "set BENCH_WEB_REDIS_URL (or REDIS_URL): the cache of the run")
+    database_url = os.environ.get("BENCH_WEB_DATABASE_URL", webdb.DEFAULT_URL)
+    LOGS.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    times = webdb.prepare(database_url, factor=FACTOR, seed=SEED, log=_say)
+    media = Path(tempfile.mkdtemp(prefix="gencisi-bench-media-"))
+    static = Path(tempfile.mkdtemp(prefix="gencisi-bench-static-"))
+    try:
+        stack.production_environment(
+            settings="bench.settings",
+            database_url=database_url,
+            redis_url=redis_url,
+            media=media,
+            static=static,
+            TRUSTED_PROXY_COUNT="1",  # wrk.lua varies X-Forwarded-For: no rate limit answers 429
+        )
+        import django
+
+        django.setup()
+        from django.core.cache import cache
+        from django.core.management import call_command
+        from django.db import connection
+        from django.utils import timezone
+
+        from bench import burst
+        from bench import pages as page_list
+
+        call_command("collectstatic", interactive=False, verbosity=0)
+        cache.clear()
+        pages = [page for page in page_list.pages() if ONLY.lower() in page.label.lower()]
+        exports = page_list.export_paths()
+        export_rows = page_list.export_rows()
+        times["set-up in all"] = time.monotonic() - started
+        connection.close()
+        when, load_before = timezone.localtime(), os.getloadavg()
+
+        port = stack.free_port()
+        web = _start_web(port, workers=2)
+        try:
+            cookies = _log_in(port)
+            results, ok_runs = measure_pages(port, web.pid, cookies, pages)
+            export_results = {
+                fmt: measure_export(port, web.pid, path, cookies["coordinator"])
+                for fmt, path in exports.items()
+            }
+        finally:
+            stack.stop(web)
+        web = _start_web(port, workers=3)
+        try:
+            burst_result = burst.run(port=port)
+        finally:
+            stack.stop(web)
+        load_after = os.getloadavg()
+    finally:
+        shutil.rmtree(media, ignore_errors=True)
+        shutil.rmtree(static, ignore_errors=True)
+
+    targets = page_targets(results)
+    b = burst_result
+    targets.append(
+        Target(
+            f"{b.people} simultaneous registrations for {b.seats} seats: exactly {b.seats} given, "
+            f"none fails, p99 ≤ {BURST_P99_MS:,} ms",
+            f"{b.confirmed} confirmed, {b.waitlisted} waiting, {b.other} other, {b.failed} failed, "
+            f"p99 {_ms(b.p99_ms)} ms",
+            met=b.confirmed == b.seats
+            and b.waitlisted == b.people - b.seats
+            and not b.other
+            and not b.failed
+            and b.p99_ms <= BURST_P99_MS,
+        )
+    )
+    csv_status, csv_seconds, csv_growth = export_results["csv"]
+    xlsx_status, xlsx_seconds, xlsx_growth = export_results["xlsx"]
+    targets.append(
+        Target(
+            f"programme survey export, {export_rows:,} rows, CSV: < {CSV_SECONDS:g} s, "
+            f"< {CSV_GROWTH_MB:g} MB growth",
+            f"status {csv_status}, {csv_seconds:.1f} s, +{csv_growth:.0f} MB",
+            met=csv_status == 200 and csv_seconds < CSV_SECONDS and csv_growth < CSV_GROWTH_MB,
+        )
+    )
+    targets.append(
+        Target(
+            f"programme survey export, {export_rows:,} rows, XLSX: ready < {XLSX_SECONDS:g} s "
+            "(built in the background)",
+            f"status {xlsx_status}, {xlsx_seconds:.1f} s in the request, +{xlsx_growth:.0f} MB",
+            met=xlsx_status == 200 and xlsx_seconds < XLSX_SECONDS,
+        )
+    )
+
+    loads = " → ".join("/".join(f"{v:.1f}" for v in load) for load in (load_before, load_after))
+    lines = [
+        f"Web benchmark {when:%Y-%m-%d %H:%M} ({when:%Z}): {stack.machine()}",
+        f"load average (1/5/15 min) before → after: {loads}",
+        f"scale data factor {FACTOR:g}, seed {SEED}, database {webdb.size_of(database_url)}; "
+        + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in times.items()),
+        (
+            f"gunicorn 2 sync workers, production settings; wrk -t{THREADS} -c{CONNECTIONS} "
+            f"-d{SECONDS:g}s, medians of {RUNS} runs, each after a floor run"
+        ),
+        "",
+        *page_table(results, ok_runs),
+        "",
+        (
+            "| export (seed programme, every response) | status | to the last byte | "
+            "worker's peak RSS growth |"
+        ),
+        "|---|---:|---:|---:|",
+        *(
+            f"| {fmt.upper()} ({export_rows:,} rows) | {status} | {seconds:.1f} s | "
+            f"+{growth:.0f} MB |"
+            for fmt, (status, seconds, growth) in export_results.items()
+        ),
+        "",
+        (
+            f"Burst (gunicorn 3 sync workers): {b.people} people register for {b.seats} seats at "
+            f"once: {b.confirmed} confirmed, {b.waitlisted} waiting, {b.other} other, "
+            f"{b.failed} failed; all answered in {b.seconds:.1f} s "
+            f"({b.people / b.seconds:.0f}/s), p50 {_ms(b.p50_ms)} ms, p99 {_ms(b.p99_ms)} ms"
+        ),
+        "",
+        "| target (web) | measured | |",
+        "|---|---|---|",
+        *(f"| {t.what} | {t.measured} | {'met' if t.met else '**missed**'} |" for t in targets),
+        "",
+        (
+            f"{sum(t.met for t in targets)} of {len(targets)} web targets met "
+            f"(run took {dt.timedelta(seconds=round(time.monotonic() - started))})"
+        ),
+    ]
+    print("\n".join(lines))  # noqa: T201
+    return 0 if all(t.met for t in targets) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
