@@ -121,6 +121,7 @@ class AccountEmail:
         """The name of its kind of e-mail (notifications.registry)."""
         return f"account_{self.name}"
 
+
 ACCOUNT_EMAILS = (
     AccountEmail(
         "email_confirmation_signup",

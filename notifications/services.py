@@ -57,9 +57,7 @@ class NotificationRequest:
 
 def _render(request: NotificationRequest) -> Notification:
     recipient, kind = request.recipient, registry.get(request.kind)
-    language = (
-        request.language or getattr(recipient, "language", "") or settings.LANGUAGE_CODE
-    )
+    language = request.language or getattr(recipient, "language", "") or settings.LANGUAGE_CODE
     email = email_render(
         kind=kind,
         recipient=recipient,
