@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from certificates.models import Certificate
 from documents import registry
 from documents.layouts import CERTIFICATE, CertificateData
 from notifications import registry as email_registry
-from certificates.models import Certificate
 from participants.emails import preview_registration, registration_context, registration_reason
 
 CERTIFICATE_KIND = "certificate"

@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.emails import account_reason
 from core.links import absolute_url
 from core.models import Province
-from accounts.emails import account_reason
 from notifications import registry
 from participants.models import Registration
 from programs.models import Cohort, Program, Session
