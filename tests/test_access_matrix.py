@@ -67,6 +67,7 @@ MATRIX: dict[str, Expect] = {
         LOGIN, 403, 403, 200, kwargs={"kind": "confirmed", "language": "en"}
     ),
     "accounts:profile": MEMBERS,
+    "accounts:confirm_email": Expect(200, 200, 200, 200, kwargs={"key": "gecersiz-anahtar"}),
     # Programmes: public pages, a facilitator's cohorts, the coordinator console.
     "programs:program_list": EVERYONE,
     "programs:program_detail": Expect(200, 200, 200, 200, kwargs={"slug": "program.slug"}),
