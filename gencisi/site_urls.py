@@ -13,9 +13,9 @@ urlpatterns = [
     path("sistem/calisan-testi/", system.WorkerCheckView.as_view(), name="worker_check"),
     path("sistem/isler/<int:job_id>/", system.JobStatusView.as_view(), name="system_status_job"),
     path("konsol/bilesenler/", gallery.ComponentGalleryView.as_view(), name="component_gallery"),
-    path("konsol/e-postalar/", emails.EmailPreviewsView.as_view(), name="email_previews"),
+    path("konsol/e-posta-onizlemeleri/", emails.EmailPreviewsView.as_view(), name="email_previews"),
     path(
-        "konsol/e-postalar/<str:kind>/<str:language>/",
+        "konsol/e-posta-onizlemeleri/<str:kind>/<str:language>/",
         emails.EmailPreviewHtmlView.as_view(),
         name="email_preview_html",
     ),

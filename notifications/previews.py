@@ -1,7 +1,7 @@
-"""The console's preview of every registered kind of e-mail (/konsol/e-postalar/), in each
-language of the site, rendered exactly as it is sent (notifications.rendering) from the demo
-context each kind registers (`NotificationKind.preview`: unsaved instances, no query). A kind
-registered later shows up by itself; one without a preview is listed as such."""
+"""The console's preview of every registered kind of e-mail (/konsol/e-posta-onizlemeleri/),
+in each language of the site, rendered exactly as it is sent (notifications.rendering) from
+the demo context each kind registers (`NotificationKind.preview`: unsaved instances, no
+query). A kind registered later shows up by itself; one without a preview says so."""
 
 from dataclasses import dataclass
 

@@ -6,8 +6,8 @@ recipient's language) and how the thing an e-mail is about (`Notification.about`
 registration, …) becomes their context. Every e-mail is then wrapped in the one layout
 (notifications.rendering: plain text and HTML, the site's name and colours, a footer with
 `reason`, why the person gets it). `preview` gives the console's preview page
-(/konsol/e-postalar/) demo context, so a new kind shows up there by itself. Adding a kind
-needs no migration: `Notification.kind` is a plain name.
+(/konsol/e-posta-onizlemeleri/) demo context, so a new kind shows up there by itself. Adding a
+kind needs no migration: `Notification.kind` is a plain name.
 """
 
 from collections.abc import Callable
