@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.links import absolute_url
 from notifications import registry
+from participants.selectors.calendar import meeting_links
 
 
 class RegistrationEmail(models.TextChoices):
@@ -30,6 +31,21 @@ def registration_context(registration) -> dict:
     }
 
 
+def registration_context_with_links(registration) -> dict:
+    """`registration_context` and the meeting links, which only a confirmed registration gets
+    (participants.selectors.calendar.meeting_links): the confirmation, the promotion and the
+    reminders carry them."""
+    return {**registration_context(registration), "meeting_links": meeting_links(registration)}
+
+
+# The kinds whose texts include participants/email/meeting_links.txt.
+WITH_MEETING_LINKS = {
+    RegistrationEmail.CONFIRMED,
+    RegistrationEmail.PROMOTED,
+    RegistrationEmail.REMINDER,
+}
+
+
 def register_kinds() -> None:
     for name, label in RegistrationEmail.choices:
         registry.register(
@@ -37,6 +53,8 @@ def register_kinds() -> None:
                 name=name,
                 label=label,
                 template=f"participants/email/{name}",
-                context=registration_context,
+                context=registration_context_with_links
+                if name in WITH_MEETING_LINKS
+                else registration_context,
             )
         )
