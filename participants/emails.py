@@ -19,6 +19,13 @@ class RegistrationEmail(models.TextChoices):
     CANCELLED = "cancelled", _("registration cancelled")
     REMINDER = "reminder", _("reminder of the first session")
     COHORT_CANCELLED = "cohort_cancelled", _("cohort cancelled")
+    SURVEY_OPEN = "survey_open", _("reminder: the evaluation survey is open")
+    SURVEY_CLOSING = "survey_closing", _("reminder: the evaluation survey closes soon")
+    ATTENDANCE_BELOW = "attendance_below", _("warning: attendance below the certificate threshold")
+
+
+# The daily digest of registrations awaiting approval, to coordinators (about no registration).
+PENDING_DIGEST_EMAIL = "pending_digest"
 
 
 def registration_context(registration) -> dict:
@@ -46,7 +53,21 @@ WITH_MEETING_LINKS = {
 }
 
 
+def pending_digest_context(_about) -> dict:
+    return {
+        "console_url": absolute_url(reverse("participants:console")),
+    }
+
+
 def register_kinds() -> None:
+    registry.register(
+        registry.NotificationKind(
+            name=PENDING_DIGEST_EMAIL,
+            label=_("daily digest of registrations awaiting approval"),
+            template=f"participants/email/{PENDING_DIGEST_EMAIL}",
+            context=pending_digest_context,
+        )
+    )
     for name, label in RegistrationEmail.choices:
         registry.register(
             registry.NotificationKind(

@@ -7,7 +7,6 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from core.links import absolute_url
-
 from participants import permissions
 from participants.models import CalendarFeed, Registration
 from programs.models import Cohort, Session

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.http import require_GET
 
 from accounts.mixins import RoleRequiredMixin
 from core.exports import as_download
@@ -16,7 +17,8 @@ from participants.services.calendar import calendar_feed_renew
 from programs.calendar import personal_calendar
 
 
-def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+@require_GET
+def calendar_feed(_request: HttpRequest, token: str) -> HttpResponse:
     """The person's confirmed sessions with their meeting links; 404 for an unknown or revoked
     secret (nothing tells the two apart)."""
     feed = selectors.calendar_feed_by_token(token=token)
