@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -141,7 +142,7 @@ def test_my_registrations_offers_to_create_the_calendar_link_then_shows_it(clien
     html = response.content.decode()
     feed = CalendarFeed.objects.get(user=person)
     assert "Takvim bağlantınız hazır." in html
-    assert f'value="http://testserver{_feed_url(feed)}"' in html
+    assert f'value="{settings.SITE_URL}{_feed_url(feed)}"' in html
     assert "Yeni bağlantı oluştur" in html
 
 
