@@ -117,6 +117,13 @@ class CohortForm(forms.ModelForm):
                     _("Registration must close before the cohort starts (%(day)s).")
                     % {"day": _short(starts_on)},
                 )
+        closes_on = data.get("survey_closes_on")
+        if closes_on and ends_on and closes_on < ends_on:
+            self.add_error(
+                "survey_closes_on",
+                _("The survey cannot close before the cohort's last day (%(day)s).")
+                % {"day": _short(ends_on)},
+            )
         if not data.get("province") and not data.get("online_url"):
             self.add_error(
                 "province", _("Give the province of the venue, or an online meeting link.")
