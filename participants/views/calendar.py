@@ -1,10 +1,12 @@
 """The personal calendar feed: its secret address (no login: calendar programs cannot log in)
 and the POST on "Kayıtlarım" that gives a new address and revokes the old."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_GET
@@ -24,9 +26,10 @@ def calendar_feed(_request: HttpRequest, token: str) -> HttpResponse:
     feed = selectors.calendar_feed_by_token(token=token)
     if feed is None:
         raise Http404
-    content = personal_calendar(
-        name=_("My training sessions"), sessions=selectors.confirmed_sessions(user=feed.user)
-    )
+    with translation.override(feed.user.language or settings.LANGUAGE_CODE):
+        content = personal_calendar(
+            name=_("My training sessions"), sessions=selectors.confirmed_sessions(user=feed.user)
+        )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     return as_download(response, filename="takvimim.ics")
 
