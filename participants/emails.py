@@ -14,10 +14,13 @@ from core.links import absolute_url
 from core.models import Province
 from notifications import registry
 from participants.models import Registration
+from participants.selectors.calendar import MeetingLink, meeting_links
 from programs.models import Cohort, Program, Session
 
 # The waiting-list place the preview of "put on the waiting list" shows.
 PREVIEW_WAITLIST_POSITION = 3
+# The meeting link the previews of the e-mails that carry links show (an invented address).
+PREVIEW_MEETING_URL = "https://toplanti.example.org/ornek-donemi"
 
 
 class RegistrationEmail(models.TextChoices):
@@ -29,6 +32,13 @@ class RegistrationEmail(models.TextChoices):
     CANCELLED = "cancelled", _("registration cancelled")
     REMINDER = "reminder", _("reminder of the first session")
     COHORT_CANCELLED = "cohort_cancelled", _("cohort cancelled")
+    SURVEY_OPEN = "survey_open", _("reminder: the evaluation survey is open")
+    SURVEY_CLOSING = "survey_closing", _("reminder: the evaluation survey closes soon")
+    ATTENDANCE_BELOW = "attendance_below", _("warning: attendance below the certificate threshold")
+
+
+# The daily digest of registrations awaiting approval, to coordinators (about no registration).
+PENDING_DIGEST_EMAIL = "pending_digest"
 
 
 def registration_context(registration) -> dict:
@@ -39,6 +49,42 @@ def registration_context(registration) -> dict:
         "cohort": registration.cohort if registration is not None else None,
         "my_registrations_url": absolute_url(reverse("participants:my_registrations")),
     }
+
+
+def registration_context_with_links(registration) -> dict:
+    """`registration_context` and the meeting links, which only a confirmed registration gets
+    (participants.selectors.calendar.meeting_links): the confirmation, the promotion and the
+    reminders carry them."""
+    return {**registration_context(registration), "meeting_links": meeting_links(registration)}
+
+
+# The kinds whose texts include participants/email/meeting_links.txt.
+WITH_MEETING_LINKS = {
+    RegistrationEmail.CONFIRMED,
+    RegistrationEmail.PROMOTED,
+    RegistrationEmail.REMINDER,
+}
+
+
+def pending_digest_context(_about) -> dict:
+    return {
+        "console_url": absolute_url(reverse("participants:console")),
+    }
+
+
+def pending_digest_reason(_context: dict) -> str:
+    return gettext(
+        "You receive this e-mail because you coordinate cohorts on the training platform of "
+        "Genç İşi Kooperatif."
+    )
+
+
+def _pending_digest_preview() -> dict:
+    cohort = preview_registration().cohort
+    cohort.pending = 4
+    cohort.waiting_since = timezone.localdate() - dt.timedelta(days=2)
+    cohort.review_url = absolute_url(reverse("participants:console"))
+    return {**pending_digest_context(None), "cohorts": [cohort]}
 
 
 def registration_reason(context: dict) -> str:
@@ -72,7 +118,10 @@ def preview_registration(status: str = Registration.Status.CONFIRMED) -> Registr
 
 def _preview(status: str = Registration.Status.CONFIRMED, **extra):
     def preview() -> dict:
-        return {**registration_context(preview_registration(status)), **extra}
+        context = registration_context(preview_registration(status))
+        if status == Registration.Status.CONFIRMED:
+            context["meeting_links"] = [MeetingLink(url=PREVIEW_MEETING_URL)]
+        return {**context, **extra}
 
     return preview
 
@@ -83,7 +132,11 @@ def _reminder_preview() -> dict:
         registration.cohort.starts_on, dt.time(10), tzinfo=timezone.get_current_timezone()
     )
     session = Session(cohort=registration.cohort, title="Açılış", starts_at=starts_at, room="A1")
-    return {**registration_context(registration), "first_session": session}
+    return {
+        **registration_context(registration),
+        "first_session": session,
+        "meeting_links": [MeetingLink(url=PREVIEW_MEETING_URL)],
+    }
 
 
 PREVIEWS = {
@@ -99,13 +152,25 @@ PREVIEWS = {
 
 
 def register_kinds() -> None:
+    registry.register(
+        registry.NotificationKind(
+            name=PENDING_DIGEST_EMAIL,
+            label=_("daily digest of registrations awaiting approval"),
+            template=f"participants/email/{PENDING_DIGEST_EMAIL}",
+            context=pending_digest_context,
+            reason=pending_digest_reason,
+            preview=_pending_digest_preview,
+        )
+    )
     for name, label in RegistrationEmail.choices:
         registry.register(
             registry.NotificationKind(
                 name=name,
                 label=label,
                 template=f"participants/email/{name}",
-                context=registration_context,
+                context=registration_context_with_links
+                if name in WITH_MEETING_LINKS
+                else registration_context,
                 reason=registration_reason,
                 preview=PREVIEWS.get(name, _preview()),
             )

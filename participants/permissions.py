@@ -61,6 +61,12 @@ def can_cancel_own_registration(user, registration) -> bool:
     )
 
 
+def can_see_meeting_links(registration) -> bool:
+    """Meeting links (the cohort's and its sessions') reach confirmed participants only: never
+    a waiting, pending, cancelled or rejected registration, never the public pages."""
+    return registration is not None and registration.status == "confirmed"
+
+
 def can_view_cohort_registrations(user, cohort) -> bool:
     """Coordinators see every cohort's list; facilitators only their own cohorts', read-only."""
     return runs_cohort(user, cohort)

@@ -1,9 +1,29 @@
 from celery import shared_task
 
 from core.background import ReliableTask
-from participants.services.reminders import session_reminders_send
+from participants.services.reminders import (
+    attendance_warnings_send,
+    pending_digests_send,
+    session_reminders_send,
+    survey_reminders_send,
+)
 
 
 @shared_task(base=ReliableTask, name="participants.send_session_reminders")
 def send_session_reminders() -> None:
     session_reminders_send()
+
+
+@shared_task(base=ReliableTask, name="participants.send_survey_reminders")
+def send_survey_reminders() -> None:
+    survey_reminders_send()
+
+
+@shared_task(base=ReliableTask, name="participants.send_attendance_warnings")
+def send_attendance_warnings() -> None:
+    attendance_warnings_send()
+
+
+@shared_task(base=ReliableTask, name="participants.send_pending_digests")
+def send_pending_digests() -> None:
+    pending_digests_send()

@@ -4,6 +4,7 @@ from core.converters import ExportFormatConverter
 from participants.converters import OverviewTableConverter
 from participants.views import (
     attendance,
+    calendar,
     console,
     evaluations,
     privacy,
@@ -98,6 +99,12 @@ urlpatterns = [
         name="register",
     ),
     path("kayitlarim/", registrations.MyRegistrationsView.as_view(), name="my_registrations"),
+    path(
+        "kayitlarim/takvim/yeni/",
+        calendar.CalendarFeedRenewView.as_view(),
+        name="calendar_feed_renew",
+    ),
+    path("takvim/<slug:token>.ics", calendar.calendar_feed, name="calendar_feed"),
     path(
         "kayitlarim/<int:pk>/durum/",
         registrations.RegistrationStatusView.as_view(),

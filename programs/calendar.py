@@ -1,4 +1,5 @@
-"""iCalendar (RFC 5545) feeds of a cohort and of a single session."""
+"""iCalendar (RFC 5545) feeds of a cohort and of a single session (public: no meeting links),
+and the personal feed's calendar (with them: its caller has checked who may see them)."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -27,7 +28,12 @@ def _location(cohort: Cohort, session: Session) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def _event(session: Session, cohort: Cohort) -> Event:
+def meeting_url(session: Session) -> str:
+    """The session's own link, or else its cohort's."""
+    return session.online_url or session.cohort.online_url
+
+
+def _event(session: Session, cohort: Cohort, *, with_link: bool = False) -> Event:
     event = Event()
     event.add("uid", f"session-{session.pk}@gencisi")
     event.add("dtstamp", timezone.now())
@@ -35,10 +41,14 @@ def _event(session: Session, cohort: Cohort) -> Event:
     event.add("dtend", timezone.localtime(session.ends_at))
     event.add("summary", f"{session.title} — {cohort.program.title}")
     location = _location(cohort, session)
-    if location:
-        event.add("location", location)
-    event.add("description", f"{cohort.program.title}\n{cohort.title}")
-    event.add("url", absolute_url(reverse("programs:cohort_detail", kwargs={"pk": cohort.pk})))
+    link = meeting_url(session) if with_link else ""
+    if location or link:
+        event.add("location", location or link)
+    description = f"{cohort.program.title}\n{cohort.title}"
+    event.add("description", f"{description}\n{link}" if link else description)
+    event.add(
+        "url", link or absolute_url(reverse("programs:cohort_detail", kwargs={"pk": cohort.pk}))
+    )
     return event
 
 
@@ -52,4 +62,13 @@ def cohort_calendar(*, cohort: Cohort) -> bytes:
 def session_calendar(*, session: Session) -> bytes:
     calendar = _calendar(session.title)
     calendar.add_component(_event(session, session.cohort))
+    return calendar.to_ical()
+
+
+def personal_calendar(*, name: str, sessions) -> bytes:
+    """A person's sessions with their meeting links (each session with its cohort, programme and
+    province loaded). Only for the sessions of cohorts the person is confirmed in."""
+    calendar = _calendar(name)
+    for session in sessions:
+        calendar.add_component(_event(session, session.cohort, with_link=True))
     return calendar.to_ical()

@@ -5,6 +5,7 @@ import datetime as dt
 from django.utils import timezone
 
 from core.models import Province
+from core.text import turkish_slugify
 from library.models import CollaborationType
 from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
 
@@ -191,6 +192,11 @@ SCHEDULE = [
     (1, (10, 45), (11, 15), [5], "Video mesajlar"),
     (1, (11, 30), (16, 0), [6], "Grup çalışması ve eylem planları"),
 ]
+# The live link with the international partners (the seed's "canlı bağlantılar") is an online
+# session: its meeting link reaches the cohort's confirmed participants (Kayıtlarım, e-mails,
+# personal calendar). example.org is reserved for examples: the demo link leads nowhere.
+LIVE_LINK_TITLE = "Canlı bağlantı: uluslararası ortaklar"
+LIVE_LINK_URL = "https://toplanti.example.org/gencisi/{slug}-canli-baglanti"
 GOOD_PRACTICES = [
     {
         "partner": "Sosyal kooperatifler konsorsiyumu (örnek)",
@@ -384,4 +390,7 @@ def _load_cohort(
                 room="Salon A",
             )
             session.modules.set([modules[position] for position in positions])
+    cohort.sessions.filter(title=LIVE_LINK_TITLE, online_url="").update(
+        online_url=LIVE_LINK_URL.format(slug=turkish_slugify(title))
+    )
     return cohort

@@ -177,8 +177,43 @@ class Cohort(models.Model):
     )
     survey_opened_at = models.DateTimeField(_("survey opened early at"), null=True, blank=True)
     survey_closed_at = models.DateTimeField(_("survey closed at"), null=True, blank=True)
+    survey_closes_on = models.DateField(
+        _("survey closes after"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The survey can be answered until the end of this day. Empty: open until "
+            "closed by hand."
+        ),
+    )
+    # Reminders that run themselves (beat, daily; participants/services/reminders/), each
+    # switchable per cohort; `reminder_note` is appended to those that go to participants.
+    remind_sessions = models.BooleanField(
+        _("reminder the day before each day with sessions"), default=True
+    )
+    remind_survey = models.BooleanField(
+        _("survey reminders (when it opens and two days before it closes)"), default=True
+    )
+    remind_attendance = models.BooleanField(
+        _("warning when attendance falls below the certificate threshold"), default=True
+    )
+    remind_pending = models.BooleanField(
+        _("daily digest of registrations awaiting approval to coordinators"), default=True
+    )
+    remind_plans = models.BooleanField(_("action plan follow-up reminders"), default=True)
+    reminder_note = models.TextField(
+        _("text added to reminders (Turkish)"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Appended to every reminder participants of this cohort get."),
+    )
+    reminder_note_en = models.TextField(
+        _("text added to reminders (English)"), blank=True, max_length=1000
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    display_reminder_note = Localized("reminder_note")
 
     class Meta:
         verbose_name = _("cohort")

@@ -10,7 +10,13 @@ from certificates.codes import new_code
 from core.models import Province
 from core.text import turkish_fold
 from notifications.models import Notification
-from participants.models import Attendance, Organization, ParticipantProfile, Registration
+from participants.models import (
+    Attendance,
+    CalendarFeed,
+    Organization,
+    ParticipantProfile,
+    Registration,
+)
 from programs.models import Cohort, Module, Objective, Program, Session
 
 
@@ -105,6 +111,15 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
         yes_declaration=factory.Sequence(lambda n: n + 1),
         no_declaration=None,
     )
+
+
+class CalendarFeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalendarFeed
+
+    user = factory.SubFactory(UserFactory)
+    token = factory.Sequence(lambda n: f"gizli-takvim-anahtari-{n:04d}-{'x' * 20}")
+    created_at = factory.LazyFunction(timezone.now)
 
 
 # library: the legal-basis library

@@ -13,10 +13,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from core.models import BackgroundJob
+from participants.services.calendar import calendar_feed_renew
 from programs.models import GoodPractice
 from tests.factories import (
     ActionPlanFactory,
     ActionStepFactory,
+    CalendarFeedFactory,
     CertificateFactory,
     CohortFactory,
     CollaborationBasisFactory,
@@ -278,6 +280,12 @@ MATRIX: dict[str, Expect] = {
     # The matrix's participant has no participant profile yet: it is asked for first.
     "participants:my_registrations": Expect(LOGIN, 302, 200, 200),
     "participants:registration_status": Expect(LOGIN, 404, 404, 404, kwargs={"pk": "registration"}),
+    # The personal calendar feed: its secret alone opens it (calendar programs cannot log in);
+    # an unknown or revoked secret is 404 for everyone (test_calendar_feed_secret_…).
+    "participants:calendar_feed": Expect(
+        200, 200, 200, 200, kwargs={"token": "calendar_feed.token"}
+    ),
+    "participants:calendar_feed_renew": Expect(LOGIN, 302, 302, 302, method="post"),
     "participants:cancel": Expect(
         LOGIN, 404, 404, 404, method="post", kwargs={"pk": "registration"}
     ),
@@ -386,6 +394,9 @@ def role_users(db):
 def db_objects(db):
     attendance_session = SessionFactory()
     program = ProgramFactory()
+    revoked_feed = CalendarFeedFactory()
+    revoked_token = revoked_feed.token
+    calendar_feed_renew(user=revoked_feed.user)
     cohort = CohortFactory(program=program)
     registration = RegistrationFactory(cohort=cohort, status="waitlisted", waitlist_order=1)
     basis = CollaborationBasisFactory(collaboration_type__slug="ortaklik")
@@ -417,6 +428,8 @@ def db_objects(db):
         "organization": OrganizationFactory(),
         "certificate": certificate,
         "certificate_cohort": certificate.registration.cohort,
+        "calendar_feed": CalendarFeedFactory(),
+        "revoked_calendar_token": revoked_token,
     }
 
 
@@ -463,6 +476,16 @@ def test_url_access(client, role_users, db_objects, name, role):
     expect = MATRIX[name]
     kwargs = {key: _resolve(value, db_objects) for key, value in expect.kwargs.items()}
     _check(client, reverse(name, kwargs=kwargs), expect, role, role_users[role])
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("token", ["revoked", "gizli-olmayan-bir-anahtar", "x" * 43])
+def test_calendar_feed_secret_unknown_or_revoked_is_404(
+    client, role_users, db_objects, role, token
+):
+    token = db_objects["revoked_calendar_token"] if token == "revoked" else token
+    url = reverse("participants:calendar_feed", kwargs={"token": token})
+    _check(client, url, Expect(404, 404, 404, 404), role, role_users[role])
 
 
 def _admin_urls() -> list[tuple[str, Expect]]:

@@ -56,7 +56,9 @@ def plan_reminders_send(*, today: dt.date | None = None) -> int:
         earliest_end = (today - dt.timedelta(days=SEND_WINDOW_DAYS)) - relativedelta(months=months)
         plans = (
             ActionPlan.objects.filter(
-                cohort__ends_on__lte=latest_end, cohort__ends_on__gte=earliest_end
+                cohort__ends_on__lte=latest_end,
+                cohort__ends_on__gte=earliest_end,
+                cohort__remind_plans=True,
             )
             .select_related(
                 "cohort__program", "cohort__province", "registration__participant", "work_group"

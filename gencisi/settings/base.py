@@ -303,10 +303,25 @@ CELERY_BEAT_SCHEDULE: dict = {
 # Modules that register document kinds beyond those the apps register in their AppConfig.ready
 # (the tests' and the benchmarks' sample kinds; empty in production).
 DOCUMENT_KIND_MODULES = env.list("DOCUMENT_KIND_MODULES", default=[])
-# Registrations: the e-mail reminder the day before a cohort's first day (idempotent).
+# Reminders that run themselves (participants/services/reminders.py), daily, idempotent, each
+# switchable per cohort: the day before each day with sessions; the survey open / closing in
+# two days; attendance below the certificate threshold (evening, after the day's attendance);
+# the coordinators' digest of registrations awaiting approval.
 CELERY_BEAT_SCHEDULE["participants-session-reminders"] = {
     "task": "participants.send_session_reminders",
     "schedule": crontab(hour=9, minute=0),
+}
+CELERY_BEAT_SCHEDULE["participants-survey-reminders"] = {
+    "task": "participants.send_survey_reminders",
+    "schedule": crontab(hour=10, minute=0),
+}
+CELERY_BEAT_SCHEDULE["participants-attendance-warnings"] = {
+    "task": "participants.send_attendance_warnings",
+    "schedule": crontab(hour=20, minute=0),
+}
+CELERY_BEAT_SCHEDULE["participants-pending-digests"] = {
+    "task": "participants.send_pending_digests",
+    "schedule": crontab(hour=8, minute=0),
 }
 
 # Action plans: follow-up reminders N months after a cohort ends, with a signed link valid for

@@ -1,6 +1,7 @@
 """participants models, one module per concern."""
 
 from participants.models.attendance import Attendance
+from participants.models.calendar import CalendarFeed
 from participants.models.evaluations import (
     SurveyAnswer,
     SurveyQuestion,
@@ -18,6 +19,7 @@ from participants.models.registrations import (
 __all__ = [
     "Attendance",
     "AuditEntry",
+    "CalendarFeed",
     "ConsentRecord",
     "Organization",
     "ParticipantProfile",

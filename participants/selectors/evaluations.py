@@ -34,8 +34,17 @@ def survey_opens_at(*, cohort: Cohort) -> dt.datetime:
     return last_end
 
 
-def survey_is_open(*, cohort: Cohort, now: dt.datetime | None = None) -> bool:
+def survey_is_closed(*, cohort: Cohort, now: dt.datetime | None = None) -> bool:
+    """Closed by hand, or its closing day (`survey_closes_on`, answerable through that day)
+    is over."""
     if cohort.survey_closed_at:
+        return True
+    closes_on = cohort.survey_closes_on
+    return closes_on is not None and timezone.localdate(now or timezone.now()) > closes_on
+
+
+def survey_is_open(*, cohort: Cohort, now: dt.datetime | None = None) -> bool:
+    if survey_is_closed(cohort=cohort, now=now):
         return False
     if cohort.survey_opened_at:
         return True

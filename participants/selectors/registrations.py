@@ -4,7 +4,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.functions import Coalesce
 
 from core.text import turkish_fold
-from participants import extensions
+from participants import extensions, permissions
 from participants.models import AuditEntry, Organization, Registration, SurveySubmission
 from participants.selectors.attendance import attendance_rates_for_registrations
 from participants.selectors.evaluations import survey_is_open
@@ -188,7 +188,8 @@ def cohort_audit_entries(*, cohort: Cohort) -> QuerySet[AuditEntry]:
 
 def my_registrations(*, participant) -> list[Registration]:
     """A person's registrations for "Kayıtlarım", each with what the page shows about it:
-    `attendance_rate` (finished or running cohorts), `survey_open`, `survey_done`, and what the
+    `attendance_rate` (finished or running cohorts), `survey_open`, `survey_done`,
+    `show_meeting_links` (confirmed only: participants.permissions), and what the
     card parts other apps registered attach (participants/extensions.py)."""
     registrations = list(registrations_of_participant(participant=participant))
     rates = attendance_rates_for_registrations(registrations)
@@ -201,6 +202,7 @@ def my_registrations(*, participant) -> list[Registration]:
         confirmed = registration.status == Registration.Status.CONFIRMED
         registration.attendance_rate = rates.get(registration.pk)
         registration.survey_done = registration.pk in answered
+        registration.show_meeting_links = permissions.can_see_meeting_links(registration)
         registration.survey_open = (
             confirmed
             and not registration.survey_done

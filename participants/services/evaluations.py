@@ -149,10 +149,19 @@ def survey_question_delete(*, program: Program, question_id: int) -> bool:
     return True
 
 
+def _drop_past_closing_day(cohort: Cohort) -> None:
+    """Opening by hand wins over a closing day already over (it would keep the survey shut)."""
+    if cohort.survey_closes_on and cohort.survey_closes_on < timezone.localdate():
+        cohort.survey_closes_on = None
+
+
 def survey_open_early(*, cohort: Cohort) -> Cohort:
     cohort.survey_opened_at = timezone.now()
     cohort.survey_closed_at = None
-    cohort.save(update_fields=["survey_opened_at", "survey_closed_at", "updated_at"])
+    _drop_past_closing_day(cohort)
+    cohort.save(
+        update_fields=["survey_opened_at", "survey_closed_at", "survey_closes_on", "updated_at"]
+    )
     return cohort
 
 
@@ -164,7 +173,8 @@ def survey_close(*, cohort: Cohort) -> Cohort:
 
 def survey_reopen(*, cohort: Cohort) -> Cohort:
     cohort.survey_closed_at = None
-    cohort.save(update_fields=["survey_closed_at", "updated_at"])
+    _drop_past_closing_day(cohort)
+    cohort.save(update_fields=["survey_closed_at", "survey_closes_on", "updated_at"])
     return cohort
 
 

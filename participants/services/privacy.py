@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from notifications.services import notifications_erase
-from participants.models import AuditEntry, ParticipantProfile, Registration
+from participants.models import AuditEntry, CalendarFeed, ParticipantProfile, Registration
 from participants.services.audit import audit_log
 from participants.services.registrations import registration_cancel
 
@@ -26,6 +26,7 @@ def personal_data_erase(*, user) -> None:
         user.set_unusable_password()
         user.save()
         EmailAddress.objects.filter(user=user).delete()
+        CalendarFeed.objects.filter(user=user).delete()
         ParticipantProfile.objects.filter(user=user).update(title="", phone="")
         notifications_erase(recipient=user)
         audit_log(actor=None, action=AuditEntry.Action.DATA_ERASED, detail=f"#{user.pk}")

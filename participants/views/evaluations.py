@@ -41,7 +41,7 @@ class SurveyView(LoginRequiredMixin, View):
         if selectors.has_submitted(registration=registration):
             state = "submitted"
         elif not selectors.survey_is_open(cohort=cohort):
-            state = "closed" if cohort.survey_closed_at else "not_open"
+            state = "closed" if selectors.survey_is_closed(cohort=cohort) else "not_open"
         elif not questions:
             state = "not_ready"
         else:
@@ -138,6 +138,7 @@ class CohortSurveyReportView(LoginRequiredMixin, View):
                 "cohort": cohort,
                 "program": cohort.program,
                 "is_open": selectors.survey_is_open(cohort=cohort),
+                "is_closed": selectors.survey_is_closed(cohort=cohort),
                 "opens_at": selectors.survey_opens_at(cohort=cohort),
                 "can_manage": permissions.can_manage_survey(request.user),
             },

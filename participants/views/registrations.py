@@ -12,6 +12,7 @@ from participants import extensions, permissions, privacy
 from participants.forms.registrations import RegistrationForm
 from participants.models import ParticipantProfile, Registration
 from participants.selectors import registrations as selectors
+from participants.selectors.calendar import calendar_feed_of, calendar_feed_url
 from participants.selectors.evaluations import survey_is_open
 from participants.selectors.privacy import consent_state, notice_acknowledgement_get
 from participants.selectors.profiles import needs_participant_profile
@@ -132,11 +133,13 @@ class MyRegistrationsView(RoleRequiredMixin, View):
         if not has_profile and needs_participant_profile(user=request.user):
             messages.info(request, _("Please complete your participant profile first."))
             return redirect("participants:profile")
+        feed = calendar_feed_of(user=request.user)
         return render(
             request,
             "participants/my_registrations.html",
             {
                 "registrations": selectors.my_registrations(participant=request.user),
+                "calendar_feed_url": calendar_feed_url(feed) if feed else "",
                 "card_parts": [part.template for part in extensions.card_parts()],
                 "has_profile": has_profile,
             },

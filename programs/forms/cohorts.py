@@ -30,6 +30,18 @@ DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
+# The reminders' switches and text, shown in a section of their own.
+REMINDER_FIELDS = (
+    "remind_sessions",
+    "remind_survey",
+    "remind_attendance",
+    "remind_pending",
+    "remind_plans",
+    "reminder_note",
+    "reminder_note_en",
+)
+
+
 class CohortForm(forms.ModelForm):
     class Meta:
         model = Cohort
@@ -51,11 +63,16 @@ class CohortForm(forms.ModelForm):
             "certificate_requires_evaluation",
             "certificate_requires_plan",
             "survey_anonymous",
+            "survey_closes_on",
             "facilitators",
+            *REMINDER_FIELDS,
         ]
         widgets = {
             "starts_on": DATE_WIDGET,
             "ends_on": DATE_WIDGET,
+            "survey_closes_on": DATE_WIDGET,
+            "reminder_note": forms.Textarea(attrs={"rows": 3}),
+            "reminder_note_en": forms.Textarea(attrs={"rows": 3}),
             "registration_opens_at": DATETIME_WIDGET,
             "registration_closes_at": DATETIME_WIDGET,
             "address": forms.Textarea(attrs={"rows": 2}),
@@ -71,6 +88,12 @@ class CohortForm(forms.ModelForm):
         self.fields["capacity"].widget.attrs["min"] = 1
         self.fields["attendance_threshold"].max_value = 100
         self.fields["attendance_threshold"].widget.attrs.update({"min": 0, "max": 100})
+
+    def main_fields(self) -> list:
+        return [field for field in self.visible_fields() if field.name not in REMINDER_FIELDS]
+
+    def reminder_fields(self) -> list:
+        return [self[name] for name in REMINDER_FIELDS]
 
     def clean_attendance_threshold(self) -> int:
         value = self.cleaned_data["attendance_threshold"]
@@ -94,6 +117,13 @@ class CohortForm(forms.ModelForm):
                     _("Registration must close before the cohort starts (%(day)s).")
                     % {"day": _short(starts_on)},
                 )
+        closes_on = data.get("survey_closes_on")
+        if closes_on and ends_on and closes_on < ends_on:
+            self.add_error(
+                "survey_closes_on",
+                _("The survey cannot close before the cohort's last day (%(day)s).")
+                % {"day": _short(ends_on)},
+            )
         if not data.get("province") and not data.get("online_url"):
             self.add_error(
                 "province", _("Give the province of the venue, or an online meeting link.")

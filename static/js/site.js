@@ -34,3 +34,21 @@ document.addEventListener("DOMContentLoaded", () => {
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
   });
 });
+
+// Copy buttons (e.g. the personal calendar address): shown only where the script runs; the
+// field itself stays selectable without it.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("[data-copy-target]").forEach((button) => {
+    const field = document.getElementById(button.dataset.copyTarget);
+    if (!field || !navigator.clipboard) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      field.select();
+      navigator.clipboard.writeText(field.value).then(() => {
+        button.textContent = button.dataset.copied;
+      });
+    });
+  });
+});

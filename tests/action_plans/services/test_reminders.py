@@ -94,3 +94,20 @@ def test_personal_plan_reminds_its_participant(settings):
         assert plan_reminders_send() == 1
 
     assert Notification.objects.get().recipient == registration.participant
+
+
+def test_plan_follow_up_carries_the_cohorts_note_and_stops_when_switched_off(group_plan):
+    cohort = group_plan.cohort
+    cohort.reminder_note = "Sorularınız için bize yazın."
+    cohort.save()
+    with _at(dt.date(2026, 4, 10)):
+        assert plan_reminders_send() == 2
+    assert all(
+        "Sorularınız için bize yazın." in body
+        for body in Notification.objects.values_list("body", flat=True)
+    )
+    cohort.remind_plans = False
+    cohort.save()
+    with _at(dt.date(2026, 7, 10)):
+        assert plan_reminders_send() == 0
+    assert Notification.objects.count() == 2

@@ -223,3 +223,26 @@ def test_optional_text_questions_may_stay_empty(program):
     }
     services.survey_submit(registration=registration, answers=answers)
     assert SurveyAnswer.objects.count() == 8
+
+
+def test_the_closing_day_is_answerable_to_its_last_second_and_reopening_drops_it(program):
+    cohort = _cohort_after_its_last_session(program)
+    closes_on = timezone.localdate() + dt.timedelta(days=2)
+    cohort.survey_closes_on = closes_on
+    cohort.save()
+    last_second = timezone.make_aware(dt.datetime.combine(closes_on, dt.time(23, 59, 59)))
+    assert survey_is_open(cohort=cohort, now=last_second)
+    assert not survey_is_open(cohort=cohort, now=last_second + dt.timedelta(seconds=1))
+    with time_machine.travel(last_second + dt.timedelta(days=1), tick=False):
+        assert not survey_is_open(cohort=cohort)
+        services.survey_reopen(cohort=cohort)
+        assert cohort.survey_closes_on is None
+        assert survey_is_open(cohort=cohort)
+
+
+def test_opening_early_keeps_a_closing_day_still_to_come(program):
+    cohort = CohortFactory(program=program, survey_closes_on=dt.date(2099, 1, 1))
+    services.survey_open_early(cohort=cohort)
+    cohort.refresh_from_db()
+    assert cohort.survey_closes_on == dt.date(2099, 1, 1)
+    assert survey_is_open(cohort=cohort)

@@ -201,3 +201,50 @@ def test_the_coordinator_chooses_what_a_certificate_needs_besides_attendance(db)
         True,
     )
     assert CohortForm(_cohort_data()).is_valid()
+
+
+def test_reminder_switches_and_note_are_saved_in_their_own_section(db):
+    form = CohortForm(
+        _cohort_data(
+            remind_sessions="on",
+            remind_attendance="on",
+            reminder_note="Yanınızda kimlik getirin.",
+            survey_closes_on="2027-03-20",
+        )
+    )
+    assert form.is_valid(), form.errors
+    assert [field.name for field in form.reminder_fields()] == [
+        "remind_sessions",
+        "remind_survey",
+        "remind_attendance",
+        "remind_pending",
+        "remind_plans",
+        "reminder_note",
+        "reminder_note_en",
+    ]
+    assert not {"remind_sessions", "reminder_note"} & {f.name for f in form.main_fields()}
+    cohort = form.save(commit=False)
+    assert (
+        cohort.remind_sessions,
+        cohort.remind_survey,
+        cohort.remind_attendance,
+        cohort.remind_pending,
+        cohort.remind_plans,
+    ) == (True, False, True, False, False)
+    assert cohort.reminder_note == "Yanınızda kimlik getirin."
+    assert cohort.survey_closes_on == dt.date(2027, 3, 20)
+
+
+def test_a_new_cohort_form_has_every_reminder_switched_on(db):
+    form = CohortForm()
+    assert [form[name].initial for name in ("remind_sessions", "remind_survey")] == [True, True]
+    assert all(
+        form[name].initial for name in ("remind_attendance", "remind_pending", "remind_plans")
+    )
+
+
+def test_survey_cannot_close_before_the_last_day(db):
+    form = CohortForm(_cohort_data(survey_closes_on="2027-03-10"))
+    assert form.errors["survey_closes_on"] == [
+        "Anket dönemin son gününden (11.03.2027) önce kapanamaz."
+    ]
