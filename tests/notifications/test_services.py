@@ -218,11 +218,13 @@ def test_a_batch_is_queued_in_two_queries_and_sent_by_one_task(
         lambda *, kwargs: sent.append(kwargs["notification_ids"]),
     )
     registrations = RegistrationFactory.create_batch(3)
+    # "Received" reads nothing beyond the registration (the confirmation also reads its cohort's
+    # sessions for the meeting links: one more query per registration unless prefetched).
     requests = [
         NotificationRequest(
             recipient=registration.participant,
-            kind=RegistrationEmail.CONFIRMED,
-            dedupe_key=f"confirmed:{registration.pk}",
+            kind=RegistrationEmail.RECEIVED,
+            dedupe_key=f"received:{registration.pk}",
             about=registration,
         )
         for registration in registrations
