@@ -8,17 +8,24 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.crypto import get_random_string
 
+from accounts import emails
 from accounts.permissions import is_coordinator, is_facilitator, is_participant
 from core.http import client_ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """Write each account e-mail in the recipient's own language."""
+        """Every account e-mail is queued as one of ours (accounts/emails.py): our texts, the
+        one layout, sent by the workers, in the recipient's own language (an address without
+        an account: the language of the page that asked for it)."""
         user = context.get("user") or get_user_model().objects.filter(email__iexact=email).first()
-        language = getattr(user, "language", None) or translation.get_language()
-        with translation.override(language):
-            super().send_mail(template_prefix, email, context)
+        emails.send(
+            template_prefix=template_prefix,
+            recipient=user,
+            address=email,
+            language=getattr(user, "language", None) or translation.get_language(),
+            context=context,
+        )
 
     def send_account_already_exists_mail(self, email: str) -> None:
         """Sign-up with a taken address: besides the e-mail to its owner, hash a password as

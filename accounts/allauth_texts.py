@@ -2,7 +2,11 @@
 """django-allauth's texts that the sign-in, sign-up and password pages show, listed here so
 that `make messages` puts them in our catalogues, where our Turkish wins over allauth's own:
 "parola" as everywhere else on the site (allauth says "şifre") and sentence case on buttons
-and headings ("Giriş yap", not "Giriş Yap"). Never called: gettext_noop only marks them."""
+and headings ("Giriş yap", not "Giriş Yap"), and sentences written for this site where
+allauth's own Turkish is stiff or wrong. Every page allauth shows with our settings is
+covered (the login-code, phone, passkey and e-mail-change pages are switched off); its
+e-mails are ours altogether (accounts/emails.py). Never called: gettext_noop only marks
+them."""
 
 from django.utils.translation import gettext_noop
 
@@ -59,4 +63,41 @@ ALLAUTH_TEXTS = (
     gettext_noop(
         "You currently do not have any email address set up. You should really add an email address so you can receive notifications, reset your password, etc."
     ),
+    gettext_noop("Account Inactive"),
+    gettext_noop("This account is inactive."),
+    gettext_noop("Email Addresses"),
+    gettext_noop("Verified"),
+    gettext_noop("Unverified"),
+    gettext_noop("Primary"),
+    gettext_noop("Add Email Address"),
+    gettext_noop("Add Email"),
+    gettext_noop("The following email addresses are associated with your account:"),
+    gettext_noop("Make Primary"),
+    gettext_noop("Re-send Verification"),
+    gettext_noop("Do you really want to remove the selected email address?"),
+    gettext_noop("Confirm Email Address"),
+    gettext_noop(
+        'Please confirm that <a href="mailto:%(email)s">%(email)s</a> is an email address for user %(user_display)s.'
+    ),
+    gettext_noop(
+        "Unable to confirm %(email)s because it is already confirmed by a different account."
+    ),
+    gettext_noop(
+        'This email confirmation link expired or is invalid. Please <a href="%(email_url)s">issue a new email confirmation request</a>.'
+    ),
+    gettext_noop("Are you sure you want to sign out?"),
+    gettext_noop("You cannot remove your primary email address (%(email)s)."),
+    gettext_noop("You have confirmed %(email)s."),
+    gettext_noop("Removed email address %(email)s."),
+    gettext_noop("Successfully signed in as %(name)s."),
+    gettext_noop("You have signed out."),
+    gettext_noop("Primary email address set."),
+    gettext_noop("Your primary email address must be verified."),
+    gettext_noop("Bad Token"),
+    gettext_noop("Signup"),
+    gettext_noop("Already have an account? Then please %(link)ssign in%(end_link)s."),
+    gettext_noop("Confirm Access"),
+    gettext_noop("Please reauthenticate to safeguard your account."),
+    gettext_noop("Alternative options"),
+    gettext_noop("Confirm"),
 )

@@ -1,3 +1,6 @@
+from allauth.account import views as allauth_views
+from allauth.account.internal.flows.login import perform_login
+from allauth.account.models import Login
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse
@@ -43,3 +46,28 @@ class ProfileView(LoginRequiredMixin, View):
         response = redirect("accounts:profile")
         response.set_cookie("django_language", user.language, samesite="Lax")
         return response
+
+
+class ConfirmEmailView(allauth_views.ConfirmEmailView):
+    """allauth's confirmation page (GET shows it, its button POSTs), plus: the first
+    confirmation of an address logs its person in whichever browser opened the link, not only
+    in the one that signed up (allauth logs in only where the sign-up is still in the session,
+    so a link opened on the phone asked to log in again).
+
+    Only the click that turns the address from unverified to verified logs in, once, like a
+    password-reset link does: whoever holds the link holds the mailbox. A second click, or a
+    link already used, logs nobody in (allauth's reason for being careful: a link that leaked
+    into a log would otherwise open the account again and again). The page is not confirmed on
+    GET (ACCOUNT_CONFIRM_EMAIL_ON_GET stays off): mail scanners that open every link (common in
+    municipal Outlook accounts) would use up the one log-in and verify for the person."""
+
+    def post(self, *args, **kwargs) -> HttpResponse:
+        address = self.get_object().email_address
+        first_confirmation = not address.verified
+        response = super().post(*args, **kwargs)
+        if self.request.user.is_authenticated or not first_confirmation:
+            return response
+        address.refresh_from_db()
+        if not address.verified:
+            return response
+        return perform_login(self.request, Login(user=address.user, email=address.email))

@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from certificates.models import Certificate
 from documents import registry
 from documents.layouts import CERTIFICATE, CertificateData
 from notifications import registry as email_registry
-from participants.emails import registration_context
+from participants.emails import preview_registration, registration_context, registration_reason
 
 CERTIFICATE_KIND = "certificate"
 CERTIFICATE_BUNDLE_KIND = "certificate_bundle"
@@ -74,6 +75,14 @@ def _bundle_title(cohort) -> str:
     return f"Sertifikalar - {cohort.title}"
 
 
+def _ready_email_preview() -> dict:
+    registration = preview_registration()
+    return {
+        **registration_context(registration),
+        "certificate": Certificate(registration=registration, code="ABCD-EFGH-JKMN-PQRS-TUVW"),
+    }
+
+
 def register_kinds() -> None:
     registry.register(
         registry.DocumentKind(
@@ -99,5 +108,7 @@ def register_kinds() -> None:
             label=_("certificate ready"),
             template="certificates/email/certificate_ready",
             context=registration_context,
+            reason=registration_reason,
+            preview=_ready_email_preview,
         )
     )

@@ -1,8 +1,9 @@
-"""The project's own pages (namespace "site"): home, system status, the component gallery."""
+"""The project's own pages (namespace "site"): home, system status, the component gallery, the
+preview of every kind of e-mail."""
 
 from django.urls import path
 
-from gencisi.views import gallery, home, system
+from gencisi.views import emails, gallery, home, system
 
 app_name = "site"
 
@@ -12,4 +13,10 @@ urlpatterns = [
     path("sistem/calisan-testi/", system.WorkerCheckView.as_view(), name="worker_check"),
     path("sistem/isler/<int:job_id>/", system.JobStatusView.as_view(), name="system_status_job"),
     path("konsol/bilesenler/", gallery.ComponentGalleryView.as_view(), name="component_gallery"),
+    path("konsol/e-posta-onizlemeleri/", emails.EmailPreviewsView.as_view(), name="email_previews"),
+    path(
+        "konsol/e-posta-onizlemeleri/<str:kind>/<str:language>/",
+        emails.EmailPreviewHtmlView.as_view(),
+        name="email_preview_html",
+    ),
 ]

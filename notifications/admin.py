@@ -23,6 +23,7 @@ class NotificationAdmin(admin.ModelAdmin):
     list_display = [
         "subject",
         "recipient",
+        "address",
         "kind_label",
         "status",
         "attempts",
@@ -31,7 +32,7 @@ class NotificationAdmin(admin.ModelAdmin):
     ]
     list_filter = ["status", KindFilter]
     list_select_related = ["recipient"]
-    search_fields = ["recipient__email", "subject"]
+    search_fields = ["recipient__email", "address", "subject"]
 
     # Rows written by the services only: staff may look, never edit.
     def has_add_permission(self, request) -> bool:  # noqa: ARG002 — Django's signature

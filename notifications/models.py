@@ -12,6 +12,11 @@ class Notification(models.Model):
     claimed as "sending" before the SMTP conversation and marked sent after it).
 
     `kind` names a kind an app registered (notifications.registry): its templates and label.
+    `body` and `html` are the two parts of the e-mail as sent (multipart/alternative: plain text
+    and HTML, both in the one layout of notifications.rendering). `address` is where it goes
+    when that is not the recipient's own address (allauth's e-mails: a new address to verify);
+    an e-mail to an address without an account (allauth's "no account uses this address") has
+    no recipient.
     `about` is what the e-mail is about (a registration, …), generic so that this app knows no
     feature app. `next_attempt_at` is when the beat sweeper sends it if no task has: while
     queued, the next try (a lost message, or the backoff after a temporary failure); while
@@ -31,7 +36,10 @@ class Notification(models.Model):
         verbose_name=_("recipient"),
         on_delete=models.CASCADE,
         related_name="notifications",
+        null=True,
+        blank=True,
     )
+    address = models.EmailField(_("address"), blank=True)
     about_type = models.ForeignKey(
         ContentType,
         verbose_name=_("about (type)"),
@@ -42,10 +50,11 @@ class Notification(models.Model):
     )
     about_id = models.PositiveBigIntegerField(_("about (id)"), null=True, blank=True)
     about = GenericForeignKey("about_type", "about_id")
-    kind = models.CharField(_("kind"), max_length=20)
+    kind = models.CharField(_("kind"), max_length=60)
     language = models.CharField(_("language"), max_length=5)
     subject = models.CharField(_("subject"), max_length=250)
     body = models.TextField(_("body"))
+    html = models.TextField(_("HTML body"), blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
@@ -69,6 +78,11 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def to_address(self) -> str:
+        """Where the e-mail goes: its own address, else the recipient's."""
+        return self.address or self.recipient.email
 
     @property
     def kind_label(self) -> str:

@@ -16,14 +16,14 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import close_old_connections, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from core.background import DATABASE_ERRORS, enqueue_on_commit
 from notifications import registry
 from notifications.models import Notification
+from notifications.rendering import email_render
 
 logger = logging.getLogger(__name__)
 
@@ -42,29 +42,37 @@ SEND_BATCH_SIZE = 50
 @dataclass(frozen=True)
 class NotificationRequest:
     """One e-mail to queue: its recipient, kind (a registered name), dedupe key, what it is about
-    (`Notification.about`: its kind turns it into the templates' context) and more context."""
+    (`Notification.about`: its kind turns it into the templates' context) and more context.
+    `address` and `language` only when they are not the recipient's (allauth's e-mails: a new
+    address to verify, an address without an account: recipient None)."""
 
-    recipient: object
+    recipient: object | None
     kind: str
     dedupe_key: str
     about: object | None = None
     context: dict | None = None
+    address: str = ""
+    language: str = ""
 
 
 def _render(request: NotificationRequest) -> Notification:
     recipient, kind = request.recipient, registry.get(request.kind)
-    language = recipient.language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        data = {"user": recipient, **kind.context(request.about), **(request.context or {})}
-        subject = render_to_string(kind.subject_template, data)
-        body = render_to_string(kind.body_template, data)
+    language = request.language or getattr(recipient, "language", "") or settings.LANGUAGE_CODE
+    email = email_render(
+        kind=kind,
+        recipient=recipient,
+        language=language,
+        context={**kind.context(request.about), **(request.context or {})},
+    )
     return Notification(
         recipient=recipient,
+        address=request.address if recipient is None or request.address != recipient.email else "",
         about=request.about,
         kind=request.kind,
         language=language,
-        subject=" ".join(subject.split())[:250],
-        body=body.strip() + "\n",
+        subject=email.subject,
+        body=email.text,
+        html=email.html,
         dedupe_key=request.dedupe_key,
         next_attempt_at=timezone.now() + UNSENT_AFTER,
     )
@@ -150,7 +158,7 @@ def _claim(notification_id: int) -> Notification | None:
     when there is nothing to send (gone, being sent, sent or failed)."""
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))  # recipient may be null
             .select_related("recipient")
             .filter(pk=notification_id, status=Notification.Status.QUEUED)
             .first()
@@ -167,12 +175,14 @@ def _claim(notification_id: int) -> Notification | None:
 def _deliver(notification: Notification) -> None:
     """One SMTP conversation; raises unless the server accepted the message. Closing the
     connection afterwards can fail without undoing the delivery, so it is not an error."""
-    message = EmailMessage(
+    message = EmailMultiAlternatives(
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.subject,
         body=notification.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[notification.recipient.email],
+        to=[notification.to_address],
     )
+    if notification.html:  # rows queued before the layout have their text only
+        message.attach_alternative(notification.html, "text/html")
     connection = get_connection()
     connection.open()
     try:
@@ -268,7 +278,11 @@ def notification_send(*, notification_id: int) -> Notification | None:
                 next_attempt_at=timezone.now() + retry_delay(attempts=notification.attempts),
             )
     else:
-        _record(notification, status=Notification.Status.SENT, sent_at=timezone.now(), error="")
+        sent = {"status": Notification.Status.SENT, "sent_at": timezone.now(), "error": ""}
+        kind = registry.find(notification.kind)
+        if kind is not None and not kind.keep_text:
+            sent.update(body="", html="")  # it held a secret link: the mailbox has it now
+        _record(notification, **sent)
     return notification
 
 

@@ -1,13 +1,26 @@
 """The e-mails about registrations, registered as kinds (notifications.registry) in
 ParticipantsConfig.ready. Their texts: templates/participants/email/<kind>{_subject,}.txt."""
 
+import datetime as dt
+
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.emails import account_reason
 from core.links import absolute_url
+from core.models import Province
 from notifications import registry
-from participants.selectors.calendar import meeting_links
+from participants.models import Registration
+from participants.selectors.calendar import MeetingLink, meeting_links
+from programs.models import Cohort, Program, Session
+
+# The waiting-list place the preview of "put on the waiting list" shows.
+PREVIEW_WAITLIST_POSITION = 3
+# The meeting link the previews of the e-mails that carry links show (an invented address).
+PREVIEW_MEETING_URL = "https://toplanti.example.org/ornek-donemi"
 
 
 class RegistrationEmail(models.TextChoices):
@@ -59,6 +72,85 @@ def pending_digest_context(_about) -> dict:
     }
 
 
+def pending_digest_reason(_context: dict) -> str:
+    return gettext(
+        "You receive this e-mail because you coordinate cohorts on the training platform of "
+        "Genç İşi Kooperatif."
+    )
+
+
+def _pending_digest_preview() -> dict:
+    cohort = preview_registration().cohort
+    cohort.pending = 4
+    cohort.waiting_since = timezone.localdate() - dt.timedelta(days=2)
+    cohort.review_url = absolute_url(reverse("participants:console"))
+    return {**pending_digest_context(None), "cohorts": [cohort]}
+
+
+def registration_reason(context: dict) -> str:
+    """The footer of every e-mail about a registration (other apps' kinds use it too)."""
+    cohort = context.get("cohort")
+    if cohort is None:
+        return account_reason(context)
+    return gettext(
+        "You receive this e-mail because you registered for “%(program)s — %(cohort)s” on "
+        "the training platform of Genç İşi Kooperatif."
+    ) % {"program": cohort.program.display_title, "cohort": cohort.title}
+
+
+def preview_registration(status: str = Registration.Status.CONFIRMED) -> Registration:
+    """An unsaved registration in an invented cohort, for the e-mail previews (no query)."""
+    starts_on = timezone.localdate() + dt.timedelta(days=14)
+    program = Program(
+        title="Belediyeler İçin Sosyal Kooperatifçilik Eğitimi",
+        title_en="Social Cooperativism Training for Municipalities",
+    )
+    cohort = Cohort(
+        program=program,
+        title="Örnek dönemi",
+        starts_on=starts_on,
+        ends_on=starts_on + dt.timedelta(days=1),
+        venue="Kültür Merkezi",
+        province=Province(name="İzmir"),
+    )
+    return Registration(cohort=cohort, status=status)
+
+
+def _preview(status: str = Registration.Status.CONFIRMED, **extra):
+    def preview() -> dict:
+        context = registration_context(preview_registration(status))
+        if status == Registration.Status.CONFIRMED:
+            context["meeting_links"] = [MeetingLink(url=PREVIEW_MEETING_URL)]
+        return {**context, **extra}
+
+    return preview
+
+
+def _reminder_preview() -> dict:
+    registration = preview_registration()
+    starts_at = dt.datetime.combine(
+        registration.cohort.starts_on, dt.time(10), tzinfo=timezone.get_current_timezone()
+    )
+    session = Session(cohort=registration.cohort, title="Açılış", starts_at=starts_at, room="A1")
+    return {
+        **registration_context(registration),
+        "first_session": session,
+        "meeting_links": [MeetingLink(url=PREVIEW_MEETING_URL)],
+    }
+
+
+PREVIEWS = {
+    RegistrationEmail.RECEIVED: _preview(Registration.Status.PENDING),
+    RegistrationEmail.WAITLISTED: _preview(
+        Registration.Status.WAITLISTED, position=PREVIEW_WAITLIST_POSITION
+    ),
+    RegistrationEmail.REJECTED: _preview(Registration.Status.REJECTED),
+    RegistrationEmail.CANCELLED: _preview(Registration.Status.CANCELLED),
+    RegistrationEmail.REMINDER: _reminder_preview,
+    RegistrationEmail.COHORT_CANCELLED: _preview(Registration.Status.CANCELLED),
+}
+
+
 def register_kinds() -> None:
     registry.register(
         registry.NotificationKind(
@@ -66,6 +158,8 @@ def register_kinds() -> None:
             label=_("daily digest of registrations awaiting approval"),
             template=f"participants/email/{PENDING_DIGEST_EMAIL}",
             context=pending_digest_context,
+            reason=pending_digest_reason,
+            preview=_pending_digest_preview,
         )
     )
     for name, label in RegistrationEmail.choices:
@@ -77,5 +171,7 @@ def register_kinds() -> None:
                 context=registration_context_with_links
                 if name in WITH_MEETING_LINKS
                 else registration_context,
+                reason=registration_reason,
+                preview=PREVIEWS.get(name, _preview()),
             )
         )

@@ -135,4 +135,5 @@ def main_pages(role: str) -> dict[str, str]:
         "good practices console": reverse("programs:console_good_practices"),
         "system status": reverse("site:system_status"),
         "component gallery": reverse("site:component_gallery"),
+        "e-mail previews": reverse("site:email_previews"),
     }

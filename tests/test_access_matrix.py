@@ -64,7 +64,12 @@ MATRIX: dict[str, Expect] = {
     "site:worker_check": Expect(LOGIN, 403, 403, 302, method="post"),
     "site:system_status_job": Expect(LOGIN, 403, 403, 200, kwargs={"job_id": "job"}),
     "site:component_gallery": COORDINATORS,
+    "site:email_previews": COORDINATORS,
+    "site:email_preview_html": Expect(
+        LOGIN, 403, 403, 200, kwargs={"kind": "confirmed", "language": "en"}
+    ),
     "accounts:profile": MEMBERS,
+    "accounts:confirm_email": Expect(200, 200, 200, 200, kwargs={"key": "gecersiz-anahtar"}),
     # Programmes: public pages, a facilitator's cohorts, the coordinator console.
     "programs:program_list": EVERYONE,
     "programs:program_detail": Expect(200, 200, 200, 200, kwargs={"slug": "program.slug"}),

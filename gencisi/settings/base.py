@@ -157,6 +157,10 @@ ACCOUNT_SIGNUP_FORM_CLASS = "participants.forms.signup.SignupForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
 ACCOUNT_UNIQUE_EMAIL = True
+# The verification link: its page confirms with one button (a POST), so that mail scanners that
+# open every link confirm nothing. The click that verifies logs the person in, in whichever
+# browser opened the link, once (accounts.views.ConfirmEmailView: allauth alone logs in only
+# the browser that signed up). Its e-mail, like all of allauth's, is ours: accounts/emails.py.
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False

@@ -13,6 +13,7 @@ from django.urls import reverse
 from accounts import adapter
 from accounts.models import User
 from accounts.roles import COORDINATOR, FACILITATOR
+from notifications.models import Notification
 from tests.factories import SIGNUP, ParticipantProfileFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,12 +150,15 @@ def _answer(client, url: str, data: dict) -> tuple:
     )
 
 
-def test_signup_answers_alike_for_a_new_and_a_taken_address_and_mails_the_owner(db):
+def test_signup_answers_alike_for_a_new_and_a_taken_address_and_mails_the_owner(
+    db, django_capture_on_commit_callbacks
+):
     """Enumeration: the page never tells whether an address has an account; only its owner
-    learns it, by e-mail, in Turkish."""
+    learns it, by e-mail (queued and sent after commit like every e-mail), in Turkish."""
     owner = UserFactory(email="ayse@example.org", full_name="Ayşe Yılmaz")
-    taken = _answer(Client(), reverse("account_signup"), SIGNUP)
-    new = _answer(Client(), reverse("account_signup"), {**SIGNUP, "email": "yeni@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = _answer(Client(), reverse("account_signup"), SIGNUP)
+        new = _answer(Client(), reverse("account_signup"), {**SIGNUP, "email": "yeni@example.org"})
     assert taken == new
     assert taken[:3] == (302, reverse("account_email_verification_sent"), 200)
     assert "<h1>\n        E-postanıza bakın\n    </h1>" in taken[4]
@@ -169,7 +173,7 @@ def test_signup_answers_alike_for_a_new_and_a_taken_address_and_mails_the_owner(
     already = mail.outbox[0]
     assert already.subject == "[Genç İşi] Bu adresle zaten bir hesabınız var"
     assert already.body == (
-        "Merhaba,\n\n"
+        "Sayın Ayşe Yılmaz,\n\n"
         "Birisi, belki de siz, Genç İşi Kooperatif'in eğitim platformuna bu e-posta adresiyle "
         "kayıt olmaya çalıştı: ayse@example.org. Bu adresle açılmış bir hesap zaten var; bu "
         "yüzden yeni hesap açılmadı.\n\n"
@@ -177,8 +181,12 @@ def test_signup_answers_alike_for_a_new_and_a_taken_address_and_mails_the_owner(
         "belirleyin:\n"
         "http://testserver/hesap/password/reset/\n\n"
         "Siz değilseniz bu e-postayı yok sayabilirsiniz: hesabınızda hiçbir şey değişmedi.\n\n"
-        "Genç İşi Kooperatif"
+        "Genç İşi Kooperatif\n"
+        "Belediyeler İçin Sosyal Kooperatifçilik Eğitimi · http://127.0.0.1:8000\n\n"
+        "Bu e-postayı, Genç İşi Kooperatif eğitim platformunda hesabı olan bu adresle yeniden "
+        "hesap açılmak istendiği için alıyorsunuz.\n"
     )
+    assert already.alternatives[0].mimetype == "text/html"
 
 
 def test_wrong_login_keeps_email_and_explains(client, db):
@@ -212,11 +220,14 @@ def test_login_with_upper_case_email_works(client, db):
     assert response.url == reverse("participants:my_registrations")
 
 
-def test_password_reset_answers_alike_for_a_known_and_an_unknown_address(db):
+def test_password_reset_answers_alike_for_a_known_and_an_unknown_address(
+    db, django_capture_on_commit_callbacks
+):
     UserFactory(email="ayse@example.org")
     url = reverse("account_reset_password")
-    known = _answer(Client(), url, {"email": "ayse@example.org"})
-    unknown = _answer(Client(), url, {"email": "kimse@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        known = _answer(Client(), url, {"email": "ayse@example.org"})
+        unknown = _answer(Client(), url, {"email": "kimse@example.org"})
     assert known == unknown
     assert known[:3] == (302, reverse("account_reset_password_done"), 200)
     assert [message.to for message in mail.outbox] == [["ayse@example.org"], ["kimse@example.org"]]
@@ -233,11 +244,19 @@ def test_password_reset_answers_alike_for_a_known_and_an_unknown_address(db):
         "olun:\n"
         "http://testserver/hesap/signup/\n\n"
         "Siz değilseniz bu e-postayı yok sayabilirsiniz.\n\n"
-        "Genç İşi Kooperatif"
+        "Genç İşi Kooperatif\n"
+        "Belediyeler İçin Sosyal Kooperatifçilik Eğitimi · http://127.0.0.1:8000\n\n"
+        "Bu e-postayı, Genç İşi Kooperatif eğitim platformunda bu adres için yeni parola "
+        "istendiği için alıyorsunuz.\n"
     )
+    # An address without an account: the row has no recipient, only the address.
+    assert Notification.objects.get(address="kimse@example.org").recipient is None
 
 
-def test_account_mail_is_written_in_the_recipients_language(client, db):
+def test_account_mail_is_written_in_the_recipients_language(
+    client, db, django_capture_on_commit_callbacks
+):
     UserFactory(email="jane@example.org", language="en")
-    client.post(reverse("account_reset_password"), {"email": "jane@example.org"})
-    assert "Password Reset" in mail.outbox[0].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": "jane@example.org"})
+    assert mail.outbox[0].subject == "[Genç İşi] Set a new password"

@@ -290,3 +290,39 @@ def test_a_real_worker_retries_with_backoff_sends_once_and_reports_what_failed(
     assert '<td class="num">3</td>' in html
     assert '<td class="num">1</td>' in html
     assert "ayse@belediye.gov.tr" not in html
+
+
+def _received(smtp_server) -> email.message.EmailMessage:
+    """The first message the server accepted, parsed as the bytes it received (8-bit UTF-8)."""
+    return email.message_from_bytes(smtp_server.handler.delivered[0][1].encode(), policy=default)
+
+
+def test_the_smtp_server_receives_text_and_html_with_the_links(smtp_server):
+    """multipart/alternative: the kind's text in the layout, and the same as HTML, whose
+    link lines are buttons with the address under them."""
+    notification = _queue(RegistrationEmail.CONFIRMED)
+    notification_send(notification_id=notification.pk)
+    message = _received(smtp_server)
+    assert message.get_content_type() == "multipart/alternative"
+    text = message.get_body(preferencelist=("plain",)).get_content().replace("\r\n", "\n")
+    html = message.get_body(preferencelist=("html",)).get_content().replace("\r\n", "\n")
+    link = "http://127.0.0.1:8000" + reverse("participants:my_registrations")
+    assert text == notification.body
+    assert f"\n{link}\n" in text
+    cohort = notification.about.cohort
+    assert text.endswith(
+        "Bu e-postayı, Genç İşi Kooperatif eğitim platformunda "
+        f"“{cohort.program.title} — {cohort.title}” için kayıt yaptırdığınız için alıyorsunuz.\n"
+    )
+    assert html == notification.html
+    assert html.count(f'<a href="{link}"') == 2  # the button and the address under it
+    assert ">Bağlantıyı aç</a>" in html
+    assert "background:#0e5a57" in html
+
+
+def test_a_row_queued_before_the_layout_is_sent_as_text_only(smtp_server):
+    notification = _queue()
+    Notification.objects.filter(pk=notification.pk).update(html="")
+    notification_send(notification_id=notification.pk)
+    message = _received(smtp_server)
+    assert message.get_content_type() == "text/plain"

@@ -314,6 +314,24 @@ def test_failed_emails_page_lists_and_retries(
     assert notification.status == "sent"
 
 
+def test_failed_emails_page_shows_the_address_of_an_email_without_recipient(client, coordinator):
+    """allauth's "no account uses this address" goes to an address, not to a person."""
+    Notification.objects.create(
+        address="kimse@example.org",
+        kind="account_unknown_account",
+        language="tr",
+        subject="Bu adresle açılmış bir hesap yok",
+        body="Merhaba,",
+        status="failed",
+        attempts=1,
+        error="SMTP 550 5.1.1 Böyle bir posta kutusu yok",
+        dedupe_key="account_unknown_account:1",
+    )
+    client.force_login(coordinator)
+    html = client.get(reverse("participants:failed_emails")).content.decode()
+    assert '<td><span class="muted small">kimse@example.org</span></td>' in html
+
+
 def test_bulk_action_ignores_ids_that_are_no_numbers(client, coordinator):
     cohort = CohortFactory(capacity=3)
     pending = _registration(cohort, "Bekleyen", status="pending")

@@ -29,17 +29,20 @@ def _data(**overrides):
     }
 
 
-def test_verification_link_sends_a_new_participant_to_the_profile_form(client):
-    client.post(
-        reverse("account_signup"),
-        {
-            "full_name": "Ayşe Yılmaz",
-            "email": "ayse@example.org",
-            "password1": "uzun-ve-guclu-parola-42",
-            "password2": "uzun-ve-guclu-parola-42",
-            "privacy_acknowledged": "on",
-        },
-    )
+def test_verification_link_sends_a_new_participant_to_the_profile_form(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("account_signup"),
+            {
+                "full_name": "Ayşe Yılmaz",
+                "email": "ayse@example.org",
+                "password1": "uzun-ve-guclu-parola-42",
+                "password2": "uzun-ve-guclu-parola-42",
+                "privacy_acknowledged": "on",
+            },
+        )
     link = re.search(r"https?://[^\s]+/hesap/confirm-email/[^\s]+/", mail.outbox[0].body).group(0)
     response = client.post(link, follow=True)
     assert response.redirect_chain == [
