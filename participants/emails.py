@@ -85,7 +85,7 @@ def _pending_digest_preview() -> dict:
     cohort.pending = 4
     cohort.waiting_since = timezone.localdate() - dt.timedelta(days=2)
     cohort.review_url = absolute_url(reverse("participants:console"))
-    return {**pending_digest_context(None), "cohorts": [cohort]}
+    return {**pending_digest_context(None), "cohorts": [cohort], "total": cohort.pending}
 
 
 def registration_reason(context: dict) -> str:
