@@ -2,6 +2,7 @@
 ParticipantsConfig.ready. Their texts: templates/participants/email/<kind>{_subject,}.txt."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db import models
 from django.urls import reverse
@@ -84,7 +85,7 @@ def _pending_digest_preview() -> dict:
     cohort.pending = 4
     cohort.waiting_since = timezone.localdate() - dt.timedelta(days=2)
     cohort.review_url = absolute_url(reverse("participants:console"))
-    return {**pending_digest_context(None), "cohorts": [cohort]}
+    return {**pending_digest_context(None), "cohorts": [cohort], "total": cohort.pending}
 
 
 def registration_reason(context: dict) -> str:
@@ -134,8 +135,20 @@ def _reminder_preview() -> dict:
     session = Session(cohort=registration.cohort, title="Açılış", starts_at=starts_at, room="A1")
     return {
         **registration_context(registration),
+        "day": registration.cohort.starts_on,
+        "first_day": True,
+        "day_sessions": [session],
         "first_session": session,
         "meeting_links": [MeetingLink(url=PREVIEW_MEETING_URL)],
+    }
+
+
+def _survey_preview() -> dict:
+    registration = preview_registration()
+    registration.cohort.survey_closes_on = registration.cohort.ends_on + dt.timedelta(days=14)
+    return {
+        **registration_context(registration),
+        "survey_url": absolute_url(reverse("participants:survey", kwargs={"cohort_pk": 1})),
     }
 
 
@@ -148,6 +161,11 @@ PREVIEWS = {
     RegistrationEmail.CANCELLED: _preview(Registration.Status.CANCELLED),
     RegistrationEmail.REMINDER: _reminder_preview,
     RegistrationEmail.COHORT_CANCELLED: _preview(Registration.Status.CANCELLED),
+    RegistrationEmail.SURVEY_OPEN: _survey_preview,
+    RegistrationEmail.SURVEY_CLOSING: _survey_preview,
+    RegistrationEmail.ATTENDANCE_BELOW: _preview(
+        rate=Decimal("62.5"), reachable=Decimal("83.33"), can_still_reach=True
+    ),
 }
 
 

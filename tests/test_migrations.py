@@ -396,8 +396,21 @@ def _rights(group) -> set[str]:
 # Columns that issue 12 changed on purpose: the e-mail's registration became a generic "about".
 CHANGED_COLUMNS = {"participants_notification": {"registration_id", "about_type_id", "about_id"}}
 # Columns added since, with the value every old row gets (issue 13: an e-mail's HTML part and
-# its own address; an old row has neither and is sent as its text to its recipient).
-ADDED_COLUMNS = {"participants_notification": {"address": "", "html": ""}}
+# its own address; an old row has neither and is sent as its text to its recipient. A cohort's
+# reminders: all switched on, no note, no closing day for its survey).
+ADDED_COLUMNS = {
+    "participants_notification": {"address": "", "html": ""},
+    "programs_cohort": {
+        "remind_sessions": True,
+        "remind_survey": True,
+        "remind_attendance": True,
+        "remind_pending": True,
+        "remind_plans": True,
+        "reminder_note": "",
+        "reminder_note_en": "",
+        "survey_closes_on": None,
+    },
+}
 
 
 def _assert_every_row_kept(before: dict, after: dict) -> None:

@@ -17,6 +17,7 @@ from collections import Counter
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Min, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -115,7 +116,11 @@ def survey_reminders_send(*, now: dt.datetime | None = None) -> int:
             remind_survey=True,
             survey_closed_at__isnull=True,
         )
-        .filter(Q(survey_opened_at__gte=now - LATE_WINDOW) | Q(ends_on__gte=today - LATE_WINDOW))
+        .filter(
+            Q(survey_opened_at__gte=now - LATE_WINDOW)
+            | Q(ends_on__gte=today - LATE_WINDOW)
+            | Q(survey_closes_on=today + dt.timedelta(days=SURVEY_CLOSING_DAYS))
+        )
         .prefetch_related("sessions")
     )
     opening, closing = [], []
@@ -226,7 +231,10 @@ def pending_digests_send(*, today: dt.date | None = None) -> int:
         )
         .select_related("program")
         .annotate(
-            pending=Count("registrations"), waiting_since=Min("registrations__status_changed_at")
+            pending=Count("registrations"),
+            waiting_since=Min(
+                Coalesce("registrations__status_changed_at", "registrations__created_at")
+            ),
         )
         .order_by("starts_on", "pk")
     )

@@ -217,14 +217,14 @@ def test_a_batch_is_queued_in_two_queries_and_sent_by_one_task(
         "apply_async",
         lambda *, kwargs: sent.append(kwargs["notification_ids"]),
     )
-    registrations = RegistrationFactory.create_batch(3)
-    # "Received" reads nothing beyond the registration (the confirmation also reads its cohort's
-    # sessions for the meeting links: one more query per registration unless prefetched).
+    # "received" reads nothing beyond its registration ("confirmed" also reads the cohort's
+    # sessions for their meeting links): the count is the queueing's own.
+    registrations = RegistrationFactory.create_batch(3, status="pending")
     requests = [
         NotificationRequest(
             recipient=registration.participant,
             kind=RegistrationEmail.RECEIVED,
-            dedupe_key=f"received:{registration.pk}",
+            dedupe_key=f"confirmed:{registration.pk}",
             about=registration,
         )
         for registration in registrations

@@ -57,7 +57,10 @@ def test_the_confirmation_reaches_the_smtp_server_with_the_meeting_links(
     raw = smtp_server.handler.delivered[0][1].encode()
     message = email.message_from_bytes(raw, policy=default)
     assert message["Subject"].strip() == "[Genç İşi] Kaydınız onaylandı: İzmir dönemi"
-    body = message.get_content().replace("\r\n", "\n")
+    body = message.get_body(preferencelist=("plain",)).get_content().replace("\r\n", "\n")
+    html = message.get_body(preferencelist=("html",)).get_content()
+    assert COHORT_LINK in html
+    assert LIVE_LINK in html
     assert "Çevrim içi toplantı bağlantıları (yalnızca sizin için" in body
     assert f"- Dönemin toplantı bağlantısı: {COHORT_LINK}\n" in body
     assert f"Canlı bağlantı: {LIVE_LINK}\n" in body

@@ -133,7 +133,7 @@ def test_session_reminder_goes_the_day_before_each_day_with_sessions_once():
 
 
 def _survey_cohort(**fields):
-    cohort = _cohort(survey_closes_on=dt.date(2026, 12, 12), **fields)
+    cohort = _cohort(**{"survey_closes_on": dt.date(2026, 12, 12), **fields})
     _session(cohort, 5, 10, 16)
     return cohort
 
@@ -281,3 +281,16 @@ def test_no_digest_when_nothing_waits():
     RegistrationFactory(cohort=_cohort())
     assert pending_digests_send() == 0
     assert not Notification.objects.exists()
+
+
+def test_a_survey_open_for_weeks_still_gets_its_closing_reminder():
+    with _at(1, 9):
+        cohort = _survey_cohort(survey_closes_on=dt.date(2027, 1, 20))
+        confirmed = RegistrationFactory(cohort=cohort)
+    with _at(6, 10):
+        assert survey_reminders_send() == 1  # it opened
+    with time_machine.travel(dt.datetime(2027, 1, 18, 10, 0, tzinfo=ISTANBUL), tick=False):
+        assert survey_reminders_send() == 1
+    assert _sent(RegistrationEmail.SURVEY_CLOSING) == [
+        (confirmed.pk, f"survey-closing:{confirmed.pk}:2027-01-20")
+    ]
