@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from core.background import DATABASE_ERRORS, enqueue_on_commit
 from notifications import registry
 from notifications.models import Notification
+from notifications.selectors import notifications_about
 
 logger = logging.getLogger(__name__)
 
@@ -42,18 +43,25 @@ SEND_BATCH_SIZE = 50
 @dataclass(frozen=True)
 class NotificationRequest:
     """One e-mail to queue: its recipient, kind (a registered name), dedupe key, what it is about
-    (`Notification.about`: its kind turns it into the templates' context) and more context."""
+    (`Notification.about`: its kind turns it into the templates' context) and more context.
+
+    `language`: the language to write it in, when the caller decides (default: the
+    recipient's). `send_at`: the caller paces the sending itself (its own task sends the row,
+    e.g. in batches at a rate): the row is not enqueued now, and the sweeper sends it from
+    that moment on if the caller's task has not."""
 
     recipient: object
     kind: str
     dedupe_key: str
     about: object | None = None
     context: dict | None = None
+    language: str | None = None
+    send_at: dt.datetime | None = None
 
 
 def _render(request: NotificationRequest) -> Notification:
     recipient, kind = request.recipient, registry.get(request.kind)
-    language = recipient.language or settings.LANGUAGE_CODE
+    language = request.language or recipient.language or settings.LANGUAGE_CODE
     with translation.override(language):
         data = {"user": recipient, **kind.context(request.about), **(request.context or {})}
         subject = render_to_string(kind.subject_template, data)
@@ -66,8 +74,13 @@ def _render(request: NotificationRequest) -> Notification:
         subject=" ".join(subject.split())[:250],
         body=body.strip() + "\n",
         dedupe_key=request.dedupe_key,
-        next_attempt_at=timezone.now() + UNSENT_AFTER,
+        next_attempt_at=request.send_at or timezone.now() + UNSENT_AFTER,
     )
+
+
+def notification_preview(*, request: NotificationRequest) -> Notification:
+    """The e-mail the request would queue, rendered exactly as it would be sent, not saved."""
+    return _render(request)
 
 
 def _enqueue(notification_ids: list[int]) -> None:
@@ -98,13 +111,15 @@ def _queue(requests: list[NotificationRequest]) -> tuple[list[Notification], lis
     after commit, a task sends them (one per SEND_BATCH_SIZE). Returns (the row of each request,
     the rows created now)."""
     existing = _queued_before(requests)
-    created = []
+    created, paced = [], set()
     for request in requests:
         if request.dedupe_key not in existing:
             existing[request.dedupe_key] = notification = _render(request)
             created.append(notification)
+            if request.send_at is not None:
+                paced.add(request.dedupe_key)
     Notification.objects.bulk_create(created)
-    _enqueue([notification.pk for notification in created])
+    _enqueue([notification.pk for notification in created if notification.dedupe_key not in paced])
     return [existing[request.dedupe_key] for request in requests], created
 
 
@@ -295,6 +310,22 @@ def notifications_send_due() -> int:
         Notification.objects.filter(pk__in=due).update(next_attempt_at=now + UNSENT_AFTER)
         _enqueue(due)
     return len(due)
+
+
+def notifications_requeue_failed(*, about, send_at: dt.datetime) -> list[int]:
+    """Put every failed e-mail about `about` back in the queue with fresh tries, paced by the
+    caller (not enqueued now; see `NotificationRequest.send_at`). Returns their ids."""
+    with transaction.atomic():
+        failed = list(
+            notifications_about(about=about)
+            .select_for_update()
+            .filter(status=Notification.Status.FAILED)
+            .values_list("pk", flat=True)
+        )
+        Notification.objects.filter(pk__in=failed).update(
+            status=Notification.Status.QUEUED, attempts=0, next_attempt_at=send_at
+        )
+    return failed
 
 
 def notification_retry(*, notification: Notification) -> Notification:

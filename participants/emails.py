@@ -1,5 +1,6 @@
 """The e-mails about registrations, registered as kinds (notifications.registry) in
-ParticipantsConfig.ready. Their texts: templates/participants/email/<kind>{_subject,}.txt."""
+ParticipantsConfig.ready. Their texts: templates/participants/email/<kind>{_subject,}.txt. A message to a cohort
+(`cohort_message`) carries the text its writer gave (participants/services/messages.py)."""
 
 from django.db import models
 from django.urls import reverse
@@ -31,6 +32,13 @@ def registration_context(registration) -> dict:
 
 
 def register_kinds() -> None:
+    registry.register(
+        registry.NotificationKind(
+            name="cohort_message",
+            label=_("message to a cohort"),
+            template="participants/email/cohort_message",
+        )
+    )
     for name, label in RegistrationEmail.choices:
         registry.register(
             registry.NotificationKind(

@@ -7,6 +7,7 @@ from participants.models.evaluations import (
     SurveyResponse,
     SurveySubmission,
 )
+from participants.models.messages import CohortMessage
 from participants.models.registrations import (
     AuditEntry,
     ConsentRecord,
@@ -18,6 +19,7 @@ from participants.models.registrations import (
 __all__ = [
     "Attendance",
     "AuditEntry",
+    "CohortMessage",
     "ConsentRecord",
     "Organization",
     "ParticipantProfile",

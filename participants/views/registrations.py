@@ -13,9 +13,14 @@ from participants.forms.registrations import RegistrationForm
 from participants.models import ParticipantProfile, Registration
 from participants.selectors import registrations as selectors
 from participants.selectors.evaluations import survey_is_open
+from participants.selectors.messages import messages_of_participant
 from participants.selectors.privacy import consent_state, notice_acknowledgement_get
 from participants.selectors.profiles import needs_participant_profile
 from participants.services import registrations as services
+
+
+# How many of a person's latest messages to cohorts "Kayıtlarım" shows (all: "Mesajlarım").
+LATEST_MESSAGES = 3
 
 
 def _outcome_message(request: HttpRequest, registration: Registration) -> None:
@@ -139,6 +144,9 @@ class MyRegistrationsView(RoleRequiredMixin, View):
                 "registrations": selectors.my_registrations(participant=request.user),
                 "card_parts": [part.template for part in extensions.card_parts()],
                 "has_profile": has_profile,
+                "latest_messages": list(
+                    messages_of_participant(participant=request.user)[:LATEST_MESSAGES]
+                ),
             },
         )
 
