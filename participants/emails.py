@@ -1,6 +1,7 @@
 """The e-mails about registrations, registered as kinds (notifications.registry) in
-ParticipantsConfig.ready. Their texts: templates/participants/email/<kind>{_subject,}.txt. A message to a cohort
-(`cohort_message`) carries the text its writer gave (participants/services/messages.py)."""
+ParticipantsConfig.ready. Their texts: templates/participants/email/<kind>{_subject,}.txt.
+A message to a cohort (`cohort_message`) carries the text its writer gave
+(participants/services/messages.py)."""
 
 from django.db import models
 from django.urls import reverse

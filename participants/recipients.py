@@ -50,7 +50,9 @@ def conditions(*, cohort, values: dict) -> Q:
     return condition
 
 
-def yes_no_filter(*, name: str, label, yes_label, no_label, yes: Callable[[Any], Q]) -> RecipientFilter:
+def yes_no_filter(
+    *, name: str, label, yes_label, no_label, yes: Callable[[Any], Q]
+) -> RecipientFilter:
     """A filter with "any / yes / no", where `yes(cohort)` is the condition of "yes"."""
 
     def field(_cohort) -> forms.Field:

@@ -61,11 +61,11 @@ class SessionMinutes(Func):
         )
         return starts, ends, (*ends_params, *starts_params)
 
-    def as_sql(self, compiler, connection, **extra_context):
+    def as_sql(self, compiler, connection, **extra_context):  # noqa: ARG002 — Func's signature
         starts, ends, params = self._columns(compiler)
         return f"CAST(FLOOR(EXTRACT(EPOCH FROM ({ends} - {starts})) / 60) AS integer)", params
 
-    def as_sqlite(self, compiler, connection, **extra_context):
+    def as_sqlite(self, compiler, connection, **extra_context):  # noqa: ARG002
         # Whole seconds between the two, then whole minutes (integer division).
         starts, ends, params = self._columns(compiler)
         seconds = f"CAST(ROUND((julianday({ends}) - julianday({starts})) * 86400) AS integer)"

@@ -171,9 +171,7 @@ def _enqueue_batch(message_id: int, *, countdown: float | None = None) -> None:
 def _waiting(message: CohortMessage):
     """The message's e-mails that wait for their first try: the batches' work. (A row that was
     tried and failed for a while is the sweeper's, with notifications' backoff.)"""
-    return notifications_about(about=message).filter(
-        status=Notification.Status.QUEUED, attempts=0
-    )
+    return notifications_about(about=message).filter(status=Notification.Status.QUEUED, attempts=0)
 
 
 def cohort_message_send_batch(*, message_id: int) -> int:
@@ -184,9 +182,9 @@ def cohort_message_send_batch(*, message_id: int) -> int:
     if message is None:
         return 0
     batch = list(
-        _waiting(message).order_by("pk").values_list("pk", flat=True)[
-            : settings.COHORT_MESSAGE_BATCH_SIZE
-        ]
+        _waiting(message)
+        .order_by("pk")
+        .values_list("pk", flat=True)[: settings.COHORT_MESSAGE_BATCH_SIZE]
     )
     for notification_id in batch:
         notification_send(notification_id=notification_id)
@@ -198,9 +196,7 @@ def cohort_message_send_batch(*, message_id: int) -> int:
 def cohort_message_retry_failed(*, message: CohortMessage) -> int:
     """Queue the message's failed e-mails again with fresh tries, in batches. Returns how many."""
     with transaction.atomic():
-        retried = notifications_requeue_failed(
-            about=message, send_at=timezone.now() + UNSENT_AFTER
-        )
+        retried = notifications_requeue_failed(about=message, send_at=timezone.now() + UNSENT_AFTER)
         if retried:
             _enqueue_batch(message.pk)
     return len(retried)

@@ -125,9 +125,7 @@ class RetryView(_CohortMessagesMixin, View):
         cohort, message = self.get_message(request, cohort_pk, pk)
         retried = cohort_message_retry_failed(message=message)
         if retried:
-            messages.success(
-                request, _("%(count)s e-mails are queued again.") % {"count": retried}
-            )
+            messages.success(request, _("%(count)s e-mails are queued again.") % {"count": retried})
         else:
             messages.info(request, _("No e-mail of this message has failed."))
         return redirect("participants:cohort_message", cohort_pk=cohort.pk, pk=message.pk)
@@ -141,4 +139,3 @@ class MyMessagesView(RoleRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         page = page_of(request, selectors.messages_of_participant(participant=request.user))
         return render(request, "participants/messages/mine.html", {"page": page})
-

@@ -18,7 +18,6 @@ from participants.selectors.privacy import consent_state, notice_acknowledgement
 from participants.selectors.profiles import needs_participant_profile
 from participants.services import registrations as services
 
-
 # How many of a person's latest messages to cohorts "Kayıtlarım" shows (all: "Mesajlarım").
 LATEST_MESSAGES = 3
 
