@@ -74,8 +74,10 @@ def test_an_unknown_personal_field_is_refused_next_to_its_field_and_the_text_kep
     )
     assert response.status_code == 200
     assert response.context["form"].errors["body"] == [
-        "Bilinmeyen kişisel alan: {adi}, {soyad}. Kullanılabilecek alanlar: {ad}, {dönem}, "
-        "{program}, {sonraki_oturum}, {kayıtlarım}, {anket}."
+        (
+            "Bilinmeyen kişisel alan: {adi}, {soyad}. Kullanılabilecek alanlar: {ad}, {dönem}, "
+            "{program}, {sonraki_oturum}, {kayıtlarım}, {anket}."
+        )
     ]
     assert "Merhaba {adi} ve {ad} {soyad}" in response.content.decode()
     assert not CohortMessage.objects.exists()
@@ -141,7 +143,8 @@ def test_the_cohorts_facilitator_writes_to_it_another_facilitator_gets_404(
     assert client.post(_compose_url(other), _form(action="send")).status_code == 404
     assert client.get(_history_url(other)).status_code == 404
     message = _send(other)
-    detail = reverse("participants:cohort_message", kwargs={"cohort_pk": other.pk, "pk": message.pk})
+    keys = {"cohort_pk": other.pk, "pk": message.pk}
+    detail = reverse("participants:cohort_message", kwargs=keys)
     assert client.get(detail).status_code == 404
     retry = reverse(
         "participants:cohort_message_retry", kwargs={"cohort_pk": other.pk, "pk": message.pk}
