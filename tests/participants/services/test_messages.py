@@ -1,4 +1,6 @@
 import datetime as dt
+import email
+from email.policy import default
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -158,3 +160,23 @@ def test_retry_queues_the_failed_ones_again(
 
 def test_a_batch_for_a_deleted_message_does_nothing():
     assert send_cohort_message(message_id=999_999) is None
+
+
+def test_an_smtp_server_receives_each_recipients_own_email(
+    message_cohort, smtp_server, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cohort_message_send(cohort=message_cohort.cohort, sent_by=None, draft=DRAFT)
+    people = message_cohort.people
+    assert smtp_server.handler.delivered_to() == sorted(
+        people[name].participant.email
+        for name in ("Ayşe Kaya", "Burak Demir", "Cem Şahin", "Çiğdem Öz")
+    )
+    received = {to[0]: message for to, message in smtp_server.handler.delivered}
+    ayse = received[people["Ayşe Kaya"].participant.email]
+    subject = email.message_from_string(ayse, policy=default)["Subject"].strip()
+    assert subject == "[Genç İşi] Ankara dönemi: anket hatırlatması"
+    assert "\r\n\r\nMerhaba Ayşe Kaya,\r\n\r\nSonraki oturum: planlanmış oturum yok.\r\n" in ayse
+    cigdem = received[people["Çiğdem Öz"].participant.email]
+    assert "\r\n\r\nDear Çiğdem Öz,\r\n" in cigdem
+    assert Notification.objects.filter(kind="cohort_message", status="sent").count() == 4
