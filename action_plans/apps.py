@@ -7,7 +7,7 @@ class ActionPlansConfig(AppConfig):
     verbose_name = _("Action plans")
 
     def ready(self) -> None:
-        from action_plans import emails, overview
+        from action_plans import emails, overview, recipients
         from action_plans.documents import ACTION_PLAN_BUNDLE_KIND, ACTION_PLAN_KIND
         from documents import registry
 
@@ -15,3 +15,4 @@ class ActionPlansConfig(AppConfig):
         registry.register(ACTION_PLAN_BUNDLE_KIND)
         emails.register_kinds()
         overview.register()
+        recipients.register()

@@ -12,10 +12,12 @@ class CertificatesConfig(AppConfig):
 
     def ready(self) -> None:
         from certificates import kinds, receivers  # noqa: F401 — connects the receivers
+        from certificates.recipients import ELIGIBILITY_FILTER
         from certificates.selectors import attach_ready_certificates, valid_certificate_count
-        from participants import extensions
+        from participants import extensions, recipients
 
         kinds.register_kinds()
+        recipients.register(ELIGIBILITY_FILTER)
         extensions.register_card_part(
             extensions.RegistrationCardPart(
                 template="certificates/includes/my_certificate.html",

@@ -9,7 +9,7 @@ plan or whose work group's plan is submitted or approved.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -23,6 +23,7 @@ from participants.selectors.attendance import (
     PersonAttendance,
     attendance_for_cohort,
     meets_threshold,
+    meets_threshold_condition,
 )
 from programs.models import Cohort
 
@@ -57,6 +58,20 @@ def _plan_done_ids(*, cohort: Cohort) -> set[int]:
         group__cohort=cohort, group__plans__status__in=PLAN_DONE
     ).values_list("registration_id", flat=True)
     return set(own) | set(through_group)
+
+
+def eligible_condition(*, cohort: Cohort) -> Q:
+    """The eligibility rule of `certificate_eligibility` as a condition on the cohort's
+    registrations (the recipient filter of messages: one query selects them)."""
+    condition = meets_threshold_condition(cohort=cohort)
+    if cohort.certificate_requires_evaluation:
+        condition &= Q(Exists(SurveySubmission.objects.filter(registration=OuterRef("pk"))))
+    if cohort.certificate_requires_plan:
+        done = ActionPlan.objects.filter(status__in=PLAN_DONE)
+        condition &= Q(Exists(done.filter(registration=OuterRef("pk")))) | Q(
+            Exists(done.filter(work_group__members__registration=OuterRef("pk")))
+        )
+    return condition
 
 
 def certificate_eligibility(*, cohort: Cohort) -> list[EligibilityRow]:

@@ -39,18 +39,20 @@ class ReliableTask(Task):
     max_retries = 6
 
 
-def enqueue_on_commit(task: Task, *calls: dict) -> None:
+def enqueue_on_commit(task: Task, *calls: dict, countdown: float | None = None) -> None:
     """Send `task` once per keyword-argument dict in `calls`, after the current transaction
-    commits (at once outside a transaction). Never raises because of the broker: if it cannot
+    commits (at once outside a transaction), to run `countdown` seconds later when given (a
+    paced job's next step). Never raises because of the broker: if it cannot
     be reached, the rest is not tried (it would only wait as long again), the failure is
     logged, and the rows the work is recorded in stay queued for the sweepers."""
     if not calls:
         return
+    timing = {} if countdown is None else {"countdown": countdown}
 
     def send() -> None:
         for sent, kwargs in enumerate(calls):
             try:
-                task.apply_async(kwargs=kwargs)
+                task.apply_async(kwargs=kwargs, **timing)
             except BROKER_ERRORS as error:
                 logger.warning(
                     "broker unavailable: %s not enqueued (%d of %d calls); the sweeper will "

@@ -24,6 +24,7 @@ from core.background import DATABASE_ERRORS, enqueue_on_commit
 from notifications import registry
 from notifications.models import Notification
 from notifications.rendering import email_render
+from notifications.selectors import notifications_about
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,10 @@ class NotificationRequest:
     """One e-mail to queue: its recipient, kind (a registered name), dedupe key, what it is about
     (`Notification.about`: its kind turns it into the templates' context) and more context.
     `address` and `language` only when they are not the recipient's (allauth's e-mails: a new
-    address to verify, an address without an account: recipient None)."""
+    address to verify, an address without an account: recipient None).
+    `send_at`: the caller paces the sending itself (its own task sends the row, e.g. in
+    batches at a rate): the row is not enqueued now, and the sweeper sends it from that moment
+    on if the caller's task has not."""
 
     recipient: object | None
     kind: str
@@ -53,6 +57,7 @@ class NotificationRequest:
     context: dict | None = None
     address: str = ""
     language: str = ""
+    send_at: dt.datetime | None = None
 
 
 def _render(request: NotificationRequest) -> Notification:
@@ -74,8 +79,13 @@ def _render(request: NotificationRequest) -> Notification:
         body=email.text,
         html=email.html,
         dedupe_key=request.dedupe_key,
-        next_attempt_at=timezone.now() + UNSENT_AFTER,
+        next_attempt_at=request.send_at or timezone.now() + UNSENT_AFTER,
     )
+
+
+def notification_preview(*, request: NotificationRequest) -> Notification:
+    """The e-mail the request would queue, rendered exactly as it would be sent, not saved."""
+    return _render(request)
 
 
 def _enqueue(notification_ids: list[int]) -> None:
@@ -106,13 +116,15 @@ def _queue(requests: list[NotificationRequest]) -> tuple[list[Notification], lis
     after commit, a task sends them (one per SEND_BATCH_SIZE). Returns (the row of each request,
     the rows created now)."""
     existing = _queued_before(requests)
-    created = []
+    created, paced = [], set()
     for request in requests:
         if request.dedupe_key not in existing:
             existing[request.dedupe_key] = notification = _render(request)
             created.append(notification)
+            if request.send_at is not None:
+                paced.add(request.dedupe_key)
     Notification.objects.bulk_create(created)
-    _enqueue([notification.pk for notification in created])
+    _enqueue([notification.pk for notification in created if notification.dedupe_key not in paced])
     return [existing[request.dedupe_key] for request in requests], created
 
 
@@ -309,6 +321,22 @@ def notifications_send_due() -> int:
         Notification.objects.filter(pk__in=due).update(next_attempt_at=now + UNSENT_AFTER)
         _enqueue(due)
     return len(due)
+
+
+def notifications_requeue_failed(*, about, send_at: dt.datetime) -> list[int]:
+    """Put every failed e-mail about `about` back in the queue with fresh tries, paced by the
+    caller (not enqueued now; see `NotificationRequest.send_at`). Returns their ids."""
+    with transaction.atomic():
+        failed = list(
+            notifications_about(about=about)
+            .select_for_update()
+            .filter(status=Notification.Status.FAILED)
+            .values_list("pk", flat=True)
+        )
+        Notification.objects.filter(pk__in=failed).update(
+            status=Notification.Status.QUEUED, attempts=0, next_attempt_at=send_at
+        )
+    return failed
 
 
 def notification_retry(*, notification: Notification) -> Notification:

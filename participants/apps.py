@@ -7,12 +7,13 @@ class ParticipantsConfig(AppConfig):
     verbose_name = _("Participants")
 
     def ready(self) -> None:
-        from participants import emails, receivers  # noqa: F401 — connects the receivers
+        from participants import emails, receivers, recipients  # noqa: F401 — receivers
         from participants.selectors.registrations import annotate_seat_counts
         from participants.views.registrations import cohort_page_context
         from programs import extensions
 
         emails.register_kinds()
+        recipients.register_own_filters()
         extensions.register_cohort_annotator(annotate_seat_counts)
         extensions.register_cohort_page_section(
             extensions.CohortPageSection(

@@ -1,5 +1,7 @@
 """The e-mails about registrations, registered as kinds (notifications.registry) in
-ParticipantsConfig.ready. Their texts: templates/participants/email/<kind>{_subject,}.txt."""
+ParticipantsConfig.ready. Their texts: templates/participants/email/<kind>{_subject,}.txt.
+A message to a cohort (`cohort_message`) carries the text its writer gave
+(participants/services/messages.py)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -169,6 +171,18 @@ PREVIEWS = {
 }
 
 
+def _cohort_message_preview() -> dict:
+    registration = preview_registration()
+    return {
+        **registration_context(registration),
+        "message_subject": "Oturum salonu değişti",
+        "message_body": (
+            "Sayın Ayşe Yılmaz,\n\nYarınki oturum B2 salonunda yapılacak. "
+            "Çevrim içi katılım bağlantısı değişmedi.\n\nGörüşmek üzere."
+        ),
+    }
+
+
 def register_kinds() -> None:
     registry.register(
         registry.NotificationKind(
@@ -178,6 +192,15 @@ def register_kinds() -> None:
             context=pending_digest_context,
             reason=pending_digest_reason,
             preview=_pending_digest_preview,
+        )
+    )
+    registry.register(
+        registry.NotificationKind(
+            name="cohort_message",
+            label=_("message to a cohort"),
+            template="participants/email/cohort_message",
+            reason=registration_reason,
+            preview=_cohort_message_preview,
         )
     )
     for name, label in RegistrationEmail.choices:

@@ -92,3 +92,13 @@ def can_manage_notifications(user) -> bool:
 def can_manage_own_data(user) -> bool:
     """Everyone signed in may see, download and erase their own personal data."""
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def can_message_cohorts(user) -> bool:
+    """Whether the user may open the messages pages at all (coordinators, facilitators)."""
+    return is_coordinator(user) or is_facilitator(user)
+
+
+def can_message_cohort(user, cohort) -> bool:
+    """Write to a cohort, see its messages and retry them: coordinators and its facilitators."""
+    return runs_cohort(user, cohort)

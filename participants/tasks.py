@@ -1,6 +1,7 @@
 from celery import shared_task
 
 from core.background import ReliableTask
+from participants.services.messages import cohort_message_send_batch
 from participants.services.reminders import (
     attendance_warnings_send,
     pending_digests_send,
@@ -27,3 +28,6 @@ def send_attendance_warnings() -> None:
 @shared_task(base=ReliableTask, name="participants.send_pending_digests")
 def send_pending_digests() -> None:
     pending_digests_send()
+@shared_task(base=ReliableTask, name="participants.send_cohort_message")
+def send_cohort_message(*, message_id: int) -> None:
+    cohort_message_send_batch(message_id=message_id)

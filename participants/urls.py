@@ -7,6 +7,7 @@ from participants.views import (
     calendar,
     console,
     evaluations,
+    messages,
     privacy,
     profile,
     registrations,
@@ -115,6 +116,7 @@ urlpatterns = [
         registrations.CancelOwnRegistrationView.as_view(),
         name="cancel",
     ),
+    path("kayitlarim/mesajlar/", messages.MyMessagesView.as_view(), name="my_messages"),
     path("katilimci-profili/", profile.ParticipantProfileView.as_view(), name="profile"),
     path("kurumlar/ara/", profile.OrganizationSearchView.as_view(), name="organization_search"),
     path("aydinlatma-metni/", privacy.privacy_notice, name="privacy_notice"),
@@ -151,6 +153,26 @@ urlpatterns = [
         "konsol/donemler/<int:cohort_pk>/kayit-gecmisi/",
         console.AuditLogView.as_view(),
         name="cohort_audit_log",
+    ),
+    path(
+        "konsol/donemler/<int:cohort_pk>/mesajlar/",
+        messages.HistoryView.as_view(),
+        name="cohort_messages",
+    ),
+    path(
+        "konsol/donemler/<int:cohort_pk>/mesajlar/yeni/",
+        messages.ComposeView.as_view(),
+        name="cohort_message_compose",
+    ),
+    path(
+        "konsol/donemler/<int:cohort_pk>/mesajlar/<int:pk>/",
+        messages.DetailView.as_view(),
+        name="cohort_message",
+    ),
+    path(
+        "konsol/donemler/<int:cohort_pk>/mesajlar/<int:pk>/yeniden-dene/",
+        messages.RetryView.as_view(),
+        name="cohort_message_retry",
     ),
     path("konsol/kurumlar/", console.OrganizationListView.as_view(), name="organizations"),
     path(

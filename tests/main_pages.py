@@ -71,6 +71,7 @@ def main_pages(role: str) -> dict[str, str]:
             "my registrations": reverse("participants:my_registrations"),
             "participant profile": reverse("participants:profile"),
             "my data": reverse("participants:my_data"),
+            "my messages": reverse("participants:my_messages"),
             "survey": reverse("participants:survey", kwargs={"cohort_pk": finished.pk}),
             "plan": reverse("plans:plan_detail", kwargs={"plan_id": plan.pk}),
             "plan, edit": reverse("plans:plan_edit", kwargs={"plan_id": plan.pk}),
@@ -90,6 +91,12 @@ def main_pages(role: str) -> dict[str, str]:
             "participants:cohort_registrations", kwargs={"cohort_pk": upcoming.pk}
         ),
         "certificates": reverse("certificates:cohort", kwargs={"cohort_pk": finished.pk}),
+        "cohort messages": reverse(
+            "participants:cohort_messages", kwargs={"cohort_pk": finished.pk}
+        ),
+        "new message": reverse(
+            "participants:cohort_message_compose", kwargs={"cohort_pk": finished.pk}
+        ),
         "plan": reverse(
             "plans:plan_detail", kwargs={"plan_id": ActionPlan.objects.order_by("pk").first().pk}
         ),

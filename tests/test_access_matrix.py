@@ -13,6 +13,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from core.models import BackgroundJob
+from participants.models import CohortMessage
 from participants.services.calendar import calendar_feed_renew
 from programs.models import GoodPractice
 from tests.factories import (
@@ -326,6 +327,24 @@ MATRIX: dict[str, Expect] = {
     "participants:organization_merge": COORDINATORS,
     "participants:organizations": COORDINATORS,
     "participants:organization_edit": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "organization"}),
+    # Messages to a cohort (issue 13): coordinators, and the cohort's own facilitators (the
+    # matrix's facilitator runs another cohort: 404).
+    "participants:cohort_messages": Expect(LOGIN, 403, 404, 200, kwargs={"cohort_pk": "cohort"}),
+    "participants:cohort_message_compose": Expect(
+        LOGIN, 403, 404, 200, kwargs={"cohort_pk": "cohort"}
+    ),
+    "participants:cohort_message": Expect(
+        LOGIN, 403, 404, 200, kwargs={"cohort_pk": "cohort", "pk": "cohort_message"}
+    ),
+    "participants:cohort_message_retry": Expect(
+        LOGIN,
+        403,
+        404,
+        302,
+        method="post",
+        kwargs={"cohort_pk": "cohort", "pk": "cohort_message"},
+    ),
+    "participants:my_messages": MEMBERS,
     "participants:failed_emails": COORDINATORS,
     "participants:email_retry": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"pk": "notification"}
@@ -408,6 +427,9 @@ def db_objects(db):
         "objective": ObjectiveFactory(program=program),
         "module": ModuleFactory(program=program),
         "cohort": cohort,
+        "cohort_message": CohortMessage.objects.create(
+            cohort=cohort, subject="Duyuru", body="Merhaba"
+        ),
         "session": SessionFactory(cohort=cohort),
         "good_practice": GoodPractice.objects.create(
             partner="Ortak", country="İtalya", title="Vaka", summary="Özet", kind="case_study"

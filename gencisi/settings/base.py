@@ -323,6 +323,10 @@ CELERY_BEAT_SCHEDULE["participants-pending-digests"] = {
     "task": "participants.send_pending_digests",
     "schedule": crontab(hour=8, minute=0),
 }
+# Messages to a cohort: sent in batches of COHORT_MESSAGE_BATCH_SIZE e-mails, at most
+# COHORT_MESSAGES_PER_MINUTE on average (what the mail provider allows).
+COHORT_MESSAGE_BATCH_SIZE = env.int("COHORT_MESSAGE_BATCH_SIZE", default=20)
+COHORT_MESSAGES_PER_MINUTE = env.int("COHORT_MESSAGES_PER_MINUTE", default=60)
 
 # Action plans: follow-up reminders N months after a cohort ends, with a signed link valid for
 # ACTION_PLAN_LINK_MAX_AGE_DAYS days (idempotent, daily).

@@ -8,6 +8,7 @@ from participants.models.evaluations import (
     SurveyResponse,
     SurveySubmission,
 )
+from participants.models.messages import CohortMessage
 from participants.models.registrations import (
     AuditEntry,
     ConsentRecord,
@@ -20,6 +21,7 @@ __all__ = [
     "Attendance",
     "AuditEntry",
     "CalendarFeed",
+    "CohortMessage",
     "ConsentRecord",
     "Organization",
     "ParticipantProfile",

@@ -12,8 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThan, GreaterThanOrEqual
 
 from accounts.permissions import is_coordinator
 from core.db import turkish_collate
@@ -45,6 +46,58 @@ def meets_threshold(*, rate: Decimal, cohort: Cohort) -> bool:
     """The certificate's attendance rule: the rate reaches the cohort's threshold (80.00 % meets
     80 %, 79.99 % does not)."""
     return rate >= cohort.attendance_threshold
+
+
+class SessionMinutes(Func):
+    """A session's whole minutes in SQL, as `Session.duration_minutes` counts them:
+    `SessionMinutes("starts_at", "ends_at")`."""
+
+    arity = 2
+    output_field = IntegerField()
+
+    def _columns(self, compiler) -> tuple[str, str, tuple]:
+        (starts, starts_params), (ends, ends_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        return starts, ends, (*ends_params, *starts_params)
+
+    def as_sql(self, compiler, connection, **extra_context):  # noqa: ARG002 — Func's signature
+        starts, ends, params = self._columns(compiler)
+        return f"CAST(FLOOR(EXTRACT(EPOCH FROM ({ends} - {starts})) / 60) AS integer)", params
+
+    def as_sqlite(self, compiler, connection, **extra_context):  # noqa: ARG002
+        # Whole seconds between the two, then whole minutes (integer division).
+        starts, ends, params = self._columns(compiler)
+        seconds = f"CAST(ROUND((julianday({ends}) - julianday({starts})) * 86400) AS integer)"
+        return f"({seconds} / 60)", params
+
+
+def meets_threshold_condition(*, cohort: Cohort) -> Q:
+    """`meets_threshold` as a condition on the cohort's registrations (one query selects them):
+    confirmed, and attended minutes × 100 ≥ the threshold × all the cohort's minutes (the same
+    as the rate rounded down reaching a whole-percent threshold); no sessions is a rate of 0."""
+    attended = (
+        Attendance.objects.filter(registration=OuterRef("pk"), status__in=Attendance.ATTENDED)
+        .order_by()
+        .values("registration")
+        .annotate(minutes=Sum(SessionMinutes("session__starts_at", "session__ends_at")))
+        .values("minutes")
+    )
+    total = (
+        Session.objects.filter(cohort_id=cohort.pk)
+        .order_by()
+        .values("cohort")
+        .annotate(minutes=Sum(SessionMinutes("starts_at", "ends_at")))
+        .values("minutes")
+    )
+    attended_minutes = Coalesce(Subquery(attended, output_field=IntegerField()), 0)
+    total_minutes = Coalesce(Subquery(total, output_field=IntegerField()), 0)
+    condition = Q(status=Registration.Status.CONFIRMED) & Q(
+        GreaterThanOrEqual(attended_minutes * 100, total_minutes * cohort.attendance_threshold)
+    )
+    if cohort.attendance_threshold > 0:
+        condition &= Q(GreaterThan(total_minutes, 0))
+    return condition
 
 
 @dataclass(frozen=True)

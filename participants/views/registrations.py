@@ -14,9 +14,13 @@ from participants.models import ParticipantProfile, Registration
 from participants.selectors import registrations as selectors
 from participants.selectors.calendar import calendar_feed_of, calendar_feed_url
 from participants.selectors.evaluations import survey_is_open
+from participants.selectors.messages import messages_of_participant
 from participants.selectors.privacy import consent_state, notice_acknowledgement_get
 from participants.selectors.profiles import needs_participant_profile
 from participants.services import registrations as services
+
+# How many of a person's latest messages to cohorts "Kayıtlarım" shows (all: "Mesajlarım").
+LATEST_MESSAGES = 3
 
 
 def _outcome_message(request: HttpRequest, registration: Registration) -> None:
@@ -142,6 +146,9 @@ class MyRegistrationsView(RoleRequiredMixin, View):
                 "calendar_feed_url": calendar_feed_url(feed) if feed else "",
                 "card_parts": [part.template for part in extensions.card_parts()],
                 "has_profile": has_profile,
+                "latest_messages": list(
+                    messages_of_participant(participant=request.user)[:LATEST_MESSAGES]
+                ),
             },
         )
 

@@ -1,5 +1,11 @@
+import asyncio
 import datetime as dt
+import os
+import signal
+import threading
+import time
 import zoneinfo
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -9,6 +15,7 @@ from django.core import mail
 from notifications.models import Notification
 from participants.emails import RegistrationEmail
 from participants.tasks import send_session_reminders
+from tests.conftest import ScriptedSMTPHandler, wait_for
 from tests.factories import CohortFactory, RegistrationFactory, SessionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +76,84 @@ def test_reminders_for_many_people_take_the_same_number_of_queries(django_assert
         RegistrationFactory.create_batch(3, cohort=cohort)
         with django_assert_num_queries(6):
             assert session_reminders_send() == 3
+
+
+class _HoldOneData(ScriptedSMTPHandler):
+    """Accepts every message but the `hold_at`-th: its DATA waits until `release` is set
+    (the test kills the sender meanwhile), then is refused with 451 — the server never took
+    it, as a real one does not when the sender is gone before the reply."""
+
+    def __init__(self, hold_at: int) -> None:
+        super().__init__()
+        self.hold_at, self.data_count = hold_at, 0
+        self.holding_now, self.release = threading.Event(), threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        self.data_count += 1
+        if self.data_count != self.hold_at:
+            return await super().handle_DATA(server, session, envelope)
+        self.holding_now.set()
+        while not self.release.is_set():
+            await asyncio.sleep(0.05)
+        return "451 4.3.0 Sender went away"
+
+
+def _pool_children(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(child) for child in children]
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_message_reaches_each_recipient_once_though_the_worker_is_killed_mid_batch(
+    celery_worker, smtp_server
+):
+    from django.db import transaction
+    from django.utils import timezone
+
+    from accounts.models import User
+    from notifications.services import notifications_send_due
+    from participants.models import Registration
+    from participants.services.messages import MessageDraft, cohort_message_send
+
+    people = 60
+    handler = _HoldOneData(hold_at=25)
+    smtp_server.handler = handler
+    cohort = CohortFactory(capacity=people)
+    users = User.objects.bulk_create(
+        User(email=f"alici{number}@example.org", full_name=f"Alıcı {number:02}")
+        for number in range(people)
+    )
+    Registration.objects.bulk_create(
+        Registration(cohort=cohort, participant=user, status="confirmed") for user in users
+    )
+    worker = celery_worker(
+        env={
+            **smtp_server.env,
+            "COHORT_MESSAGE_BATCH_SIZE": "20",
+            "COHORT_MESSAGES_PER_MINUTE": "2400",  # a batch every 0.5 s
+        }
+    )
+    draft = MessageDraft(subject="Duyuru", body="Merhaba {ad}")
+    with transaction.atomic():
+        message = cohort_message_send(cohort=cohort, sent_by=None, draft=draft)
+
+    assert handler.holding_now.wait(timeout=60), "the 25th e-mail never reached DATA"
+    (pool,) = _pool_children(worker.pid)
+    os.kill(pool, signal.SIGKILL)
+    handler.release.set()
+
+    sent = Notification.objects.filter(kind="cohort_message", status="sent")
+    wait_for(lambda: sent.count() == people - 1, timeout=60, what="the other 59 e-mails")
+    interrupted = Notification.objects.get(kind="cohort_message", status="sending")
+    # Ten minutes later the sweeper takes the interrupted try back (its outcome was unknown).
+    Notification.objects.filter(pk=interrupted.pk).update(next_attempt_at=timezone.now())
+    assert notifications_send_due() == 1
+    wait_for(lambda: sent.count() == people, timeout=30, what="the interrupted e-mail")
+
+    time.sleep(1)  # nothing more arrives
+    delivered = handler.delivered_to()
+    assert len(delivered) == len(set(delivered)) == people
+    assert sent.filter(about_id=message.pk).count() == people
+    interrupted.refresh_from_db()
+    assert interrupted.attempts == 2

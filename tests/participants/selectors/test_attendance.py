@@ -14,6 +14,8 @@ from participants.selectors.attendance import (
     grid_counts,
     grid_rows_qs,
     hours_for_minutes,
+    meets_threshold,
+    meets_threshold_condition,
 )
 from tests.factories import (
     AttendanceFactory,
@@ -190,3 +192,32 @@ def test_hours_are_rounded_half_up_the_same_on_pages_and_certificates():
         Decimal("7.4"),
         Decimal("12.0"),
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("first_minutes", "second_minutes", "meets"),
+    [(80, 20, True), (79, 21, False), (160, 41, False), (160, 40, True)],
+)
+def test_threshold_condition_agrees_with_the_rule_at_the_boundary(
+    first_minutes, second_minutes, meets
+):
+    """Attending only the first session: exactly 80 % meets 80 %, 79 % and 79.6 % do not."""
+    cohort = CohortFactory(attendance_threshold=80)
+    first = _session(cohort, 1, first_minutes, "Birinci")
+    _session(cohort, 2, second_minutes, "İkinci")
+    registration = RegistrationFactory(cohort=cohort)
+    AttendanceFactory(session=first, registration=registration)
+    chosen = Registration.objects.filter(meets_threshold_condition(cohort=cohort))
+    assert list(chosen) == ([registration] if meets else [])
+    assert meets_threshold(rate=attendance_rate(registration=registration), cohort=cohort) is meets
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("threshold", "meets"), [(80, False), (0, True)])
+def test_threshold_condition_without_sessions_is_a_rate_of_zero(threshold, meets):
+    cohort = CohortFactory(attendance_threshold=threshold)
+    registration = RegistrationFactory(cohort=cohort)
+    RegistrationFactory(cohort=cohort, status="pending")
+    chosen = Registration.objects.filter(meets_threshold_condition(cohort=cohort))
+    assert list(chosen) == ([registration] if meets else [])
