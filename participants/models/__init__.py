@@ -1,5 +1,6 @@
 """participants models, one module per concern."""
 
+from participants.models.answers import RegistrationAnswer
 from participants.models.attendance import Attendance
 from participants.models.evaluations import (
     SurveyAnswer,
@@ -22,6 +23,7 @@ __all__ = [
     "Organization",
     "ParticipantProfile",
     "Registration",
+    "RegistrationAnswer",
     "SurveyAnswer",
     "SurveyQuestion",
     "SurveyResponse",
