@@ -123,7 +123,7 @@ def cohort_copy(*, source: Cohort, new_first_day: dt.date, title: str) -> CopyRe
             ],
         )
         for copier in extensions.cohort_copiers():
-            report.lines.extend(copier(source=source, copy=copy))
+            report.lines.extend(copier(source, copy))
     return report
 
 
@@ -207,5 +207,5 @@ def program_copy(*, source: Program) -> CopyReport:
             ],
         )
         for copier in extensions.program_copiers():
-            report.lines.extend(copier(source=source, copy=copy))
+            report.lines.extend(copier(source, copy))
     return report

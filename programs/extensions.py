@@ -64,12 +64,12 @@ class CopyLine:
 
 
 def register_cohort_copier(copier: Callable) -> None:
-    """`copier(source=cohort, copy=cohort) → list[CopyLine]`."""
+    """`copier(source_cohort, new_cohort) → list[CopyLine]`."""
     _cohort_copiers.append(copier)
 
 
 def register_program_copier(copier: Callable) -> None:
-    """`copier(source=program, copy=program) → list[CopyLine]`."""
+    """`copier(source_program, new_program) → list[CopyLine]`."""
     _program_copiers.append(copier)
 
 
