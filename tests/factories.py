@@ -10,8 +10,14 @@ from certificates.codes import new_code
 from core.models import Province
 from core.text import turkish_fold
 from notifications.models import Notification
-from participants.models import Attendance, Organization, ParticipantProfile, Registration
-from programs.models import Cohort, Module, Objective, Program, Session
+from participants.models import (
+    Attendance,
+    Organization,
+    ParticipantProfile,
+    Registration,
+    RegistrationAnswer,
+)
+from programs.models import Cohort, Module, Objective, Program, RegistrationQuestion, Session
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -105,6 +111,27 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
         yes_declaration=factory.Sequence(lambda n: n + 1),
         no_declaration=None,
     )
+
+
+class RegistrationQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegistrationQuestion
+
+    cohort = factory.SubFactory(CohortFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Soru {n}")
+    kind = RegistrationQuestion.Kind.TEXT
+
+
+class RegistrationAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegistrationAnswer
+
+    question = factory.SubFactory(RegistrationQuestionFactory)
+    registration = factory.SubFactory(
+        RegistrationFactory, cohort=factory.SelfAttribute("..question.cohort")
+    )
+    value = "Yanıt"
 
 
 # library: the legal-basis library
