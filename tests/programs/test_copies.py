@@ -111,7 +111,6 @@ def test_copied_cohort_started_on_a_wednesday_keeps_weekdays_and_times(source):
     assert [[m.pk for m in s.modules.all()] for s in copy.sessions.order_by("starts_at")] == [
         [m.pk for m in s.modules.all()] for s in source.sessions.order_by("starts_at")
     ]
-    )
 
 
 def test_copied_cohort_is_a_draft_with_the_settings_facilitators_and_questions(source):
