@@ -118,7 +118,9 @@ def cohort_copy(*, source: Cohort, new_first_day: dt.date, title: str) -> CopyRe
                 extensions.CopyLine(_("Facilitators"), len(facilitators), True),
                 extensions.CopyLine(_("Registration questions"), len(questions), True),
                 extensions.CopyLine(
-                    _("Place, capacity, approval, certificate rules and survey settings"), 1, True
+                    _("Place, capacity, approval, certificate rules and survey settings"),
+                    None,
+                    True,
                 ),
             ],
         )

@@ -59,7 +59,7 @@ def cohort_page_sections() -> list[CohortPageSection]:
 @dataclass(frozen=True)
 class CopyLine:
     label: str  # what it is, translated ("Sessions", "Registrations")
-    count: int
+    count: int | None  # None: a group of settings, not things one counts
     copied: bool  # False: left out on purpose (personal, or belongs to the run)
 
 

@@ -461,9 +461,12 @@ def test_answers_show_as_columns_and_filter_the_list(client, coordinator, answer
     client.force_login(coordinator)
     response = client.get(_list_url(cohort))
     html = response.content.decode()
-    assert '<th scope="col">Sektör</th>' in html
-    assert "Kooperatif, STK" in html
-    assert "Tekerlekli sandalye" in html
+    assert '<th scope="col">Sorulara yanıtlar</th>' in html
+    assert "<dt>Sektör</dt><dd>Kooperatif, STK</dd>" in html
+    assert (
+        '<dt>Erişim ihtiyacı <span class="badge badge-warn">hassas</span></dt>'
+        "<dd>Tekerlekli sandalye</dd>"
+    ) in html
     filtered = client.get(_list_url(cohort), {"answer": f"{sector.pk}:Kooperatif"})
     assert _names(filtered) == ["Bora Koop", "Cem Karma"]
     assert _names(client.get(_list_url(cohort), {"answer": f"{sector.pk}:Kamu"})) == [
@@ -565,4 +568,4 @@ def test_list_with_questions_query_count_does_not_grow(
     with django_assert_num_queries(11):
         response = client.get(_list_url(cohort), {"answer": f"{questions[0].pk}:yes"})
     assert len(response.context["registrations"]) == count
-    assert response.content.decode().count(">Evet</td>") == count
+    assert response.content.decode().count("<dd>Evet</dd>") == count

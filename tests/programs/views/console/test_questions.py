@@ -80,4 +80,4 @@ def test_editing_a_choice_away_keeps_the_answers_and_the_pages_work(console):
     registrations = reverse(
         "participants:cohort_registrations", kwargs={"cohort_pk": question.cohort_id}
     )
-    assert ">STK</td>" in console.get(registrations).content.decode()
+    assert "<dd>STK</dd>" in console.get(registrations).content.decode()
