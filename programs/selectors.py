@@ -115,7 +115,6 @@ def cohort_get(*, pk: int) -> Cohort | None:
                 "sessions",
                 queryset=Session.objects.prefetch_related("modules").order_by("starts_at", "pk"),
             ),
-            "registration_questions",
         )
         .first()
     )
