@@ -9,10 +9,13 @@ class ActionPlansConfig(AppConfig):
     def ready(self) -> None:
         from action_plans import emails, overview, recipients
         from action_plans.documents import ACTION_PLAN_BUNDLE_KIND, ACTION_PLAN_KIND
+        from action_plans.selectors.copies import cohort_copy_lines
         from documents import registry
+        from programs import extensions
 
         registry.register(ACTION_PLAN_KIND)
         registry.register(ACTION_PLAN_BUNDLE_KIND)
         emails.register_kinds()
         overview.register()
         recipients.register()
+        extensions.register_cohort_copier(cohort_copy_lines)

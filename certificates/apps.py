@@ -13,11 +13,17 @@ class CertificatesConfig(AppConfig):
     def ready(self) -> None:
         from certificates import kinds, receivers  # noqa: F401 — connects the receivers
         from certificates.recipients import ELIGIBILITY_FILTER
-        from certificates.selectors import attach_ready_certificates, valid_certificate_count
+        from certificates.selectors import (
+            attach_ready_certificates,
+            cohort_copy_lines,
+            valid_certificate_count,
+        )
         from participants import extensions, recipients
+        from programs import extensions as program_extensions
 
         kinds.register_kinds()
         recipients.register(ELIGIBILITY_FILTER)
+        program_extensions.register_cohort_copier(cohort_copy_lines)
         extensions.register_card_part(
             extensions.RegistrationCardPart(
                 template="certificates/includes/my_certificate.html",

@@ -25,6 +25,7 @@ from participants.selectors.attendance import (
     meets_threshold,
     meets_threshold_condition,
 )
+from programs.extensions import CopyLine
 from programs.models import Cohort
 
 PLAN_DONE = (ActionPlan.Status.SUBMITTED, ActionPlan.Status.APPROVED)
@@ -218,3 +219,15 @@ def valid_certificate_count():
         ),
         0,
     )
+
+
+def cohort_copy_lines(source, _copy) -> list[CopyLine]:
+    """What certificates says when a cohort is copied (programs/extensions.py): the cohort's
+    certificate rules are its own fields, copied by programs; certificates are personal."""
+    return [
+        CopyLine(
+            _("Certificates"),
+            Certificate.objects.filter(registration__cohort=source).count(),
+            False,
+        )
+    ]

@@ -8,6 +8,7 @@ class ParticipantsConfig(AppConfig):
 
     def ready(self) -> None:
         from participants import emails, receivers, recipients  # noqa: F401 — receivers
+        from participants.selectors.copies import cohort_copy_lines
         from participants.selectors.registrations import annotate_seat_counts
         from participants.views.registrations import cohort_page_context
         from programs import extensions
@@ -15,6 +16,7 @@ class ParticipantsConfig(AppConfig):
         emails.register_kinds()
         recipients.register_own_filters()
         extensions.register_cohort_annotator(annotate_seat_counts)
+        extensions.register_cohort_copier(cohort_copy_lines)
         extensions.register_cohort_page_section(
             extensions.CohortPageSection(
                 context=cohort_page_context,

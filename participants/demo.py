@@ -13,6 +13,7 @@ from core.models import Province
 from core.text import turkish_fold
 from participants import privacy
 from participants.demo_attendance import load_demo_attendance
+from participants.demo_questions import load_demo_questions
 from participants.models import (
     ConsentRecord,
     Organization,
@@ -139,7 +140,7 @@ def _register(cohort: Cohort, user, status: str, order: int | None) -> None:
 def load_demo_registrations(*, demo_participant, cohort: Cohort | None = None) -> None:
     """Organisations, 15 participants with profiles and the demo participant's profile; the
     upcoming cohort gets confirmed, pending and waiting-list registrations (its capacity is
-    set to 12 here so that the waiting list shows)."""
+    set to 12 here so that the waiting list shows) and registration questions with answers."""
     organizations = _organizations()
     _rename_earlier_participants()
     users = []
@@ -163,6 +164,7 @@ def load_demo_registrations(*, demo_participant, cohort: Cohort | None = None) -
             _register(cohort, user, Registration.Status.PENDING, None)
         else:
             _register(cohort, user, Registration.Status.WAITLISTED, index - 10)
+    load_demo_questions(cohort=cohort)
 
 
 # Scores 1–5 per respondent for every scale question, and their free-text answers: a cohort

@@ -13,7 +13,7 @@ from participants.models import Attendance
 from participants.phone import format_phone
 
 
-def _headers() -> list[str]:
+def _headers(questions) -> list[str]:
     return [
         _("No."),
         _("Full name"),
@@ -27,6 +27,7 @@ def _headers() -> list[str]:
         _("Status"),
         _("Waiting-list position"),
         _("Registered at"),
+        *(question.text for question in questions),
     ]
 
 
@@ -50,15 +51,18 @@ def _rows(registrations) -> list[list]:
                 capfirst_tr(registration.get_status_display()),
                 registration.position or "",
                 timezone.localtime(registration.created_at).strftime("%d.%m.%Y %H:%M"),
+                *(text for _question, text in getattr(registration, "answer_cells", [])),
             ]
         )
     return rows
 
 
-def registrations_table(*, cohort, registrations, fmt: str) -> HttpResponse:
-    """The registration list of a cohort, with Turkish headers whatever the page language."""
+def registrations_table(*, cohort, registrations, fmt: str, questions=()) -> HttpResponse:
+    """The registration list of a cohort, with Turkish headers whatever the page language, and
+    a column per registration question in `questions` (the rows carry `answer_cells` for
+    them: selectors.answers.answers_attach); the caller leaves out what the viewer may not see."""
     with translation.override("tr"):
-        headers, rows = _headers(), _rows(registrations)
+        headers, rows = _headers(questions), _rows(registrations)
     return table_response(
         fmt=fmt,
         filename_stem=f"kayitlar-{turkish_slugify(cohort.title)}-{timezone.localdate().isoformat()}",

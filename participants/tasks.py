@@ -28,6 +28,8 @@ def send_attendance_warnings() -> None:
 @shared_task(base=ReliableTask, name="participants.send_pending_digests")
 def send_pending_digests() -> None:
     pending_digests_send()
+
+
 @shared_task(base=ReliableTask, name="participants.send_cohort_message")
 def send_cohort_message(*, message_id: int) -> None:
     cohort_message_send_batch(message_id=message_id)

@@ -11,6 +11,12 @@ AppConfig.ready (programs imports none of them).
   the cohort → variables of the page) and templates for the page's slots: `notice` (above the
   title) and `registration` (in the registration panel, below its facts). participants adds the
   viewer's registration, the register or waiting-list button and the survey link.
+- Copying a cohort or a programme (`register_cohort_copier`, `register_program_copier`):
+  programs copies what it holds (programs/copies.py); each app above is called with the source
+  and the new copy inside the same transaction, copies its own settings of the cohort if it has
+  any, and returns the lines of the report (`CopyLine`): what it copied, and what it did not
+  copy because it is personal (participants: registrations, answers, attendance, survey
+  responses; action_plans: work groups and plans; certificates: certificates).
 """
 
 from collections.abc import Callable
@@ -20,6 +26,8 @@ from django.db.models import QuerySet
 
 SLOTS = ("notice", "registration")
 
+_cohort_copiers: list[Callable] = []
+_program_copiers: list[Callable] = []
 _cohort_annotators: list[Callable[[QuerySet], QuerySet]] = []
 _cohort_page_sections: list["CohortPageSection"] = []
 
@@ -46,3 +54,28 @@ def register_cohort_page_section(section: CohortPageSection) -> None:
 
 def cohort_page_sections() -> list[CohortPageSection]:
     return list(_cohort_page_sections)
+
+
+@dataclass(frozen=True)
+class CopyLine:
+    label: str  # what it is, translated ("Sessions", "Registrations")
+    count: int | None  # None: a group of settings, not things one counts
+    copied: bool  # False: left out on purpose (personal, or belongs to the run)
+
+
+def register_cohort_copier(copier: Callable) -> None:
+    """`copier(source_cohort, new_cohort) → list[CopyLine]`."""
+    _cohort_copiers.append(copier)
+
+
+def register_program_copier(copier: Callable) -> None:
+    """`copier(source_program, new_program) → list[CopyLine]`."""
+    _program_copiers.append(copier)
+
+
+def cohort_copiers() -> list[Callable]:
+    return list(_cohort_copiers)
+
+
+def program_copiers() -> list[Callable]:
+    return list(_program_copiers)

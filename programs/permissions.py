@@ -31,3 +31,9 @@ def can_view_cohort(user, cohort) -> bool:
 
 def can_see_my_cohorts(user) -> bool:
     return is_facilitator(user)
+
+
+def can_see_sensitive_answers(user) -> bool:
+    """Answers to a sensitive registration question (health, access needs): coordinators only,
+    never facilitators, on every page and in every export."""
+    return is_coordinator(user)

@@ -7,7 +7,15 @@ from django.utils import timezone
 from accounts.roles import FACILITATOR
 from core.db import turkish_collate
 from programs import extensions
-from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
+from programs.models import (
+    Cohort,
+    GoodPractice,
+    Module,
+    Objective,
+    Program,
+    RegistrationQuestion,
+    Session,
+)
 
 
 def with_seat_counts(queryset: QuerySet[Cohort]) -> QuerySet[Cohort]:
@@ -110,6 +118,18 @@ def cohort_get(*, pk: int) -> Cohort | None:
         )
         .first()
     )
+
+
+def question_get(*, pk: int) -> RegistrationQuestion | None:
+    return RegistrationQuestion.objects.select_related("cohort__program").filter(pk=pk).first()
+
+
+def cohort_questions(*, cohort: Cohort, include_sensitive: bool = True) -> list:
+    """The cohort's registration questions in order; without the sensitive ones unless asked."""
+    questions = RegistrationQuestion.objects.filter(cohort=cohort).order_by("position", "pk")
+    if not include_sensitive:
+        questions = questions.filter(sensitive=False)
+    return list(questions)
 
 
 def session_get(*, pk: int) -> Session | None:

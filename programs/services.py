@@ -1,4 +1,5 @@
-"""Writes for programmes, objectives, modules, cohorts, sessions and good practices."""
+"""Writes for programmes, objectives, modules, cohorts, sessions, registration questions and good
+practices (copies: programs/copies.py)."""
 
 import datetime as dt
 from collections.abc import Iterable
@@ -11,7 +12,15 @@ from django.utils.translation import gettext as _
 from core.ordering import renumber, sibling_move
 from core.text import turkish_slugify
 from programs import signals
-from programs.models import Cohort, GoodPractice, Module, Objective, Program, Session
+from programs.models import (
+    Cohort,
+    GoodPractice,
+    Module,
+    Objective,
+    Program,
+    RegistrationQuestion,
+    Session,
+)
 
 
 class PublishError(Exception):
@@ -195,6 +204,35 @@ def sessions_bulk_create(
             for number, (start, end) in enumerate(times, 1)
         ]
     )
+
+
+@transaction.atomic
+def question_save(*, question: RegistrationQuestion) -> RegistrationQuestion:
+    """Create (appended last) or update a registration question. Answers given before keep
+    their words when a choice is renamed or removed (participants.RegistrationAnswer)."""
+    Cohort.objects.select_for_update().filter(pk=question.cohort_id).first()
+    if question.pk is None:
+        last = question.cohort.registration_questions.aggregate(last=Max("position"))["last"]
+        question.position = 1 if last is None else last + 1
+    question.save()
+    return question
+
+
+@transaction.atomic
+def question_move(*, question: RegistrationQuestion, up: bool) -> None:
+    Cohort.objects.select_for_update().filter(pk=question.cohort_id).first()
+    sibling_move(
+        siblings=RegistrationQuestion.objects.filter(cohort_id=question.cohort_id),
+        item_pk=question.pk,
+        up=up,
+    )
+
+
+@transaction.atomic
+def question_delete(*, question: RegistrationQuestion) -> None:
+    """Delete the question and, with it, every answer given to it."""
+    Cohort.objects.select_for_update().filter(pk=question.cohort_id).first()
+    question.delete()
 
 
 def good_practice_save(

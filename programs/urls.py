@@ -1,7 +1,7 @@
 from django.urls import path
 
 from programs.views import facilitator, public
-from programs.views.console import cohorts, good_practices, programmes
+from programs.views.console import cohorts, copies, good_practices, programmes, questions
 
 app_name = "programs"
 
@@ -93,6 +93,37 @@ urlpatterns = [
         "konsol/oturumlar/<int:pk>/sil/",
         cohorts.SessionDeleteView.as_view(),
         name="console_session_delete",
+    ),
+    path(
+        "konsol/donemler/<int:cohort_pk>/sorular/yeni/",
+        questions.QuestionFormView.as_view(),
+        name="console_question_create",
+    ),
+    path("konsol/sorular/<int:pk>/", questions.QuestionFormView.as_view(), name="console_question"),
+    path(
+        "konsol/sorular/<int:pk>/islem/",
+        questions.QuestionActionView.as_view(),
+        name="console_question_action",
+    ),
+    path(
+        "konsol/donemler/<int:pk>/kopyala/",
+        copies.CohortCopyView.as_view(),
+        name="console_cohort_copy",
+    ),
+    path(
+        "konsol/donemler/<int:pk>/kopya-raporu/",
+        copies.CohortCopiedView.as_view(),
+        name="console_cohort_copied",
+    ),
+    path(
+        "konsol/programlar/<int:pk>/kopyala/",
+        copies.ProgramCopyView.as_view(),
+        name="console_program_copy",
+    ),
+    path(
+        "konsol/programlar/<int:pk>/kopya-raporu/",
+        copies.ProgramCopiedView.as_view(),
+        name="console_program_copied",
     ),
     path(
         "konsol/iyi-uygulamalar/",

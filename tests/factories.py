@@ -16,8 +16,9 @@ from participants.models import (
     Organization,
     ParticipantProfile,
     Registration,
+    RegistrationAnswer,
 )
-from programs.models import Cohort, Module, Objective, Program, Session
+from programs.models import Cohort, Module, Objective, Program, RegistrationQuestion, Session
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -120,6 +121,27 @@ class CalendarFeedFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     token = factory.Sequence(lambda n: f"gizli-takvim-anahtari-{n:04d}-{'x' * 20}")
     created_at = factory.LazyFunction(timezone.now)
+
+
+class RegistrationQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegistrationQuestion
+
+    cohort = factory.SubFactory(CohortFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Soru {n}")
+    kind = RegistrationQuestion.Kind.TEXT
+
+
+class RegistrationAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegistrationAnswer
+
+    question = factory.SubFactory(RegistrationQuestionFactory)
+    registration = factory.SubFactory(
+        RegistrationFactory, cohort=factory.SelfAttribute("..question.cohort")
+    )
+    value = "Yanıt"
 
 
 # library: the legal-basis library

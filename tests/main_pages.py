@@ -114,6 +114,10 @@ def main_pages(role: str) -> dict[str, str]:
         "finished cohort console": reverse("programs:console_cohort", kwargs={"pk": finished.pk}),
         "cohort, edit": reverse("programs:console_cohort_edit", kwargs={"pk": upcoming.pk}),
         "session, edit": reverse("programs:console_session", kwargs={"pk": session.pk}),
+        "registration question, new": reverse(
+            "programs:console_question_create", kwargs={"cohort_pk": upcoming.pk}
+        ),
+        "cohort, copy": reverse("programs:console_cohort_copy", kwargs={"pk": finished.pk}),
         "registrations": reverse("participants:console"),
         "registrations, finished cohort": reverse(
             "participants:cohort_registrations", kwargs={"cohort_pk": finished.pk}

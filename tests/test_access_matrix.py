@@ -30,6 +30,7 @@ from tests.factories import (
     OrganizationFactory,
     ProgramFactory,
     RegistrationFactory,
+    RegistrationQuestionFactory,
     SessionFactory,
     StepTemplateFactory,
     UserFactory,
@@ -117,6 +118,20 @@ MATRIX: dict[str, Expect] = {
     "programs:console_session_delete": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"pk": "session"}
     ),
+    "programs:console_question_create": Expect(
+        LOGIN, 403, 403, 200, kwargs={"cohort_pk": "cohort"}
+    ),
+    "programs:console_question": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "question"}),
+    "programs:console_question_action": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"pk": "question"}, data={"action": "down"}
+    ),
+    "programs:console_cohort_copy": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "cohort"}),
+    # Without a report of its own in the session, the report page leads to the copy itself.
+    "programs:console_cohort_copied": Expect(LOGIN, 403, 403, 302, kwargs={"pk": "cohort"}),
+    "programs:console_program_copy": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"pk": "program"}
+    ),
+    "programs:console_program_copied": Expect(LOGIN, 403, 403, 302, kwargs={"pk": "program"}),
     "programs:console_good_practices": COORDINATORS,
     "programs:console_good_practice_create": COORDINATORS,
     "programs:console_good_practice": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "good_practice"}),
@@ -431,6 +446,7 @@ def db_objects(db):
             cohort=cohort, subject="Duyuru", body="Merhaba"
         ),
         "session": SessionFactory(cohort=cohort),
+        "question": RegistrationQuestionFactory(cohort=cohort),
         "good_practice": GoodPractice.objects.create(
             partner="Ortak", country="İtalya", title="Vaka", summary="Özet", kind="case_study"
         ),

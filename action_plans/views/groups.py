@@ -12,7 +12,8 @@ from action_plans import permissions
 from action_plans.forms import WorkGroupForm
 from action_plans.selectors import plans as selectors
 from action_plans.services import groups as services
-from programs.selectors import cohort_summary_get
+from participants.selectors.answers import answers_attach
+from programs.selectors import cohort_questions, cohort_summary_get
 
 
 def staff_cohort_or_404(request: HttpRequest, cohort_id: int):
@@ -40,14 +41,18 @@ class GroupListView(RoleRequiredMixin, View):
 
     def get(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
         cohort = staff_cohort_or_404(request, cohort_id)
+        groups = list(selectors.cohort_groups(cohort=cohort))
+        unassigned = list(selectors.unassigned_registrations(cohort=cohort))
+        # The registration answers that help form groups: never the sensitive ones here, a
+        # page facilitators share with the room (participants' console shows those to
+        # coordinators).
+        questions = cohort_questions(cohort=cohort, include_sensitive=False)
+        members = [member.registration for group in groups for member in group.members.all()]
+        answers_attach(members + unassigned, questions=questions)
         return render(
             request,
             "action_plans/groups/list.html",
-            {
-                "cohort": cohort,
-                "groups": list(selectors.cohort_groups(cohort=cohort)),
-                "unassigned": list(selectors.unassigned_registrations(cohort=cohort)),
-            },
+            {"cohort": cohort, "groups": groups, "unassigned": unassigned},
         )
 
 

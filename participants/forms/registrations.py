@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.selectors import provinces_by_name
 from participants.models import Organization, Registration
+from participants.selectors.answers import answer_filter_choices
 
 
 class RegistrationForm(forms.Form):
@@ -36,6 +37,8 @@ class RegistrationForm(forms.Form):
 
 
 class RegistrationFilterForm(forms.Form):
+    """The console's filters; `questions` (those the viewer may see) add the answer filter."""
+
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All")), *Registration.Status.choices]
@@ -51,6 +54,22 @@ class RegistrationFilterForm(forms.Form):
         queryset=provinces_by_name(),
         empty_label=_("All"),
     )
+
+    def __init__(self, *args, questions=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choices = answer_filter_choices(list(questions))
+        if choices:
+            self.fields["answer"] = forms.ChoiceField(
+                label=_("Answer"), required=False, choices=[("", _("All")), *choices]
+            )
+
+    def answer_filter(self) -> tuple[int, str] | None:
+        """(question id, value) of the chosen answer filter (call after is_valid)."""
+        chosen = self.cleaned_data.get("answer")
+        if not chosen:
+            return None
+        question_id, value = chosen.split(":", 1)
+        return int(question_id), value
 
 
 class BulkActionForm(forms.Form):

@@ -1,5 +1,6 @@
 """participants models, one module per concern."""
 
+from participants.models.answers import RegistrationAnswer
 from participants.models.attendance import Attendance
 from participants.models.calendar import CalendarFeed
 from participants.models.evaluations import (
@@ -26,6 +27,7 @@ __all__ = [
     "Organization",
     "ParticipantProfile",
     "Registration",
+    "RegistrationAnswer",
     "SurveyAnswer",
     "SurveyQuestion",
     "SurveyResponse",

@@ -1,8 +1,15 @@
 """Reads about a person's data: their consents and the export of everything we hold."""
 
+from django.db.models import Prefetch
+
 from notifications.models import Notification
 from participants import privacy
-from participants.models import ConsentRecord, ParticipantProfile, Registration
+from participants.models import (
+    ConsentRecord,
+    ParticipantProfile,
+    Registration,
+    RegistrationAnswer,
+)
 
 
 def consent_state(*, user) -> dict[str, bool]:
@@ -42,7 +49,13 @@ def personal_data_export(*, user) -> dict:
         .filter(user=user)
         .first()
     )
-    registrations = Registration.objects.filter(participant=user).select_related("cohort__program")
+    registrations = (
+        Registration.objects.filter(participant=user)
+        .select_related("cohort__program")
+        .prefetch_related(
+            Prefetch("answers", RegistrationAnswer.objects.select_related("question"))
+        )
+    )
     return {
         "account": {
             "email": user.email,
@@ -65,6 +78,10 @@ def personal_data_export(*, user) -> dict:
                 "status": registration.status,
                 "registered_at": registration.created_at.isoformat(),
                 "privacy_notice_version": registration.privacy_notice_version,
+                "answers": [
+                    {"question": answer.question.text, "answer": answer.display_value}
+                    for answer in registration.answers.all()
+                ],
             }
             for registration in registrations
         ],

@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from core.text import turkish_fold
 from participants import extensions, permissions
 from participants.models import AuditEntry, Organization, Registration, SurveySubmission
+from participants.selectors.answers import filter_by_answer
 from participants.selectors.attendance import attendance_rates_for_registrations
 from participants.selectors.evaluations import survey_is_open
 from programs import selectors as program_selectors
@@ -38,7 +39,10 @@ def cohort_for_registration(*, cohort_pk: int) -> Cohort | None:
     return (
         program_selectors.with_seat_counts(Cohort.objects.all())
         .select_related("program", "province")
-        .prefetch_related(Prefetch("sessions", queryset=Session.objects.order_by("starts_at")))
+        .prefetch_related(
+            Prefetch("sessions", queryset=Session.objects.order_by("starts_at")),
+            "registration_questions",
+        )
         .filter(
             pk=cohort_pk,
             status=Cohort.Status.PUBLISHED,
@@ -109,9 +113,11 @@ def cohort_registrations(
     organization_kind: str = "",
     province_id: int | None = None,
     query: str = "",
+    answer: tuple[int, str] | None = None,
 ) -> list[Registration]:
     """The cohort's registrations for the coordinator's table: filters in the database, the
-    Turkish-aware search (name, e-mail, organisation) on the folded text."""
+    Turkish-aware search (name, e-mail, organisation) on the folded text; `answer`: (question
+    id, value) of a registration question."""
     registrations = with_position(
         Registration.objects.filter(cohort=cohort).select_related(
             "participant__participant_profile__organization__province"
@@ -127,6 +133,8 @@ def cohort_registrations(
         registrations = registrations.filter(
             participant__participant_profile__organization__province_id=province_id
         )
+    if answer is not None:
+        registrations = filter_by_answer(registrations, question_id=answer[0], value=answer[1])
     rows = list(registrations)
     needle = turkish_fold(query.strip())
     if needle:

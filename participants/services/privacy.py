@@ -7,6 +7,7 @@ from django.db import transaction
 
 from notifications.services import notifications_erase
 from participants.models import AuditEntry, CalendarFeed, ParticipantProfile, Registration
+from participants.services.answers import registration_answers_erase
 from participants.services.audit import audit_log
 from participants.services.registrations import registration_cancel
 
@@ -14,7 +15,8 @@ ERASED_NAME = "Silinmiş katılımcı"
 
 
 def personal_data_erase(*, user) -> None:
-    """Anonymise a person (KVKK art. 7 and 11): name, e-mail, profile and e-mail texts go;
+    """Anonymise a person (KVKK art. 7 and 11): name, e-mail, profile, the answers to
+    registration questions (sensitive ones included) and e-mail texts go;
     registrations stay, anonymous, so the cohorts' counts do not change; active registrations
     are cancelled (which may promote the next person); the account is deactivated."""
     with transaction.atomic():
@@ -28,5 +30,6 @@ def personal_data_erase(*, user) -> None:
         EmailAddress.objects.filter(user=user).delete()
         CalendarFeed.objects.filter(user=user).delete()
         ParticipantProfile.objects.filter(user=user).update(title="", phone="")
+        registration_answers_erase(user=user)
         notifications_erase(recipient=user)
         audit_log(actor=None, action=AuditEntry.Action.DATA_ERASED, detail=f"#{user.pk}")

@@ -17,6 +17,7 @@ from notifications.services import (
 from participants.emails import RegistrationEmail
 from participants.models import AuditEntry, ParticipantProfile, Registration
 from participants.selectors.privacy import notice_acknowledgement_get
+from participants.services.answers import registration_answers_save
 from participants.services.audit import audit_log
 from participants.services.consents import consents_update, privacy_notice_acknowledge
 from participants.services.seats import (
@@ -93,6 +94,7 @@ def registration_create(
     participant,
     privacy_acknowledged: bool,
     consents: dict[str, bool] | None = None,
+    answers: dict[int, str] | None = None,
 ) -> Registration:
     """Register `participant`: a seat (confirmed, or pending when the cohort needs approval)
     while there is one, the end of the waiting list otherwise.
@@ -101,6 +103,9 @@ def registration_create(
     (recorded). Without it, their earlier acknowledgement of the current version (at sign-up, on
     the profile, at another registration) covers it. Either way the registration keeps the
     version and the time of the acknowledgement that covers it.
+
+    `answers`: to the cohort's registration questions (forms.answers.RegistrationAnswersForm
+    .answers()), stored with the registration (a registration made again replaces them).
 
     Raises a `RegistrationError` (with a message for the person) when the window is closed,
     the profile is missing, the current notice was never acknowledged, or they are registered
@@ -142,6 +147,7 @@ def registration_create(
             raise AlreadyRegisteredError from error
         if consents is not None:
             consents_update(user=participant, choices=consents)
+        registration_answers_save(registration=registration, answers=answers)
         audit_log(
             actor=participant,
             action={

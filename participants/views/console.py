@@ -21,9 +21,11 @@ from participants.forms.registrations import BulkActionForm, RegistrationFilterF
 from participants.models import Organization, Registration
 from participants.selectors import organizations as organization_selectors
 from participants.selectors import registrations as selectors
+from participants.selectors.answers import answers_attach
 from participants.services import registrations as services
 from participants.services.organizations import organization_update, organizations_merge
-from programs.selectors import cohort_summary_get
+from programs.permissions import can_see_sensitive_answers
+from programs.selectors import cohort_questions, cohort_summary_get
 
 
 class CohortRegistrationsIndexView(RoleRequiredMixin, View):
@@ -49,9 +51,19 @@ class _CohortMixin(RoleRequiredMixin):
         return cohort
 
 
-def _filtered(request: HttpRequest, cohort) -> tuple[RegistrationFilterForm, list]:
-    form = RegistrationFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+def _questions(request: HttpRequest, cohort) -> list:
+    """The cohort's registration questions the viewer may see the answers of (the sensitive
+    ones: coordinators only)."""
+    return cohort_questions(
+        cohort=cohort, include_sensitive=can_see_sensitive_answers(request.user)
+    )
+
+
+def _filtered(request: HttpRequest, cohort, questions) -> tuple[RegistrationFilterForm, list]:
+    """The filtered rows, each with `answer_cells` for `questions`."""
+    form = RegistrationFilterForm(request.GET or None, questions=questions)
+    valid = form.is_valid()
+    filters = form.cleaned_data if valid else {}
     province = filters.get("province")
     rows = selectors.cohort_registrations(
         cohort=cohort,
@@ -59,7 +71,9 @@ def _filtered(request: HttpRequest, cohort) -> tuple[RegistrationFilterForm, lis
         organization_kind=filters.get("organization_kind", ""),
         province_id=province.pk if province else None,
         query=filters.get("q", ""),
+        answer=form.answer_filter() if valid else None,
     )
+    answers_attach(rows, questions=questions)
     return form, rows
 
 
@@ -81,7 +95,8 @@ def _filters_query(form: RegistrationFilterForm) -> str:
 class CohortRegistrationsView(_CohortMixin, View):
     def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
         cohort = self.get_cohort(request, cohort_pk)
-        form, rows = _filtered(request, cohort)
+        questions = _questions(request, cohort)
+        form, rows = _filtered(request, cohort, questions)
         counts = selectors.cohort_status_counts(cohort=cohort)
         return render(
             request,
@@ -90,6 +105,7 @@ class CohortRegistrationsView(_CohortMixin, View):
                 "cohort": cohort,
                 "filter_form": form,
                 "registrations": rows,
+                "questions": questions,
                 "status_counts": [
                     (value, label, counts[value]) for value, label in Registration.Status.choices
                 ],
@@ -109,7 +125,10 @@ class _ManageMixin(_CohortMixin):
         """Back to the cohort's list with the filters it was showing (posted as `query_string`)."""
         url = reverse("participants:cohort_registrations", kwargs={"cohort_pk": cohort_pk})
         posted = QueryDict(request.POST.get("query_string", ""))
-        query = _filters_query(RegistrationFilterForm(posted))
+        cohort = self.get_cohort(request, cohort_pk)
+        query = _filters_query(
+            RegistrationFilterForm(posted, questions=_questions(request, cohort))
+        )
         return redirect(f"{url}?{query}" if query else url)
 
 
@@ -173,8 +192,11 @@ class ExportView(_ManageMixin, View):
         if file_format not in {"csv", "xlsx"}:
             raise Http404
         cohort = self.get_cohort(request, cohort_pk)
-        _form, rows = _filtered(request, cohort)
-        return exports.registrations_table(cohort=cohort, registrations=rows, fmt=file_format)
+        questions = _questions(request, cohort)
+        _form, rows = _filtered(request, cohort, questions)
+        return exports.registrations_table(
+            cohort=cohort, registrations=rows, fmt=file_format, questions=questions
+        )
 
 
 class AuditLogView(_ManageMixin, View):

@@ -9,6 +9,7 @@ from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from participants import extensions, permissions, privacy
+from participants.forms.answers import RegistrationAnswersForm
 from participants.forms.registrations import RegistrationForm
 from participants.models import ParticipantProfile, Registration
 from participants.selectors import registrations as selectors
@@ -62,7 +63,9 @@ class RegisterView(RoleRequiredMixin, View):
             initial=consent_state(user=request.user), needs_acknowledgement=needs_acknowledgement
         )
 
-    def _render(self, request, cohort, form, *, registration=None, status=200) -> HttpResponse:
+    def _render(
+        self, request, cohort, form, answers_form=None, *, registration=None, status=200
+    ) -> HttpResponse:
         now = timezone.now()
         return render(
             request,
@@ -70,6 +73,7 @@ class RegisterView(RoleRequiredMixin, View):
             {
                 "cohort": cohort,
                 "form": form,
+                "answers_form": answers_form or RegistrationAnswersForm(cohort=cohort),
                 "registration": registration,
                 "not_open_yet": now < cohort.registration_opens_at,
                 "is_open": cohort.registration_is_open,
@@ -101,8 +105,9 @@ class RegisterView(RoleRequiredMixin, View):
     def post(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
         cohort = self._cohort(cohort_pk)
         form = self._form(request, request.POST)
-        if not form.is_valid():
-            return self._render(request, cohort, form)
+        answers_form = RegistrationAnswersForm(request.POST, cohort=cohort)
+        if not all([form.is_valid(), answers_form.is_valid()]):
+            return self._render(request, cohort, form, answers_form)
         try:
             registration = services.registration_create(
                 cohort=cohort,
@@ -112,6 +117,7 @@ class RegisterView(RoleRequiredMixin, View):
                     "share_contact": form.cleaned_data["share_contact"],
                     "photos": form.cleaned_data["photos"],
                 },
+                answers=answers_form.answers(),
             )
         except services.ProfileMissingError:
             return self._profile_redirect(request, cohort_pk)
@@ -121,7 +127,7 @@ class RegisterView(RoleRequiredMixin, View):
             return self._render(request, cohort, form, registration=registration)
         except services.RegistrationError as error:
             form.add_error(None, str(error.message))
-            return self._render(request, cohort, form)
+            return self._render(request, cohort, form, answers_form)
         _outcome_message(request, registration)
         return redirect("participants:my_registrations")
 

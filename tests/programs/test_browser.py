@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.factories import UserFactory
+from tests.factories import CohortFactory, SessionFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -102,3 +102,39 @@ def test_coordinator_publishes_a_programme_and_the_public_sees_seats_and_calenda
         "Oturum"
     ] * 3
     visitor.context.close()
+
+
+def test_coordinator_adds_a_question_and_copies_the_cohort_to_a_wednesday(page):
+    UserFactory(
+        email="koordinator@example.org",
+        full_name="Zeynep Aydın",
+        roles=["coordinator"],
+        is_staff=True,
+        password="guclu-parola-2026",
+    )
+    cohort = CohortFactory(title="Manisa dönemi", starts_on=dt.date(2027, 3, 1))
+    SessionFactory(
+        cohort=cohort,
+        title="Açılış",
+        starts_at=timezone.make_aware(dt.datetime(2027, 3, 1, 9, 30)),
+        ends_at=timezone.make_aware(dt.datetime(2027, 3, 1, 12, 0)),
+    )
+    _log_in(page, "koordinator@example.org", "guclu-parola-2026")
+    page.goto(page.base_url + f"/konsol/donemler/{cohort.pk}/")
+    page.get_by_role("link", name="Soru ekle").click()
+    page.get_by_label("Soru (Türkçe)").fill("Hangi sektördesiniz?")
+    page.locator("#id_kind").select_option(label="Tek seçim")
+    page.get_by_label("Seçenekler").fill("Kamu\nKooperatif")
+    page.get_by_label("Zorunlu").check()
+    page.get_by_role("button", name="Kaydet").click()
+    expect(page.locator("#sorular")).to_contain_text("Tek seçim: Kamu, Kooperatif · Zorunlu")
+
+    page.get_by_role("link", name="Kopyala").click()
+    page.get_by_label("Yeni dönemin ilk günü").fill("2027-05-05")
+    page.get_by_role("button", name="Taslak olarak kopyala").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Neler kopyalandı")
+    expect(page.get_by_role("main")).to_contain_text("Pazartesi, 10 Mayıs 2027")
+    expect(page.get_by_role("main")).to_contain_text("09:30–12:00")
+    page.get_by_role("link", name="Kopyayı aç").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Manisa dönemi (kopya)")
+    expect(page.locator("#sorular")).to_contain_text("Hangi sektördesiniz?")

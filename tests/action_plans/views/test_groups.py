@@ -5,7 +5,9 @@ from action_plans.models import WorkGroup
 from tests.factories import (
     CohortFactory,
     ParticipantProfileFactory,
+    RegistrationAnswerFactory,
     RegistrationFactory,
+    RegistrationQuestionFactory,
     UserFactory,
     WorkGroupFactory,
     WorkGroupMemberFactory,
@@ -82,10 +84,34 @@ def test_group_list_in_constant_queries(client, cohort_facilitator, django_asser
     client.force_login(facilitator)
     url = reverse("plans:groups", kwargs={"cohort_id": cohort.pk})
     client.get(url)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get(url)
     _group_with_members(cohort)
     _group_with_members(cohort)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         html = client.get(url).content.decode()
     assert html.count('class="panel group-card"') == 3
+
+
+def test_group_screen_shows_answers_that_help_but_never_sensitive_ones(
+    client, cohort_facilitator, coordinator, django_assert_num_queries
+):
+    cohort, facilitator = cohort_facilitator
+    sector = RegistrationQuestionFactory(
+        cohort=cohort, position=1, text="Sektör", kind="single", options="Kamu\nKooperatif"
+    )
+    needs = RegistrationQuestionFactory(cohort=cohort, position=2, text="Erişim", sensitive=True)
+    member = WorkGroupMemberFactory(group=WorkGroupFactory(cohort=cohort))
+    alone = RegistrationFactory(cohort=cohort)
+    for registration, value in [(member.registration, "Kamu"), (alone, "Kooperatif")]:
+        RegistrationAnswerFactory(registration=registration, question=sector, value=value)
+        RegistrationAnswerFactory(registration=registration, question=needs, value="İşitme cihazı")
+    url = reverse("plans:groups", kwargs={"cohort_id": cohort.pk})
+    for user in (facilitator, coordinator):
+        client.force_login(user)
+        with django_assert_num_queries(11 if user == facilitator else 10):
+            html = client.get(url).content.decode()
+        assert "Sektör: Kamu" in html
+        assert "Sektör: Kooperatif" in html
+        assert "İşitme" not in html
+        assert "Erişim" not in html

@@ -1,11 +1,17 @@
 import pytest
 from allauth.account.models import EmailAddress
 
-from participants.models import AuditEntry, Registration
+from participants.models import AuditEntry, Registration, RegistrationAnswer
 from participants.selectors.privacy import personal_data_export
 from participants.services.consents import consents_update
 from participants.services.privacy import ERASED_NAME, personal_data_erase
-from tests.factories import CohortFactory, ParticipantProfileFactory, RegistrationFactory
+from tests.factories import (
+    CohortFactory,
+    ParticipantProfileFactory,
+    RegistrationAnswerFactory,
+    RegistrationFactory,
+    RegistrationQuestionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +48,22 @@ def test_export_holds_account_profile_registrations_and_consents():
     assert data["profile"]["phone"] == "+905321234567"
     assert [r["cohort"] for r in data["registrations"]] == [registration.cohort.title]
     assert [(c["kind"], c["given"]) for c in data["consents"]] == [("photos", True)]
+
+
+def test_erasure_removes_the_persons_answers_sensitive_ones_included():
+    cohort = CohortFactory()
+    needs = RegistrationQuestionFactory(cohort=cohort, text="Erişim", sensitive=True)
+    sector = RegistrationQuestionFactory(cohort=cohort, text="Sektör")
+    profile = ParticipantProfileFactory()
+    mine = RegistrationFactory(cohort=cohort, participant=profile.user)
+    RegistrationAnswerFactory(registration=mine, question=needs, value="Tekerlekli sandalye")
+    RegistrationAnswerFactory(registration=mine, question=sector, value="Kamu")
+    other = RegistrationAnswerFactory(question=sector, value="STK")
+    data = personal_data_export(user=profile.user)
+    assert data["registrations"][0]["answers"] == [
+        {"question": "Erişim", "answer": "Tekerlekli sandalye"},
+        {"question": "Sektör", "answer": "Kamu"},
+    ]
+    personal_data_erase(user=profile.user)
+    assert list(RegistrationAnswer.objects.all()) == [other]
+    assert personal_data_export(user=profile.user)["registrations"][0]["answers"] == []

@@ -7,12 +7,18 @@ from openpyxl import load_workbook
 
 from core.models import Province
 from notifications.models import Notification
+from participants.exports import registrations_table
 from participants.models import AuditEntry, Organization, Registration
+from participants.selectors.answers import answers_attach
+from participants.selectors.registrations import cohort_registrations
+from programs.selectors import cohort_questions
 from tests.factories import (
     CohortFactory,
     OrganizationFactory,
     ParticipantProfileFactory,
+    RegistrationAnswerFactory,
     RegistrationFactory,
+    RegistrationQuestionFactory,
     UserFactory,
 )
 from tests.participants.conftest import IZMIR_BY_NAME, IZMIR_BY_PLACE
@@ -99,7 +105,7 @@ def test_list_query_count_does_not_grow_with_rows(client, coordinator, django_as
     _registration(cohort, "Bir")
     client.force_login(coordinator)
     client.get(_list_url(cohort))
-    with django_assert_num_queries(9) as one:
+    with django_assert_num_queries(10) as one:
         client.get(_list_url(cohort))
     _registration(cohort, "İki")
     _registration(cohort, "Üç", status="waitlisted", waitlist_order=1)
@@ -437,3 +443,147 @@ def test_organisation_list_search_survives_nul_and_endless_text(client, coordina
     response = client.get(reverse("participants:organizations"), {"q": query})
     assert response.status_code == 200
     assert ("İzmir Büyükşehir Belediyesi" in response.content.decode()) is (len(query) < 100)
+
+
+# Answers to the cohort's registration questions
+
+
+@pytest.fixture
+def answered_cohort(db):
+    """Two questions (a multiple choice and a sensitive text), three people's answers."""
+    cohort = CohortFactory()
+    sector = RegistrationQuestionFactory(
+        cohort=cohort, position=1, text="Sektör", kind="multiple", options="Kamu\nKooperatif\nSTK"
+    )
+    needs = RegistrationQuestionFactory(
+        cohort=cohort, position=2, text="Erişim ihtiyacı", sensitive=True
+    )
+    for name, sectors, need in [
+        ("Ayşe Kamu", "Kamu", "Tekerlekli sandalye"),
+        ("Bora Koop", "Kooperatif\nSTK", ""),
+        ("Cem Karma", "Kamu\nKooperatif", "İşaret dili çevirisi"),
+    ]:
+        registration = _registration(cohort, name)
+        RegistrationAnswerFactory(registration=registration, question=sector, value=sectors)
+        if need:
+            RegistrationAnswerFactory(registration=registration, question=needs, value=need)
+    return cohort, sector, needs
+
+
+def _names(response) -> list[str]:
+    return [r.participant.full_name for r in response.context["registrations"]]
+
+
+def test_answers_show_as_columns_and_filter_the_list(client, coordinator, answered_cohort):
+    cohort, sector, _needs = answered_cohort
+    client.force_login(coordinator)
+    response = client.get(_list_url(cohort))
+    html = response.content.decode()
+    assert '<th scope="col">Sorulara yanıtlar</th>' in html
+    assert "<dt>Sektör</dt><dd>Kooperatif, STK</dd>" in html
+    assert (
+        '<dt>Erişim ihtiyacı <span class="badge badge-warn">hassas</span></dt>'
+        "<dd>Tekerlekli sandalye</dd>"
+    ) in html
+    filtered = client.get(_list_url(cohort), {"answer": f"{sector.pk}:Kooperatif"})
+    assert _names(filtered) == ["Bora Koop", "Cem Karma"]
+    assert _names(client.get(_list_url(cohort), {"answer": f"{sector.pk}:Kamu"})) == [
+        "Ayşe Kamu",
+        "Cem Karma",
+    ]
+    assert f"answer={sector.pk}%3AKooperatif" in filtered.context["query_string"]
+
+
+def test_an_unknown_answer_filter_shows_everyone_and_no_500(client, coordinator, answered_cohort):
+    cohort, sector, _needs = answered_cohort
+    client.force_login(coordinator)
+    for value in [f"{sector.pk}:Yok", "x:y", "\x00", f"{sector.pk + 999}:Kamu"]:
+        response = client.get(_list_url(cohort), {"answer": value})
+        assert response.status_code == 200
+        assert len(response.context["registrations"]) == 3
+        assert response.context["query_string"] == ""
+
+
+def test_a_renamed_or_removed_choice_still_shows_what_was_answered(
+    client, coordinator, answered_cohort
+):
+    cohort, sector, _needs = answered_cohort
+    sector.options = "Kamu kurumu\nDiğer"
+    sector.save()
+    client.force_login(coordinator)
+    response = client.get(_list_url(cohort), {"answer": f"{sector.pk}:Diğer"})
+    assert response.status_code == 200
+    assert _names(response) == []
+    html = client.get(_list_url(cohort)).content.decode()
+    assert "Kooperatif, STK" in html
+
+
+def test_facilitator_never_sees_sensitive_answers(client, facilitator, answered_cohort):
+    cohort, sector, needs = answered_cohort
+    cohort.facilitators.add(facilitator)
+    client.force_login(facilitator)
+    response = client.get(_list_url(cohort))
+    html = response.content.decode()
+    assert "Kooperatif, STK" in html
+    assert "Erişim ihtiyacı" not in html
+    assert "Tekerlekli sandalye" not in html
+    assert "İşaret dili" not in html
+    assert [question.pk for question in response.context["questions"]] == [sector.pk]
+    assert str(needs.pk) not in str(response.context["filter_form"]["answer"])
+    export = reverse(
+        "participants:cohort_registrations_export",
+        kwargs={"cohort_pk": cohort.pk, "file_format": "csv"},
+    )
+    assert client.get(export).status_code == 403
+
+
+def test_exports_have_a_column_per_question(client, coordinator, answered_cohort):
+    cohort, _sector, _needs = answered_cohort
+    client.force_login(coordinator)
+    url = reverse(
+        "participants:cohort_registrations_export",
+        kwargs={"cohort_pk": cohort.pk, "file_format": "xlsx"},
+    )
+    rows = list(
+        load_workbook(io.BytesIO(client.get(url).content)).active.iter_rows(values_only=True)
+    )
+    assert rows[0][-3:] == ("Kayıt zamanı", "Sektör", "Erişim ihtiyacı")
+    assert [row[1:2] + row[-2:] for row in rows[1:]] == [
+        ("Ayşe Kamu", "Kamu", "Tekerlekli sandalye"),
+        ("Bora Koop", "Kooperatif, STK", None),
+        ("Cem Karma", "Kamu, Kooperatif", "İşaret dili çevirisi"),
+    ]
+
+
+def test_export_without_sensitive_questions_leaves_their_answers_out(answered_cohort):
+    cohort, _sector, _needs = answered_cohort
+    questions = cohort_questions(cohort=cohort, include_sensitive=False)
+    rows = cohort_registrations(cohort=cohort)
+    answers_attach(rows, questions=questions)
+    text = registrations_table(
+        cohort=cohort, registrations=rows, fmt="csv", questions=questions
+    ).content.decode()
+    assert text.split("\r\n")[0].endswith(";Kayıt zamanı;Sektör")
+    assert "Tekerlekli" not in text
+    assert "Erişim" not in text
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_list_with_questions_query_count_does_not_grow(
+    client, coordinator, count, django_assert_num_queries
+):
+    cohort = CohortFactory()
+    questions = [
+        RegistrationQuestionFactory(cohort=cohort, kind="yes_no"),
+        RegistrationQuestionFactory(cohort=cohort, sensitive=True),
+    ]
+    for number in range(count):
+        registration = _registration(cohort, f"Kişi {number}")
+        for question in questions:
+            RegistrationAnswerFactory(registration=registration, question=question, value="yes")
+    client.force_login(coordinator)
+    client.get(_list_url(cohort))
+    with django_assert_num_queries(11):
+        response = client.get(_list_url(cohort), {"answer": f"{questions[0].pk}:yes"})
+    assert len(response.context["registrations"]) == count
+    assert response.content.decode().count("<dd>Evet</dd>") == count

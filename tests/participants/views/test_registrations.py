@@ -1,16 +1,18 @@
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from participants import privacy
-from participants.models import Registration
+from participants.models import Registration, RegistrationAnswer
 from participants.services.consents import privacy_notice_acknowledge
 from tests.factories import (
     CohortFactory,
     ParticipantProfileFactory,
     RegistrationFactory,
+    RegistrationQuestionFactory,
     SessionFactory,
 )
 
@@ -234,3 +236,93 @@ def test_someone_elses_registration_status_is_404(client, member):
     client.force_login(member)
     url = reverse("participants:registration_status", kwargs={"pk": other.pk})
     assert client.get(url).status_code == 404
+
+
+@pytest.fixture
+def asking_cohort(db):
+    cohort = CohortFactory(requires_approval=False)
+    expectations = RegistrationQuestionFactory(
+        cohort=cohort, position=1, text="Beklentileriniz neler?", required=True
+    )
+    sector = RegistrationQuestionFactory(
+        cohort=cohort, position=2, text="Sektörünüz", kind="single", options="Kamu\nKooperatif"
+    )
+    topics = RegistrationQuestionFactory(
+        cohort=cohort, position=3, text="Konular", kind="multiple", options="Bağış\nOrtaklık"
+    )
+    needs = RegistrationQuestionFactory(
+        cohort=cohort, position=4, text="Erişim ihtiyacınız var mı?", kind="yes_no"
+    )
+    return cohort, expectations, sector, topics, needs
+
+
+def test_the_registration_form_asks_the_cohorts_questions_and_stores_the_answers(
+    client, member, asking_cohort
+):
+    cohort, expectations, sector, topics, needs = asking_cohort
+    html = client.get(_url(cohort)).content.decode()
+    assert "Bu dönemin soruları" in html
+    assert html.index("Beklentileriniz neler?") < html.index("Sektörünüz") < html.index("Konular")
+    response = client.post(
+        _url(cohort),
+        {
+            "privacy_acknowledged": "on",
+            f"question-{expectations.pk}": "  Yasal dayanakları öğrenmek  ",
+            f"question-{sector.pk}": "Kooperatif",
+            f"question-{topics.pk}": ["Bağış", "Ortaklık"],
+            f"question-{needs.pk}": "no",
+        },
+    )
+    assert response.status_code == 302
+    registration = Registration.objects.get(participant=member)
+    answers = {a.question_id: (a.value, a.display_value) for a in registration.answers.all()}
+    assert answers == {
+        expectations.pk: ("Yasal dayanakları öğrenmek", "Yasal dayanakları öğrenmek"),
+        sector.pk: ("Kooperatif", "Kooperatif"),
+        topics.pk: ("Bağış\nOrtaklık", "Bağış, Ortaklık"),
+        needs.pk: ("no", "Hayır"),
+    }
+
+
+def test_a_required_question_left_empty_is_refused_next_to_it_keeping_what_was_typed(
+    client, member, asking_cohort
+):
+    cohort, expectations, sector, topics, _needs = asking_cohort
+    response = client.post(
+        _url(cohort),
+        {
+            "privacy_acknowledged": "on",
+            f"question-{expectations.pk}": "   ",
+            f"question-{sector.pk}": "Kooperatif",
+            f"question-{topics.pk}": ["Ortaklık"],
+        },
+    )
+    assert response.status_code == 200
+    assert Registration.objects.count() == 0
+    assert RegistrationAnswer.objects.count() == 0
+    form = response.context["answers_form"]
+    assert form.errors == {f"question-{expectations.pk}": ["Lütfen bu soruyu yanıtlayın."]}
+    html = response.content.decode()
+    field_html = html[html.index("Beklentileriniz neler?") : html.index("Sektörünüz")]
+    assert "Lütfen bu soruyu yanıtlayın." in field_html
+    assert re.search(
+        r'<input type="radio" name="question-\d+" value="Kooperatif"[^>]* checked>', html
+    )
+    assert re.search(r'<textarea name="question-\d+"[^>]*aria-invalid="true"', html)
+    assert form[f"question-{sector.pk}"].value() == "Kooperatif"
+    assert form[f"question-{topics.pk}"].value() == ["Ortaklık"]
+
+
+def test_a_choice_that_is_not_offered_is_refused_without_500(client, member, asking_cohort):
+    cohort, expectations, sector, _topics, _needs = asking_cohort
+    response = client.post(
+        _url(cohort),
+        {
+            "privacy_acknowledged": "on",
+            f"question-{expectations.pk}": "Öğrenmek",
+            f"question-{sector.pk}": "Uydurma\x00",
+        },
+    )
+    assert response.status_code == 200
+    assert list(response.context["answers_form"].errors) == [f"question-{sector.pk}"]
+    assert Registration.objects.count() == 0
