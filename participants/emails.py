@@ -30,7 +30,19 @@ def registration_context(registration) -> dict:
     }
 
 
+# A person an import created: their registration and the link that sets a password.
+INVITATION = "import_invitation"
+
+
 def register_kinds() -> None:
+    registry.register(
+        registry.NotificationKind(
+            name=INVITATION,
+            label=_("invitation of an imported participant"),
+            template=f"participants/email/{INVITATION}",
+            context=registration_context,
+        )
+    )
     for name, label in RegistrationEmail.choices:
         registry.register(
             registry.NotificationKind(

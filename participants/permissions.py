@@ -86,3 +86,8 @@ def can_manage_notifications(user) -> bool:
 def can_manage_own_data(user) -> bool:
     """Everyone signed in may see, download and erase their own personal data."""
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def can_import_participants(user) -> bool:
+    """Upload a spreadsheet of participants into a cohort, confirm or discard it."""
+    return is_coordinator(user)

@@ -7,6 +7,7 @@ from participants.models.evaluations import (
     SurveyResponse,
     SurveySubmission,
 )
+from participants.models.imports import ImportBatch, ImportInvitation
 from participants.models.registrations import (
     AuditEntry,
     ConsentRecord,
@@ -19,6 +20,8 @@ __all__ = [
     "Attendance",
     "AuditEntry",
     "ConsentRecord",
+    "ImportBatch",
+    "ImportInvitation",
     "Organization",
     "ParticipantProfile",
     "Registration",

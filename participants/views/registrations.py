@@ -13,6 +13,7 @@ from participants.forms.registrations import RegistrationForm
 from participants.models import ParticipantProfile, Registration
 from participants.selectors import registrations as selectors
 from participants.selectors.evaluations import survey_is_open
+from participants.selectors.imports import invitation_pending
 from participants.selectors.privacy import consent_state, notice_acknowledgement_get
 from participants.selectors.profiles import needs_participant_profile
 from participants.services import registrations as services
@@ -128,6 +129,11 @@ class MyRegistrationsView(RoleRequiredMixin, View):
     role_test = permissions.can_view_own_registrations
 
     def get(self, request: HttpRequest) -> HttpResponse:
+        if invitation_pending(user=request.user):
+            # Imported, and came in another way than the invitation link (a new password by
+            # "forgot password"): the privacy notice comes before anything else.
+            messages.info(request, _("Please read the privacy notice first."))
+            return redirect("participants:profile")
         has_profile = ParticipantProfile.objects.filter(user=request.user).exists()
         if not has_profile and needs_participant_profile(user=request.user):
             messages.info(request, _("Please complete your participant profile first."))
