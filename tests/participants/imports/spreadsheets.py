@@ -5,6 +5,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
+EMPTY = ["", "", ""]
 HEADER = ["Ad Soyad", "E-posta", "Kurum", "Kurum türü", "İl", "İlçe", "Unvan", "Telefon"]
 
 
@@ -39,7 +40,6 @@ def upload(data: bytes, name: str = "liste.xlsx") -> SimpleUploadedFile:
 def people(count: int, *, start: int = 0, domain: str = "example.org") -> list[list]:
     """`count` good rows: name, e-mail, an organisation in Ankara."""
     return [
-        [f"Katılımcı {n:04d}", f"katilimci{n:04d}@{domain}", "Çankaya Belediyesi", "", "06"]
-        + ["", "", ""]
+        [f"Katılımcı {n:04d}", f"katilimci{n:04d}@{domain}", "Çankaya Belediyesi", "", "06", *EMPTY]
         for n in range(start, start + count)
     ]
