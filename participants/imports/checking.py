@@ -1,7 +1,7 @@
 """Checking every row of an upload against the database without writing anything: e-mail,
 name, duplicates in the file, the organisation (matched Turkish-aware to a registered one, or
-new), the province (by name or plate number), the account and an existing registration. Four
-queries for any number of rows."""
+new), the province (by name or plate number), the account and an existing registration. At
+most four queries for any number of rows."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -145,7 +145,7 @@ def _match_organization(row: dict, organizations: dict[str, list[Organization]])
 def rows_check(*, table: Table, cohort) -> list[dict]:
     """Every row of `table` as a dict with its values and its `problems` (codes of
     `PROBLEMS`), `account` ("new" or "existing"), `organization_id` when it matches a
-    registered organisation. Four queries for any number of rows."""
+    registered organisation. At most four queries for any number of rows."""
     everything = list(Province.objects.all())
     provinces = {turkish_fold(province.name): province for province in everything}
     by_plate = {province.plate: province for province in everything}
