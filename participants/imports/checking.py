@@ -175,7 +175,6 @@ def rows_check(*, table: Table, cohort) -> list[dict]:
             cohort=cohort, participant__in=[user.pk for user in users.values()]
         ).values_list("participant_id", "status")
     )
-    labels = dict(Registration.Status.choices)
     for row in rows:
         _match_organization(row, organizations)
         user = users.get(row["email"])
@@ -184,7 +183,7 @@ def rows_check(*, table: Table, cohort) -> list[dict]:
             row["problems"].append("account_closed")
         elif user is not None and user.pk in registered:
             row["problems"].append("already_registered")
-            row["registration_status"] = str(labels[registered[user.pk]])
+            row["registration_status"] = registered[user.pk]
     return rows
 
 
@@ -198,6 +197,7 @@ def problem_messages(row: dict) -> list[str]:
                 "line": row["duplicate_of"]
             }
         elif code == "already_registered":
-            message = f"{message} ({row['registration_status']})"
+            status = Registration.Status(row["registration_status"]).label
+            message = f"{message} ({status})"
         messages.append(message)
     return messages

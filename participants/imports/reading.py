@@ -44,6 +44,12 @@ class Table:
     encoding: str = ""
 
 
+def megabytes(size: int) -> str:
+    """A size in megabytes for people: "2", "0,5", "3,4"."""
+    value = round(size / 1024 / 1024, 1)
+    return number_format(value, decimal_pos=0 if value.is_integer() else 1)
+
+
 def _text(value) -> str:
     if value is None:
         return ""
@@ -166,10 +172,7 @@ def read_upload(upload) -> Table:
     if upload.size is not None and upload.size > max_bytes:
         raise ImportFileError(
             _("The file is too large (%(size)s MB); at most %(max)s MB can be uploaded.")
-            % {
-                "size": number_format(upload.size / 1024 / 1024, decimal_pos=1),
-                "max": number_format(max_bytes / 1024 / 1024, decimal_pos=0),
-            }
+            % {"size": megabytes(upload.size), "max": megabytes(max_bytes)}
         )
     data = upload.read(max_bytes + 1)
     if not data.strip():

@@ -18,6 +18,7 @@ from participants.forms.imports import ImportUploadForm, InvitationForm
 from participants.imports.checking import problem_messages
 from participants.imports.columns import COLUMN_HELP, TEMPLATE_EXAMPLE
 from participants.imports.invitations import invitation_user
+from participants.imports.reading import megabytes
 from participants.selectors import imports as selectors
 from participants.services import imports as services
 from participants.services.invitations import invitation_accept
@@ -28,7 +29,7 @@ PREVIEW_PER_PAGE = 100
 
 def _limits() -> dict:
     return {
-        "mb": number_format(settings.PARTICIPANT_IMPORT_MAX_BYTES / 1024 / 1024, decimal_pos=0),
+        "mb": megabytes(settings.PARTICIPANT_IMPORT_MAX_BYTES),
         "rows": number_format(settings.PARTICIPANT_IMPORT_MAX_ROWS, force_grouping=True),
     }
 
