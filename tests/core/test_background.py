@@ -24,6 +24,7 @@ def test_every_task_of_the_project_retries_when_its_database_connection_is_lost(
         "documents.requeue_stuck_documents",
         "notifications.send_due_notifications",
         "notifications.send_notifications",
+        "participants.import_participants",
         "participants.send_session_reminders",
     ]
     for task in ours:
