@@ -183,6 +183,20 @@ def _cohort_message_preview() -> dict:
     }
 
 
+# A person an import created: their registration and the link that sets a password.
+INVITATION = "import_invitation"
+# How many days the preview of the invitation says its link is valid.
+PREVIEW_INVITATION_DAYS = 30
+
+
+def _invitation_preview() -> dict:
+    return {
+        **registration_context(preview_registration()),
+        "invitation_url": absolute_url("/davet/ornek-baglanti/"),
+        "invitation_days": PREVIEW_INVITATION_DAYS,
+    }
+
+
 def register_kinds() -> None:
     registry.register(
         registry.NotificationKind(
@@ -201,6 +215,16 @@ def register_kinds() -> None:
             template="participants/email/cohort_message",
             reason=registration_reason,
             preview=_cohort_message_preview,
+        )
+    )
+    registry.register(
+        registry.NotificationKind(
+            name=INVITATION,
+            label=_("invitation of an imported participant"),
+            template=f"participants/email/{INVITATION}",
+            context=registration_context,
+            reason=registration_reason,
+            preview=_invitation_preview,
         )
     )
     for name, label in RegistrationEmail.choices:

@@ -102,3 +102,8 @@ def can_message_cohorts(user) -> bool:
 def can_message_cohort(user, cohort) -> bool:
     """Write to a cohort, see its messages and retry them: coordinators and its facilitators."""
     return runs_cohort(user, cohort)
+
+
+def can_import_participants(user) -> bool:
+    """Upload a spreadsheet of participants into a cohort, confirm or discard it."""
+    return is_coordinator(user)

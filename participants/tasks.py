@@ -1,6 +1,7 @@
 from celery import shared_task
 
 from core.background import ReliableTask
+from participants.services import imports
 from participants.services.messages import cohort_message_send_batch
 from participants.services.reminders import (
     attendance_warnings_send,
@@ -33,3 +34,8 @@ def send_pending_digests() -> None:
 @shared_task(base=ReliableTask, name="participants.send_cohort_message")
 def send_cohort_message(*, message_id: int) -> None:
     cohort_message_send_batch(message_id=message_id)
+
+
+@shared_task(base=ReliableTask, name="participants.import_participants")
+def import_participants(*, batch_id: int) -> None:
+    imports.import_batch_run(batch_id=batch_id)

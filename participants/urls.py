@@ -7,6 +7,7 @@ from participants.views import (
     calendar,
     console,
     evaluations,
+    imports,
     messages,
     privacy,
     profile,
@@ -174,6 +175,37 @@ urlpatterns = [
         messages.RetryView.as_view(),
         name="cohort_message_retry",
     ),
+    path(
+        "konsol/donemler/<int:cohort_pk>/ice-aktar/",
+        imports.ImportUploadView.as_view(),
+        name="import_upload",
+    ),
+    path(
+        "konsol/donemler/<int:cohort_pk>/ice-aktar/<int:pk>/",
+        imports.ImportBatchView.as_view(),
+        name="import_batch",
+    ),
+    path(
+        "konsol/donemler/<int:cohort_pk>/ice-aktar/<int:pk>/onayla/",
+        imports.ImportConfirmView.as_view(),
+        name="import_confirm",
+    ),
+    path(
+        "konsol/donemler/<int:cohort_pk>/ice-aktar/<int:pk>/vazgec/",
+        imports.ImportDiscardView.as_view(),
+        name="import_discard",
+    ),
+    path(
+        "konsol/donemler/<int:cohort_pk>/ice-aktar/<int:pk>/ilerleme/",
+        imports.ImportProgressView.as_view(),
+        name="import_progress",
+    ),
+    path(
+        "konsol/katilimci-listesi-sablonu.<export:fmt>",
+        imports.ImportTemplateView.as_view(),
+        name="import_template",
+    ),
+    path("davet/<str:token>/", imports.InvitationView.as_view(), name="invitation"),
     path("konsol/kurumlar/", console.OrganizationListView.as_view(), name="organizations"),
     path(
         "konsol/kurumlar/<int:pk>/",

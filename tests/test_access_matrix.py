@@ -13,7 +13,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from core.models import BackgroundJob
-from participants.models import CohortMessage
+from participants.models import CohortMessage, ImportBatch
 from participants.services.calendar import calendar_feed_renew
 from programs.models import GoodPractice
 from tests.factories import (
@@ -339,6 +339,23 @@ MATRIX: dict[str, Expect] = {
         LOGIN, 403, 403, 200, kwargs={"cohort_pk": "cohort", "file_format": "csv"}
     ),
     "participants:cohort_audit_log": Expect(LOGIN, 403, 403, 200, kwargs={"cohort_pk": "cohort"}),
+    # Importing participants from a spreadsheet: coordinators; the invitation link is for
+    # anyone holding it (an altered one says it cannot be used).
+    "participants:import_upload": Expect(LOGIN, 403, 403, 200, kwargs={"cohort_pk": "cohort"}),
+    "participants:import_batch": Expect(
+        LOGIN, 403, 403, 200, kwargs={"cohort_pk": "cohort", "pk": "import_batch"}
+    ),
+    "participants:import_confirm": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "cohort", "pk": "import_batch"}
+    ),
+    "participants:import_discard": Expect(
+        LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "cohort", "pk": "import_batch"}
+    ),
+    "participants:import_progress": Expect(
+        LOGIN, 403, 403, 302, kwargs={"cohort_pk": "cohort", "pk": "import_batch"}
+    ),
+    "participants:import_template": Expect(LOGIN, 403, 403, 200, kwargs={"fmt": "xlsx"}),
+    "participants:invitation": Expect(200, 200, 200, 200, kwargs={"token": "1:gecersiz"}),
     "participants:organization_merge": COORDINATORS,
     "participants:organizations": COORDINATORS,
     "participants:organization_edit": Expect(LOGIN, 403, 403, 200, kwargs={"pk": "organization"}),
@@ -464,6 +481,9 @@ def db_objects(db):
         "submitted_plan": ActionPlanFactory(status="submitted"),
         "document": _document(owner=UserFactory()),
         "organization": OrganizationFactory(),
+        "import_batch": ImportBatch.objects.create(
+            cohort=cohort, filename="liste.xlsx", sha256="0" * 64, rows=[]
+        ),
         "certificate": certificate,
         "certificate_cohort": certificate.registration.cohort,
         "calendar_feed": CalendarFeedFactory(),

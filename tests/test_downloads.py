@@ -107,6 +107,7 @@ def _exports(*, cohort: int, program: int) -> list[tuple[str, dict]]:
     return [
         ("participants:cohort_registrations_export", {"cohort_pk": cohort}),
         ("participants:attendance_cohort_export", {"cohort_id": cohort}),
+        ("participants:import_template", {}),
         ("participants:cohort_survey_responses_export", {"pk": cohort}),
         ("participants:cohort_survey_report_export", {"pk": cohort}),
         ("participants:program_survey_responses_export", {"pk": program}),
@@ -179,6 +180,7 @@ KNOWN_DOWNLOADS = {
     "participants:program_survey_responses_export",
     "participants:program_survey_report_export",
     "participants:program_overview_export",
+    "participants:import_template",
     "programs:cohort_ical",
     "programs:session_ical",
 }

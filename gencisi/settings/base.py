@@ -351,3 +351,11 @@ LOGGING = {
         "weasyprint.progress": {"level": "WARNING"},
     },
 }
+
+# Importing participants from a spreadsheet (participants/imports/): the largest file and the
+# most rows one upload may have, the rows one step of the background task works on, and how
+# long an invitation link to set a password stays valid.
+PARTICIPANT_IMPORT_MAX_BYTES = env.int("PARTICIPANT_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
+PARTICIPANT_IMPORT_MAX_ROWS = env.int("PARTICIPANT_IMPORT_MAX_ROWS", default=2000)
+PARTICIPANT_IMPORT_BATCH_SIZE = 100
+PARTICIPANT_INVITATION_MAX_AGE_DAYS = 30

@@ -9,6 +9,7 @@ from participants.models.evaluations import (
     SurveyResponse,
     SurveySubmission,
 )
+from participants.models.imports import ImportBatch, ImportInvitation
 from participants.models.messages import CohortMessage
 from participants.models.registrations import (
     AuditEntry,
@@ -24,6 +25,8 @@ __all__ = [
     "CalendarFeed",
     "CohortMessage",
     "ConsentRecord",
+    "ImportBatch",
+    "ImportInvitation",
     "Organization",
     "ParticipantProfile",
     "Registration",

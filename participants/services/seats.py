@@ -42,6 +42,22 @@ def _next_waitlist_order(cohort: Cohort) -> int:
     return (top or 0) + 1
 
 
+def seats_allocate(cohort: Cohort, count: int) -> list[tuple[str, int | None]]:
+    """The seat rule for `count` people registering one after the other (an import): the
+    status and waiting-list order each gets, as `set_status` would give them one by one — a
+    seat while `free_seats` has one, the end of the waiting list after. Two queries for any
+    number. Call with the cohort locked."""
+    free = free_seats(cohort)
+    order = _next_waitlist_order(cohort)
+    allocated = []
+    for index in range(count):
+        if index < free:
+            allocated.append((seat_status(cohort), None))
+        else:
+            allocated.append((Status.WAITLISTED, order + index - free))
+    return allocated
+
+
 def set_status(registration: Registration, status: str, now: dt.datetime) -> None:
     registration.status = status
     registration.status_changed_at = now

@@ -15,6 +15,7 @@ from participants.models import ParticipantProfile, Registration
 from participants.selectors import registrations as selectors
 from participants.selectors.calendar import calendar_feed_of, calendar_feed_url
 from participants.selectors.evaluations import survey_is_open
+from participants.selectors.imports import invitation_pending
 from participants.selectors.messages import messages_of_participant
 from participants.selectors.privacy import consent_state, notice_acknowledgement_get
 from participants.selectors.profiles import needs_participant_profile
@@ -139,6 +140,11 @@ class MyRegistrationsView(RoleRequiredMixin, View):
     role_test = permissions.can_view_own_registrations
 
     def get(self, request: HttpRequest) -> HttpResponse:
+        if invitation_pending(user=request.user):
+            # Imported, and came in another way than the invitation link (a new password by
+            # "forgot password"): the privacy notice comes before anything else.
+            messages.info(request, _("Please read the privacy notice first."))
+            return redirect("participants:profile")
         has_profile = ParticipantProfile.objects.filter(user=request.user).exists()
         if not has_profile and needs_participant_profile(user=request.user):
             messages.info(request, _("Please complete your participant profile first."))

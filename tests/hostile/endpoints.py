@@ -152,6 +152,16 @@ def _password_reset_key(client, objects, users) -> Target:
     return Target(None, {"uidb36": uid, "key": "set-password"})
 
 
+def _invitation(client, objects, users) -> Target:
+    from participants.imports.invitations import invitation_token
+    from tests.factories import UserFactory
+
+    invited = UserFactory(verified=False)
+    invited.set_unusable_password()  # as an import creates them
+    invited.save(update_fields=["password"])
+    return Target(None, {"token": invitation_token(invited)})
+
+
 def _wizard(client, objects, users) -> Target:
     from tests.factories import RegistrationFactory
 
@@ -166,6 +176,7 @@ REACH: dict[str, Callable] = {
     "participants:registration_status": _own_registration,
     "participants:register": _register,
     "plans:followup": _followup,
+    "participants:invitation": _invitation,
     "account_reset_password_from_key": _password_reset_key,
 }
 

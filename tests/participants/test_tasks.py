@@ -11,12 +11,17 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core import mail
+from django.db import transaction
 
 from notifications.models import Notification
 from participants.emails import RegistrationEmail
+from participants.imports.reading import read_upload
+from participants.models import ImportBatch, Registration
+from participants.services.imports import import_batch_confirm, import_batch_create
 from participants.tasks import send_session_reminders
 from tests.conftest import ScriptedSMTPHandler, wait_for
 from tests.factories import CohortFactory, RegistrationFactory, SessionFactory, UserFactory
+from tests.participants.imports.spreadsheets import people, upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 ISTANBUL = zoneinfo.ZoneInfo("Europe/Istanbul")
@@ -157,3 +162,30 @@ def test_a_message_reaches_each_recipient_once_though_the_worker_is_killed_mid_b
     assert sent.filter(about_id=message.pk).count() == people
     interrupted.refresh_from_db()
     assert interrupted.attempts == 2
+
+
+@pytest.mark.worker
+def test_a_confirmed_import_of_1000_rows_runs_in_a_real_worker_with_progress(
+    celery_worker_process,
+):
+    """Confirm → after commit → broker → a real worker; the progress counter moves in steps."""
+    coordinator = UserFactory(roles=["coordinator"], is_staff=True)
+    cohort = CohortFactory(capacity=990, requires_approval=False)
+    table = read_upload(upload(xlsx_bytes(people(1000))))
+    batch = import_batch_create(cohort=cohort, table=table, filename="liste.xlsx", by=coordinator)
+    with transaction.atomic():
+        import_batch_confirm(batch=batch)
+        assert ImportBatch.objects.get(pk=batch.pk).status == "queued"
+    seen = set()
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        batch.refresh_from_db()
+        seen.add(batch.processed)
+        if batch.status == "done":
+            break
+        time.sleep(0.05)
+    assert batch.status == "done"
+    assert (batch.processed, batch.registered, batch.waitlisted) == (1000, 990, 10)
+    assert {value for value in seen if 0 < value < 1000}, seen  # progress was visible on the way
+    assert seen <= set(range(0, 1001, 100))
+    assert Registration.objects.filter(cohort=cohort, status="waitlisted").count() == 10

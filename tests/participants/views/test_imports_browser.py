@@ -1,0 +1,51 @@
+"""A coordinator uploads a list, reads the preview, confirms, and watches the progress bar reach
+done without a reload; the waiting list has filled."""
+
+import pytest
+from playwright.sync_api import expect
+
+from participants.services.imports import import_batch_run
+from participants.tasks import import_participants
+from tests.conftest import browser_login
+from tests.factories import CohortFactory, UserFactory
+from tests.participants.imports.spreadsheets import EMPTY, people, xlsx_bytes
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_coordinator_imports_a_list_and_the_waiting_list_fills(page, monkeypatch, tmp_path):
+    held = []
+    monkeypatch.setattr(
+        import_participants, "apply_async", lambda kwargs, **_options: held.append(kwargs)
+    )
+    cohort = CohortFactory(title="Konya dönemi", capacity=2, requires_approval=False)
+    coordinator = UserFactory(roles=["coordinator"], is_staff=True)
+    browser_login(page.context, coordinator, page.base_url)
+    spreadsheet = tmp_path / "liste.xlsx"
+    spreadsheet.write_bytes(xlsx_bytes([*people(4), ["Bozuk Adres", "bozuk@", "", "", "", *EMPTY]]))
+
+    page.goto(page.base_url + f"/konsol/donemler/{cohort.pk}/kayitlar/")
+    page.get_by_role("link", name="Katılımcı listesi yükle").click()
+    page.get_by_label("Tablo dosyası (XLSX ya da CSV)").set_input_files(spreadsheet)
+    page.get_by_role("button", name="Yükle ve önizle").click()
+
+    preview = page.locator(".import-preview tbody tr")
+    expect(preview).to_have_count(5)
+    expect(preview.nth(4)).to_contain_text("E-posta adresi geçersiz.")
+    expect(preview.get_by_text("İçe aktarılacak")).to_have_count(4)
+    page.get_by_role("button", name="4 satırı içe aktar").click()
+
+    progress = page.locator("#import-progress")
+    expect(progress).to_contain_text("0/4 satır")
+    page.evaluate("window.notReloaded = true")
+    for kwargs in held:
+        import_batch_run(**kwargs)
+    expect(progress).to_contain_text("4/4 satır")
+    expect(progress).to_contain_text("İçe aktarma tamamlandı.")
+    assert page.evaluate("window.notReloaded") is True
+
+    page.get_by_role("link", name="Bekleme listesini gör").click()
+    rows = page.locator(".registrations-table tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.nth(0)).to_contain_text("Katılımcı 0002")
+    expect(rows.nth(1)).to_contain_text("Katılımcı 0003")
