@@ -7,12 +7,15 @@ class ParticipantsConfig(AppConfig):
     verbose_name = _("Participants")
 
     def ready(self) -> None:
+        from documents import registry
         from participants import emails, receivers  # noqa: F401 — connects the receivers
+        from participants.documents import SIGN_IN_SHEET_DOCUMENT_KIND
         from participants.selectors.registrations import annotate_seat_counts
         from participants.views.registrations import cohort_page_context
         from programs import extensions
 
         emails.register_kinds()
+        registry.register(SIGN_IN_SHEET_DOCUMENT_KIND)
         extensions.register_cohort_annotator(annotate_seat_counts)
         extensions.register_cohort_page_section(
             extensions.CohortPageSection(

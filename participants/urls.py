@@ -78,6 +78,11 @@ urlpatterns = [
         name="attendance_qr",
     ),
     path(
+        "yoklama/oturum/<int:session_id>/imza-listesi/",
+        attendance.SignInSheetView.as_view(),
+        name="attendance_sign_in_sheet",
+    ),
+    path(
         "yoklama/donem/<int:cohort_id>/",
         attendance.CohortAttendanceView.as_view(),
         name="attendance_cohort",

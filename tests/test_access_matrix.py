@@ -258,6 +258,9 @@ MATRIX: dict[str, Expect] = {
     "participants:attendance_qr": Expect(
         LOGIN, 403, 404, 200, kwargs={"session_id": "attendance_session"}
     ),
+    "participants:attendance_sign_in_sheet": Expect(
+        LOGIN, 403, 404, 302, method="post", kwargs={"session_id": "attendance_session"}
+    ),
     "participants:attendance_cohort": Expect(
         LOGIN, 403, 404, 200, kwargs={"cohort_id": "attendance_cohort"}
     ),
