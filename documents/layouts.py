@@ -1,7 +1,7 @@
 """The document layouts and the plain data they are rendered from.
 
-Apps fill `CertificateData` / `ActionPlanData` / `SignInSheetData` from their models (in the context builder they
-register with their kind); the layouts know nothing about models.
+Apps fill `CertificateData` / `ActionPlanData` / `SignInSheetData` from their models (in the
+context builder they register with their kind); the layouts know nothing about models.
 """
 
 import base64

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from core.converters import ExportFormatConverter
+from core.converters import register_export_converter
 from participants.converters import OverviewTableConverter
 from participants.views import (
     attendance,
@@ -13,7 +13,7 @@ from participants.views import (
 )
 
 app_name = "participants"
-register_converter(ExportFormatConverter, "export")
+register_export_converter()
 register_converter(OverviewTableConverter, "overview_table")
 
 urlpatterns = [

@@ -329,6 +329,12 @@ MATRIX: dict[str, Expect] = {
     "certificates:verify": EVERYONE,
     "certificates:verify_code": Expect(200, 200, 200, 200, kwargs={"code": "certificate.code"}),
     "certificates:cohort": Expect(LOGIN, 404, 404, 200, kwargs={"cohort_pk": "certificate_cohort"}),
+    "certificates:attendance_export": Expect(
+        LOGIN, 404, 404, 200, kwargs={"cohort_pk": "certificate_cohort", "fmt": "csv"}
+    ),
+    "certificates:list_export": Expect(
+        LOGIN, 404, 404, 200, kwargs={"cohort_pk": "certificate_cohort", "fmt": "xlsx"}
+    ),
     "certificates:issue": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "certificate_cohort"}
     ),

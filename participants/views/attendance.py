@@ -15,8 +15,8 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from documents.services import document_request
 from participants import checkin_codes, exports, permissions
-from participants.documents import SIGN_IN_SHEET_KIND
 from participants.checkin_codes import CodeCheck
+from participants.documents import SIGN_IN_SHEET_KIND
 from participants.models import Attendance
 from participants.selectors import attendance as selectors
 from participants.services.attendance import (
