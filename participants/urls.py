@@ -8,6 +8,7 @@ from participants.views import (
     evaluations,
     privacy,
     profile,
+    quick,
     registrations,
     reports,
 )
@@ -101,6 +102,11 @@ urlpatterns = [
         "donemler/<int:cohort_pk>/kayit/",
         registrations.RegisterView.as_view(),
         name="register",
+    ),
+    path(
+        "donemler/<int:cohort_pk>/hizli-kayit/",
+        quick.QuickRegisterView.as_view(),
+        name="quick_register",
     ),
     path("kayitlarim/", registrations.MyRegistrationsView.as_view(), name="my_registrations"),
     path(

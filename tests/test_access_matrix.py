@@ -273,6 +273,8 @@ MATRIX: dict[str, Expect] = {
     ),
     # participants: registrations, profile, personal data (issue 4). Staff are participants too.
     "participants:register": Expect(LOGIN, 302, 302, 302, kwargs={"cohort_pk": "cohort"}),
+    # One-step registration: for visitors; anyone logged in is sent to the registration step.
+    "participants:quick_register": Expect(200, 302, 302, 302, kwargs={"cohort_pk": "cohort"}),
     # The matrix's participant has no participant profile yet: it is asked for first.
     "participants:my_registrations": Expect(LOGIN, 302, 200, 200),
     "participants:registration_status": Expect(LOGIN, 404, 404, 404, kwargs={"pk": "registration"}),
@@ -280,7 +282,8 @@ MATRIX: dict[str, Expect] = {
         LOGIN, 404, 404, 404, method="post", kwargs={"pk": "registration"}
     ),
     "participants:profile": MEMBERS,
-    "participants:organization_search": MEMBERS,
+    # Open to visitors: the one-step registration searches before there is an account.
+    "participants:organization_search": EVERYONE,
     "participants:privacy_notice": EVERYONE,
     "participants:my_data": MEMBERS,
     "participants:my_data_export": MEMBERS,

@@ -14,6 +14,7 @@ from participants.models.registrations import (
     ParticipantProfile,
     Registration,
 )
+from participants.models.requests import RegistrationRequest
 
 __all__ = [
     "Attendance",
@@ -22,6 +23,7 @@ __all__ = [
     "Organization",
     "ParticipantProfile",
     "Registration",
+    "RegistrationRequest",
     "SurveyAnswer",
     "SurveyQuestion",
     "SurveyResponse",
