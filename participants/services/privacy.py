@@ -6,7 +6,12 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from notifications.services import notifications_erase
-from participants.models import AuditEntry, ParticipantProfile, Registration
+from participants.models import (
+    AuditEntry,
+    ParticipantProfile,
+    Registration,
+    RegistrationRequest,
+)
 from participants.services.audit import audit_log
 from participants.services.registrations import registration_cancel
 
@@ -16,7 +21,8 @@ ERASED_NAME = "Silinmiş katılımcı"
 def personal_data_erase(*, user) -> None:
     """Anonymise a person (KVKK art. 7 and 11): name, e-mail, profile and e-mail texts go;
     registrations stay, anonymous, so the cohorts' counts do not change; active registrations
-    are cancelled (which may promote the next person); the account is deactivated."""
+    are cancelled (which may promote the next person); the account is deactivated; requests of
+    the one-step registration (what it asked, awaiting the e-mail link or done) are deleted."""
     with transaction.atomic():
         for registration in list(user.registrations.filter(status__in=Registration.ACTIVE)):
             registration_cancel(registration=registration, by=user, notify=False)
@@ -26,6 +32,7 @@ def personal_data_erase(*, user) -> None:
         user.set_unusable_password()
         user.save()
         EmailAddress.objects.filter(user=user).delete()
+        RegistrationRequest.objects.filter(user=user).delete()
         ParticipantProfile.objects.filter(user=user).update(title="", phone="")
         notifications_erase(recipient=user)
         audit_log(actor=None, action=AuditEntry.Action.DATA_ERASED, detail=f"#{user.pk}")
