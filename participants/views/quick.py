@@ -82,19 +82,19 @@ class QuickRegisterView(View):
         valid = [form.is_valid() for form in (signup, organisation, *steps.values())]
         if not cohort.registration_is_open or not all(valid):
             return self._render(request, cohort, signup, organisation, steps)
-        try:
-            with transaction.atomic():
-                user, response = signup.try_save(request)
-                if response is not None:  # a taken address: its owner is told by e-mail
-                    return response
-                registration_request_create(
-                    user=user,
-                    cohort=cohort,
-                    profile=organisation.profile_values(),
-                    registration_values=registration_step_values(steps),
-                )
+        with transaction.atomic():
+            user, response = signup.try_save(request)
+            if response is not None:  # a taken address: its owner is told by e-mail
+                return response
+            registration_request_create(
+                user=user,
+                cohort=cohort,
+                profile=organisation.profile_values(),
+                registration_values=registration_step_values(steps),
+            )
+            try:  # sends the confirmation e-mail; the account stays, as allauth's sign-up
                 return flows.signup.complete_signup(
                     request, user=user, redirect_url=reverse("participants:my_registrations")
                 )
-        except ImmediateHttpResponse as immediate:
-            return immediate.response
+            except ImmediateHttpResponse as immediate:
+                return immediate.response
