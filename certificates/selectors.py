@@ -143,6 +143,13 @@ def valid_certificates_of_cohort(*, cohort: Cohort) -> QuerySet[Certificate]:
     )
 
 
+def certificates_of_cohort(*, cohort: Cohort) -> QuerySet[Certificate]:
+    """Every certificate of the cohort, each version with its state: by name, then version."""
+    return Certificate.objects.filter(registration__cohort=cohort).order_by(
+        turkish_collate("participant_name"), "registration_id", "version", "pk"
+    )
+
+
 def issue_progress(*, cohort: Cohort) -> IssueProgress:
     """How far the PDFs of the cohort's valid certificates are: one counting query."""
     counts = Certificate.objects.filter(

@@ -4,8 +4,10 @@ the console per cohort."""
 from django.urls import path
 
 from certificates import views
+from core.converters import register_export_converter
 
 app_name = "certificates"
+register_export_converter()
 
 urlpatterns = [
     path("dogrula/", views.VerifyView.as_view(), name="verify"),
@@ -14,6 +16,16 @@ urlpatterns = [
         "konsol/donemler/<int:cohort_pk>/",
         views.CohortCertificatesView.as_view(),
         name="cohort",
+    ),
+    path(
+        "konsol/donemler/<int:cohort_pk>/katilim.<export:fmt>",
+        views.AttendanceExportView.as_view(),
+        name="attendance_export",
+    ),
+    path(
+        "konsol/donemler/<int:cohort_pk>/sertifikalar.<export:fmt>",
+        views.CertificateListExportView.as_view(),
+        name="list_export",
     ),
     path(
         "konsol/donemler/<int:cohort_pk>/duzenle/",

@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
-from certificates import permissions, selectors, services
+from certificates import exports, permissions, selectors, services
 from certificates.codes import normalise_code
 from certificates.forms import CertificateRevokeForm, CertificateVerifyForm
 from certificates.kinds import CERTIFICATE_BUNDLE_KIND
 from core.ratelimit import rate_limit_consume
 from documents.selectors import document_current
+from participants.selectors.attendance import cohort_attendance_overview
 from programs.selectors import cohort_summary_get
 
 VERIFY_RATE = "30/m/ip"  # lookups per address in any 60 seconds
@@ -57,6 +58,29 @@ class CohortCertificatesView(_CohortViewerMixin, View):
                 "can_manage": permissions.can_manage_certificates(request.user),
                 "finished_event": CERTIFICATES_FINISHED_EVENT,
             },
+        )
+
+
+class AttendanceExportView(_CohortViewerMixin, View):
+    """Person × session minutes, rate and the certificate's decision, as CSV or XLSX."""
+
+    def get(self, request: HttpRequest, cohort_pk: int, fmt: str) -> HttpResponse:
+        cohort = self.get_cohort(request, cohort_pk)
+        return exports.attendance_table(
+            cohort=cohort,
+            overview=cohort_attendance_overview(cohort=cohort),
+            eligibility=selectors.certificate_eligibility(cohort=cohort),
+            fmt=fmt,
+        )
+
+
+class CertificateListExportView(_CohortViewerMixin, View):
+    """The cohort's certificates with their codes, as CSV or XLSX."""
+
+    def get(self, request: HttpRequest, cohort_pk: int, fmt: str) -> HttpResponse:
+        cohort = self.get_cohort(request, cohort_pk)
+        return exports.certificate_list_table(
+            cohort=cohort, certificates=selectors.certificates_of_cohort(cohort=cohort), fmt=fmt
         )
 
 

@@ -1,7 +1,7 @@
-"""The two document layouts and the plain data they are rendered from.
+"""The document layouts and the plain data they are rendered from.
 
-Apps fill `CertificateData` / `ActionPlanData` from their models (in the context builder they
-register with their kind); the layouts know nothing about models.
+Apps fill `CertificateData` / `ActionPlanData` / `SignInSheetData` from their models (in the
+context builder they register with their kind); the layouts know nothing about models.
 """
 
 import base64
@@ -122,6 +122,32 @@ def action_plan_context(data: ActionPlanData) -> dict:
     return {"plan": data}
 
 
+@dataclass(frozen=True)
+class SignInRowData:
+    number: int
+    name: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class SignInSheetData:
+    """A session's sign-in sheet: who is expected (confirmed participants, in the order the
+    app sorted them) with an empty signature column, for public bodies' signed lists."""
+
+    programme_title: str
+    cohort_title: str
+    session_title: str
+    starts_at: dt.datetime  # aware; printed in the site's time zone
+    ends_at: dt.datetime
+    venue: str
+    rows: tuple[SignInRowData, ...]
+    issuer: str = "Genç İşi Kooperatif"
+
+
+def sign_in_sheet_context(data: SignInSheetData) -> dict:
+    return {"sheet": data}
+
+
 FOOT_CLASSES = frozenset({"attribution", "verify"})
 PAGE_CLASSES = frozenset({"certificate"})
 FOOT_CLEARANCE_MM = 2
@@ -163,4 +189,12 @@ ACTION_PLAN = Layout(
     context=action_plan_context,
 )
 
-LAYOUTS = [CERTIFICATE, ACTION_PLAN]
+SIGN_IN_SHEET = Layout(
+    name="sign_in_sheet",
+    template="documents/sign_in_sheet.html",
+    stylesheets=("documents/base.css", "documents/sign_in_sheet.css"),
+    page=PageSetup(size="A4", margin="16mm 14mm 18mm"),
+    context=sign_in_sheet_context,
+)
+
+LAYOUTS = [CERTIFICATE, ACTION_PLAN, SIGN_IN_SHEET]

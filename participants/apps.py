@@ -7,7 +7,9 @@ class ParticipantsConfig(AppConfig):
     verbose_name = _("Participants")
 
     def ready(self) -> None:
+        from documents import registry
         from participants import emails, receivers, recipients  # noqa: F401 — receivers
+        from participants.documents import SIGN_IN_SHEET_DOCUMENT_KIND
         from participants.selectors.copies import cohort_copy_lines
         from participants.selectors.registrations import annotate_seat_counts
         from participants.views.registrations import cohort_page_context
@@ -15,6 +17,7 @@ class ParticipantsConfig(AppConfig):
 
         emails.register_kinds()
         recipients.register_own_filters()
+        registry.register(SIGN_IN_SHEET_DOCUMENT_KIND)
         extensions.register_cohort_annotator(annotate_seat_counts)
         extensions.register_cohort_copier(cohort_copy_lines)
         extensions.register_cohort_page_section(

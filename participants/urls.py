@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from core.converters import ExportFormatConverter
+from core.converters import register_export_converter
 from participants.converters import OverviewTableConverter
 from participants.views import (
     attendance,
@@ -11,12 +11,13 @@ from participants.views import (
     messages,
     privacy,
     profile,
+    quick,
     registrations,
     reports,
 )
 
 app_name = "participants"
-register_converter(ExportFormatConverter, "export")
+register_export_converter()
 register_converter(OverviewTableConverter, "overview_table")
 
 urlpatterns = [
@@ -81,6 +82,11 @@ urlpatterns = [
         name="attendance_qr",
     ),
     path(
+        "yoklama/oturum/<int:session_id>/imza-listesi/",
+        attendance.SignInSheetView.as_view(),
+        name="attendance_sign_in_sheet",
+    ),
+    path(
         "yoklama/donem/<int:cohort_id>/",
         attendance.CohortAttendanceView.as_view(),
         name="attendance_cohort",
@@ -99,6 +105,11 @@ urlpatterns = [
         "donemler/<int:cohort_pk>/kayit/",
         registrations.RegisterView.as_view(),
         name="register",
+    ),
+    path(
+        "donemler/<int:cohort_pk>/hizli-kayit/",
+        quick.QuickRegisterView.as_view(),
+        name="quick_register",
     ),
     path("kayitlarim/", registrations.MyRegistrationsView.as_view(), name="my_registrations"),
     path(

@@ -53,6 +53,9 @@ def main_pages(role: str) -> dict[str, str]:
             **public,
             "login": reverse("account_login"),
             "signup": reverse("account_signup"),
+            "one-step registration": reverse(
+                "participants:quick_register", kwargs={"cohort_pk": upcoming.pk}
+            ),
             "password reset": reverse("account_reset_password"),
         }
     member = {

@@ -281,6 +281,9 @@ MATRIX: dict[str, Expect] = {
     "participants:attendance_qr": Expect(
         LOGIN, 403, 404, 200, kwargs={"session_id": "attendance_session"}
     ),
+    "participants:attendance_sign_in_sheet": Expect(
+        LOGIN, 403, 404, 302, method="post", kwargs={"session_id": "attendance_session"}
+    ),
     "participants:attendance_cohort": Expect(
         LOGIN, 403, 404, 200, kwargs={"cohort_id": "attendance_cohort"}
     ),
@@ -293,6 +296,8 @@ MATRIX: dict[str, Expect] = {
     ),
     # participants: registrations, profile, personal data (issue 4). Staff are participants too.
     "participants:register": Expect(LOGIN, 302, 302, 302, kwargs={"cohort_pk": "cohort"}),
+    # One-step registration: for visitors; anyone logged in is sent to the registration step.
+    "participants:quick_register": Expect(200, 302, 302, 302, kwargs={"cohort_pk": "cohort"}),
     # The matrix's participant has no participant profile yet: it is asked for first.
     "participants:my_registrations": Expect(LOGIN, 302, 200, 200),
     "participants:registration_status": Expect(LOGIN, 404, 404, 404, kwargs={"pk": "registration"}),
@@ -306,7 +311,8 @@ MATRIX: dict[str, Expect] = {
         LOGIN, 404, 404, 404, method="post", kwargs={"pk": "registration"}
     ),
     "participants:profile": MEMBERS,
-    "participants:organization_search": MEMBERS,
+    # Open to visitors: the one-step registration searches before there is an account.
+    "participants:organization_search": EVERYONE,
     "participants:privacy_notice": EVERYONE,
     "participants:my_data": MEMBERS,
     "participants:my_data_export": MEMBERS,
@@ -390,6 +396,12 @@ MATRIX: dict[str, Expect] = {
     "certificates:verify": EVERYONE,
     "certificates:verify_code": Expect(200, 200, 200, 200, kwargs={"code": "certificate.code"}),
     "certificates:cohort": Expect(LOGIN, 404, 404, 200, kwargs={"cohort_pk": "certificate_cohort"}),
+    "certificates:attendance_export": Expect(
+        LOGIN, 404, 404, 200, kwargs={"cohort_pk": "certificate_cohort", "fmt": "csv"}
+    ),
+    "certificates:list_export": Expect(
+        LOGIN, 404, 404, 200, kwargs={"cohort_pk": "certificate_cohort", "fmt": "xlsx"}
+    ),
     "certificates:issue": Expect(
         LOGIN, 403, 403, 302, method="post", kwargs={"cohort_pk": "certificate_cohort"}
     ),

@@ -23,6 +23,7 @@ from participants.services import evaluations
 from tests import test_access_matrix as matrix
 from tests.factories import (
     ActionPlanFactory,
+    CertificateFactory,
     CohortFactory,
     CollaborationTypeFactory,
     OrganizationFactory,
@@ -99,6 +100,7 @@ def hostile(db):
     ActionPlanFactory(
         work_group__cohort=cohort, collaboration_type=CollaborationTypeFactory(name="@Tür")
     )
+    CertificateFactory(registration=registration, organisation="+Belediye")
     return {"program": program, "cohort": cohort}
 
 
@@ -108,6 +110,8 @@ def _exports(*, cohort: int, program: int) -> list[tuple[str, dict]]:
         ("participants:cohort_registrations_export", {"cohort_pk": cohort}),
         ("participants:attendance_cohort_export", {"cohort_id": cohort}),
         ("participants:import_template", {}),
+        ("certificates:attendance_export", {"cohort_pk": cohort}),
+        ("certificates:list_export", {"cohort_pk": cohort}),
         ("participants:cohort_survey_responses_export", {"pk": cohort}),
         ("participants:cohort_survey_report_export", {"pk": cohort}),
         ("participants:program_survey_responses_export", {"pk": program}),
@@ -141,7 +145,8 @@ def test_every_table_export_writes_formula_looking_text_as_text(client, coordina
     written = set()
     exports = _exports(cohort=hostile["cohort"].pk, program=hostile["program"].pk)
     for (name, arguments), fmt in itertools.product(exports, ("csv", "xlsx")):
-        kwargs = {**arguments, ("file_format" if "cohort_pk" in arguments else "fmt"): fmt}
+        fmt_name = "file_format" if name == "participants:cohort_registrations_export" else "fmt"
+        kwargs = {**arguments, fmt_name: fmt}
         response = client.get(reverse(name, kwargs=kwargs))
         assert response.status_code == 200, (name, kwargs)
         cells = _cells(response, fmt)
@@ -175,6 +180,8 @@ KNOWN_DOWNLOADS = {
     "participants:my_data_export",
     "participants:cohort_registrations_export",
     "participants:attendance_cohort_export",
+    "certificates:attendance_export",
+    "certificates:list_export",
     "participants:cohort_survey_responses_export",
     "participants:cohort_survey_report_export",
     "participants:program_survey_responses_export",

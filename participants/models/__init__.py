@@ -18,6 +18,7 @@ from participants.models.registrations import (
     ParticipantProfile,
     Registration,
 )
+from participants.models.requests import RegistrationRequest
 
 __all__ = [
     "Attendance",
@@ -31,6 +32,7 @@ __all__ = [
     "ParticipantProfile",
     "Registration",
     "RegistrationAnswer",
+    "RegistrationRequest",
     "SurveyAnswer",
     "SurveyQuestion",
     "SurveyResponse",

@@ -11,6 +11,8 @@ def registration_answers_save(
     registration's transaction."""
     if answers is None:
         return
+    # Kept as JSON until now (a one-step registration waits for its e-mail link): ids as text.
+    answers = {int(pk): value for pk, value in answers.items()}
     question_ids = set(
         registration.cohort.registration_questions.filter(pk__in=answers).values_list(
             "pk", flat=True

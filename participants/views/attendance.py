@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
+from documents.services import document_request
 from participants import checkin_codes, exports, permissions
 from participants.checkin_codes import CodeCheck
+from participants.documents import SIGN_IN_SHEET_KIND
 from participants.models import Attendance
 from participants.selectors import attendance as selectors
 from participants.services.attendance import (
@@ -143,6 +145,20 @@ class SessionQrView(RoleRequiredMixin, View):
         response = render(request, f"participants/attendance/{template}", context)
         patch_vary_headers(response, ["HX-Request"])  # the page and its fragment share a URL
         return response
+
+
+class SignInSheetView(RoleRequiredMixin, View):
+    """Ask for the session's sign-in sheet: the worker renders it (or the current file is
+    reused while the confirmed list is unchanged) and the document page offers it."""
+
+    role_test = permissions.can_take_attendance_somewhere
+
+    def post(self, request: HttpRequest, session_id: int) -> HttpResponse:
+        session = _session_for_attendance(request, session_id)
+        document = document_request(
+            kind=SIGN_IN_SHEET_KIND, owner=session, requested_by=request.user
+        )
+        return redirect("documents:download", document_id=document.pk)
 
 
 class _CohortAttendanceMixin(RoleRequiredMixin):

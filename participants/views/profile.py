@@ -97,10 +97,10 @@ class ParticipantProfileView(RoleRequiredMixin, View):
         return response
 
 
-class OrganizationSearchView(RoleRequiredMixin, View):
-    """Search-as-you-type for organisations (htmx fragment); "izmir" finds "İzmir …"."""
-
-    role_test = permissions.can_register
+class OrganizationSearchView(View):
+    """Search-as-you-type for organisations (htmx fragment); "izmir" finds "İzmir …". Open to
+    visitors too: the one-step registration of a cohort page asks before there is an account
+    (organisations are institutions, their names are no personal data)."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
         query = request.GET.get("organization_query", "")[:200]

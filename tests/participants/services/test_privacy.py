@@ -1,10 +1,11 @@
 import pytest
 from allauth.account.models import EmailAddress
 
-from participants.models import AuditEntry, Registration, RegistrationAnswer
+from participants.models import AuditEntry, Registration, RegistrationAnswer, RegistrationRequest
 from participants.selectors.privacy import personal_data_export
 from participants.services.consents import consents_update
 from participants.services.privacy import ERASED_NAME, personal_data_erase
+from participants.services.registration_requests import registration_request_create
 from tests.factories import (
     CohortFactory,
     ParticipantProfileFactory,
@@ -37,6 +38,18 @@ def test_erasure_anonymises_keeps_counts_and_promotes_the_waiting_list():
     assert waiting.status == Registration.Status.CONFIRMED
     assert Registration.objects.filter(cohort=cohort).count() == 2
     assert AuditEntry.objects.filter(action=AuditEntry.Action.DATA_ERASED).count() == 1
+
+
+def test_erasure_deletes_the_requests_of_the_one_step_registration():
+    profile = ParticipantProfileFactory()
+    registration_request_create(
+        user=profile.user,
+        cohort=CohortFactory(),
+        profile={"organization": profile.organization_id},
+        registration_values={"consents": {"share_contact": True, "photos": False}},
+    )
+    personal_data_erase(user=profile.user)
+    assert not RegistrationRequest.objects.exists()
 
 
 def test_export_holds_account_profile_registrations_and_consents():
