@@ -11,7 +11,7 @@ from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator
-from core.pagination import page_of
+from core.pagination import PAGE_PARAMETER, page_of
 from notifications import selectors as notification_selectors
 from notifications.models import Notification
 from notifications.services import notification_retry
@@ -31,10 +31,11 @@ class CohortRegistrationsIndexView(RoleRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         user = None if is_coordinator(request.user) else request.user
+        page = page_of(request, selectors.cohorts_with_counts(user=user))
         return render(
             request,
             "participants/console/index.html",
-            {"cohorts": selectors.cohorts_with_counts(user=user)},
+            {"cohorts": page.object_list, "page": page},
         )
 
 
@@ -82,6 +83,7 @@ class CohortRegistrationsView(_CohortMixin, View):
     def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
         cohort = self.get_cohort(request, cohort_pk)
         form, rows = _filtered(request, cohort)
+        page = page_of(request, rows)
         counts = selectors.cohort_status_counts(cohort=cohort)
         return render(
             request,
@@ -89,7 +91,9 @@ class CohortRegistrationsView(_CohortMixin, View):
             {
                 "cohort": cohort,
                 "filter_form": form,
-                "registrations": rows,
+                "registrations": page.object_list,
+                "page": page,
+                "page_number": page.number if page.number > 1 else "",
                 "status_counts": [
                     (value, label, counts[value]) for value, label in Registration.Status.choices
                 ],
@@ -110,6 +114,9 @@ class _ManageMixin(_CohortMixin):
         url = reverse("participants:cohort_registrations", kwargs={"cohort_pk": cohort_pk})
         posted = QueryDict(request.POST.get("query_string", ""))
         query = _filters_query(RegistrationFilterForm(posted))
+        page = request.POST.get(PAGE_PARAMETER, "")
+        if page.isdecimal() and len(page) < 7:  # the page the action was taken on
+            query = "&".join(filter(None, [query, urlencode({PAGE_PARAMETER: int(page)})]))
         return redirect(f"{url}?{query}" if query else url)
 
 
@@ -180,10 +187,11 @@ class ExportView(_ManageMixin, View):
 class AuditLogView(_ManageMixin, View):
     def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
         cohort = self.get_cohort(request, cohort_pk)
+        page = page_of(request, selectors.cohort_audit_entries(cohort=cohort))
         return render(
             request,
             "participants/console/audit_log.html",
-            {"cohort": cohort, "entries": selectors.cohort_audit_entries(cohort=cohort)[:500]},
+            {"cohort": cohort, "entries": page.object_list, "page": page},
         )
 
 
