@@ -12,6 +12,7 @@ from action_plans import permissions
 from action_plans.forms import WorkGroupForm
 from action_plans.selectors import plans as selectors
 from action_plans.services import groups as services
+from core.pagination import page_of
 from programs.selectors import cohort_summary_get
 
 
@@ -35,18 +36,28 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, message)
 
 
+GROUPS_PER_PAGE = 12  # cards of groups with their members
+UNASSIGNED_PAGE = "kisi_sayfa"  # the page of the people in no group (the groups: `sayfa`)
+
+
 class GroupListView(RoleRequiredMixin, View):
     role_test = permissions.can_see_plans_area
 
     def get(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
         cohort = staff_cohort_or_404(request, cohort_id)
+        groups = page_of(request, selectors.cohort_groups(cohort=cohort), per_page=GROUPS_PER_PAGE)
+        unassigned = page_of(
+            request, selectors.unassigned_registrations(cohort=cohort), parameter=UNASSIGNED_PAGE
+        )
         return render(
             request,
             "action_plans/groups/list.html",
             {
                 "cohort": cohort,
-                "groups": list(selectors.cohort_groups(cohort=cohort)),
-                "unassigned": list(selectors.unassigned_registrations(cohort=cohort)),
+                "groups": groups.object_list,
+                "groups_page": groups,
+                "unassigned": unassigned.object_list,
+                "unassigned_page": unassigned,
             },
         )
 

@@ -2,6 +2,8 @@ import pytest
 from django.urls import reverse
 
 from action_plans.models import WorkGroup
+from action_plans.views import groups
+from core import pagination
 from tests.factories import (
     CohortFactory,
     ParticipantProfileFactory,
@@ -79,13 +81,37 @@ def _group_with_members(cohort):
 def test_group_list_in_constant_queries(client, cohort_facilitator, django_assert_num_queries):
     cohort, facilitator = cohort_facilitator
     _group_with_members(cohort)
+    RegistrationFactory(cohort=cohort)  # in no group
     client.force_login(facilitator)
     url = reverse("plans:groups", kwargs={"cohort_id": cohort.pk})
     client.get(url)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         client.get(url)
     _group_with_members(cohort)
     _group_with_members(cohort)
-    with django_assert_num_queries(9):
+    RegistrationFactory(cohort=cohort)
+    with django_assert_num_queries(11):
         html = client.get(url).content.decode()
     assert html.count('class="panel group-card"') == 3
+
+
+def test_the_groups_and_the_people_in_no_group_are_paginated_apart(
+    client, cohort_facilitator, monkeypatch
+):
+    monkeypatch.setattr(groups, "GROUPS_PER_PAGE", 2)
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    cohort, facilitator = cohort_facilitator
+    for name in ("A grubu", "B grubu", "C grubu"):
+        WorkGroupFactory(cohort=cohort, name=name)
+    for name in ("Ayşe", "Bora", "Cem"):
+        RegistrationFactory(cohort=cohort, participant__full_name=name)
+    client.force_login(facilitator)
+    url = reverse("plans:groups", kwargs={"cohort_id": cohort.pk})
+    response = client.get(url, {"kisi_sayfa": 2})
+    assert [group.name for group in response.context["groups"]] == ["A grubu", "B grubu"]
+    assert [r.participant.full_name for r in response.context["unassigned"]] == ["Cem"]
+    html = response.content.decode()
+    assert 'href="?kisi_sayfa=2&amp;sayfa=2"' in html
+    assert 'href="?kisi_sayfa=1"' in html
+    response = client.get(url, {"sayfa": 2, "kisi_sayfa": 2})
+    assert [group.name for group in response.context["groups"]] == ["C grubu"]
