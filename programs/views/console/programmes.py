@@ -13,7 +13,6 @@ from programs.forms.programmes import ModuleForm, ObjectiveForm, ProgramForm
 from programs.models import Program
 from programs.views.console.base import ConsoleView, or_404
 
-
 DASHBOARD_COHORTS = 25  # a page of the dashboard's cohorts, the latest first
 
 
