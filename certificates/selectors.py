@@ -9,13 +9,12 @@ plan or whose work group's plan is submitted or approved.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from action_plans.models import ActionPlan, WorkGroupMember
 from certificates.models import Certificate
-from core.db import turkish_collate
+from core.db import count_of, turkish_collate
 from core.numbers import format_percent
 from documents.models import Document
 from participants.models import Registration, SurveySubmission
@@ -212,20 +211,11 @@ def attach_ready_certificates(registrations: list[Registration]) -> None:
 
 def valid_certificate_count():
     """The programme overview's column (participants/extensions.py): the valid certificates of
-    each cohort, as a subquery."""
-    return Coalesce(
-        Subquery(
-            Certificate.objects.filter(
-                registration__cohort=OuterRef("pk"), status=Certificate.Status.VALID
-            )
-            .order_by()
-            .values("registration__cohort")
-            .annotate(count=Count("pk"))
-            .values("count"),
-            output_field=IntegerField(),
-        ),
-        0,
-    )
+    each cohort, as a subquery driven from the cohort's registrations (each probes the unique
+    index of its one valid certificate): starting from the certificates made PostgreSQL scan
+    them all once per cohort (7 ms × 123 cohorts on the scale data)."""
+    valid = Certificate.objects.filter(registration=OuterRef("pk"), status=Certificate.Status.VALID)
+    return count_of(Registration.objects.filter(Exists(valid)), outer="cohort")
 
 
 def cohort_copy_lines(source, _copy) -> list[CopyLine]:

@@ -13,6 +13,7 @@ from certificates import exports, permissions, selectors, services
 from certificates.codes import normalise_code
 from certificates.forms import CertificateRevokeForm, CertificateVerifyForm
 from certificates.kinds import CERTIFICATE_BUNDLE_KIND
+from core.pagination import page_of
 from core.ratelimit import rate_limit_consume
 from documents.selectors import document_current
 from participants.selectors.attendance import cohort_attendance_overview
@@ -46,12 +47,15 @@ class CohortCertificatesView(_CohortViewerMixin, View):
     def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
         cohort = self.get_cohort(request, cohort_pk)
         rows = selectors.certificate_eligibility(cohort=cohort)
+        page = page_of(request, rows)  # eligibility is decided for all, a page is shown
         return render(
             request,
             "certificates/cohort.html",
             {
                 "cohort": cohort,
-                "rows": rows,
+                "rows": page.object_list,
+                "page": page,
+                "total": len(rows),
                 "eligible_count": sum(1 for row in rows if row.eligible),
                 "progress": selectors.issue_progress(cohort=cohort),
                 "bundle": document_current(kind=CERTIFICATE_BUNDLE_KIND, owner=cohort),

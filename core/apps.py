@@ -10,7 +10,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from core.db import register_sqlite_turkish
+        from core.page_cache import watch_models
         from core.services import provinces_sync
 
         connection_created.connect(register_sqlite_turkish, dispatch_uid="core.turkish")
         post_migrate.connect(provinces_sync, sender=self, dispatch_uid="core.provinces_sync")
+        watch_models()  # public pages leave the cache when what they show changes

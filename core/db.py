@@ -3,13 +3,25 @@
 PostgreSQL gets an ICU collation from a migration; SQLite gets a Python collation registered
 on every new connection. Either way `turkish_collate("name")` sorts Ç after C and İ after I.
 
+`count_of(queryset, outer=…)` counts one relation per row as its own subquery.
+
 `turkish_fold_sql(expression, vendor=…)` is `core.text.turkish_fold` in SQL: on PostgreSQL
 `translate` and `lower` with the tables of core.text (whatever the database's locale), on
 SQLite the Python function itself, registered on every new connection.
 """
 
-from django.db.models import F, Func, TextField, Value
-from django.db.models.functions import Collate, Lower
+from django.db.models import (
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Coalesce, Collate, Lower
 
 from core.text import FOLD_TO_ASCII, LOWER_SPECIAL, turkish_fold, turkish_sort_key
 
@@ -55,3 +67,21 @@ def turkish_fold_sql(expression, *, vendor: str) -> Func:
     if vendor == "postgresql":
         return _translate(turkish_lower_sql(expression), FOLD_TO_ASCII)
     return Func(expression, function=_SQLITE_FOLD, output_field=TextField())
+
+
+def count_of(queryset: QuerySet, *, outer: str) -> Coalesce:
+    """An annotation: how many rows of `queryset` have `outer` equal to the annotated row's pk,
+    as one correlated subquery (0 when none). Counting several relations of a row this way
+    keeps each count on its own index, where COUNT(DISTINCT …) over chained LEFT JOINs
+    multiplies the rows of every relation (issue 15: 1.4 million rows for 122 cohorts)."""
+    return Coalesce(
+        Subquery(
+            queryset.filter(**{outer: OuterRef("pk")})
+            .order_by()
+            .values(outer)
+            .annotate(count=Count("pk"))
+            .values("count"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )

@@ -8,6 +8,12 @@ PER_PAGE = 50
 PAGE_PARAMETER = "sayfa"
 
 
-def page_of(request: HttpRequest, items, *, per_page: int = PER_PAGE) -> Page:
-    """The page `?sayfa=` asks for: the first when it is not a number, the last when too high."""
-    return Paginator(items, per_page).get_page(request.GET.get(PAGE_PARAMETER))
+def page_of(
+    request: HttpRequest, items, *, per_page: int | None = None, parameter: str = PAGE_PARAMETER
+) -> Page:
+    """The page `?sayfa=` asks for: the first when it is not a number, the last when too high.
+    A queryset costs two queries (its count and the page's rows), however long it is. A page
+    with two lists gives the second its own `parameter` (the links read `page.parameter`)."""
+    page = Paginator(items, per_page or PER_PAGE).get_page(request.GET.get(parameter))
+    page.parameter = parameter
+    return page

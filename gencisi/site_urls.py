@@ -3,12 +3,13 @@ preview of every kind of e-mail."""
 
 from django.urls import path
 
+from core.page_cache import public_page
 from gencisi.views import emails, gallery, home, system
 
 app_name = "site"
 
 urlpatterns = [
-    path("", home.home, name="home"),
+    path("", public_page(home.home), name="home"),
     path("sistem/", system.SystemStatusView.as_view(), name="system_status"),
     path("sistem/calisan-testi/", system.WorkerCheckView.as_view(), name="worker_check"),
     path("sistem/isler/<int:job_id>/", system.JobStatusView.as_view(), name="system_status_job"),

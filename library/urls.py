@@ -3,14 +3,15 @@ coordinators' console."""
 
 from django.urls import path
 
+from core.page_cache import public_page
 from library.views import console, public
 
 app_name = "library"
 
 urlpatterns = [
-    path("", public.library, name="library"),
-    path("<int:reference_id>/", public.reference_detail, name="reference_detail"),
-    path("kopru/", public.bridge, name="bridge"),
+    path("", public_page(public.library), name="library"),
+    path("<int:reference_id>/", public_page(public.reference_detail), name="reference_detail"),
+    path("kopru/", public_page(public.bridge), name="bridge"),
     path("konsol/", console.ReferenceListView.as_view(), name="console_references"),
     path("konsol/yeni/", console.ReferenceCreateView.as_view(), name="console_reference_create"),
     path(

@@ -1,11 +1,11 @@
 """Reads for programmes, cohorts, sessions and good practices, with the joins each page needs."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from accounts.roles import FACILITATOR
-from core.db import turkish_collate
+from core.db import count_of, turkish_collate
 from programs import extensions
 from programs.models import (
     Cohort,
@@ -178,9 +178,9 @@ def facilitator_choices() -> QuerySet:
 
 def console_programs() -> QuerySet[Program]:
     return Program.objects.annotate(
-        objective_count=Count("objectives", distinct=True),
-        module_count=Count("modules", distinct=True),
-        cohort_count=Count("cohorts", distinct=True),
+        objective_count=count_of(Objective.objects.all(), outer="program"),
+        module_count=count_of(Module.objects.all(), outer="program"),
+        cohort_count=count_of(Cohort.objects.all(), outer="program"),
     ).order_by("-created_at", "-pk")
 
 
@@ -202,12 +202,21 @@ def console_program_get(*, pk: int) -> Program | None:
 
 
 def console_cohorts() -> QuerySet[Cohort]:
-    """The dashboard: every cohort with its fill rate and what waits for a decision."""
+    """The dashboard: every cohort with its fill rate and what waits for a decision (one
+    subquery per figure: the dashboard shows a page of them)."""
     return (
         with_seat_counts(Cohort.objects.all())
-        .annotate(session_count=Count("sessions", distinct=True))
+        .annotate(session_count=count_of(Session.objects.all(), outer="cohort"))
         .select_related("program", "province")
         .order_by("-starts_on", "-pk")
+    )
+
+
+def console_pending_total() -> int:
+    """The registrations waiting for a decision in every cohort (the dashboard's warning)."""
+    return (
+        with_seat_counts(Cohort.objects.order_by()).aggregate(total=Sum("pending_count"))["total"]
+        or 0
     )
 
 

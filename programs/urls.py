@@ -1,18 +1,19 @@
 from django.urls import path
 
+from core.page_cache import public_page
 from programs.views import facilitator, public
 from programs.views.console import cohorts, copies, good_practices, programmes, questions
 
 app_name = "programs"
 
 urlpatterns = [
-    path("programlar/", public.program_list, name="program_list"),
-    path("programlar/<slug:slug>/", public.program_detail, name="program_detail"),
-    path("donemler/", public.cohort_list, name="cohort_list"),
-    path("donemler/<int:pk>/", public.cohort_detail, name="cohort_detail"),
+    path("programlar/", public_page(public.program_list), name="program_list"),
+    path("programlar/<slug:slug>/", public_page(public.program_detail), name="program_detail"),
+    path("donemler/", public_page(public.cohort_list), name="cohort_list"),
+    path("donemler/<int:pk>/", public_page(public.cohort_detail), name="cohort_detail"),
     path("donemler/<int:pk>/takvim.ics", public.cohort_ical, name="cohort_ical"),
     path("oturumlar/<int:pk>/takvim.ics", public.session_ical, name="session_ical"),
-    path("iyi-uygulamalar/", public.good_practice_list, name="good_practice_list"),
+    path("iyi-uygulamalar/", public_page(public.good_practice_list), name="good_practice_list"),
     path("donemlerim/", facilitator.MyCohortsView.as_view(), name="my_cohorts"),
     # Coordinator console
     path("konsol/", programmes.DashboardView.as_view(), name="console_dashboard"),

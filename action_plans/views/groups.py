@@ -12,6 +12,7 @@ from action_plans import permissions
 from action_plans.forms import WorkGroupForm
 from action_plans.selectors import plans as selectors
 from action_plans.services import groups as services
+from core.pagination import page_of
 from participants.selectors.answers import answers_attach
 from programs.selectors import cohort_questions, cohort_summary_get
 
@@ -36,23 +37,41 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, message)
 
 
+GROUPS_PER_PAGE = 12  # cards of groups with their members
+UNASSIGNED_PAGE = "kisi_sayfa"  # the page of the people in no group (the groups: `sayfa`)
+
+
 class GroupListView(RoleRequiredMixin, View):
     role_test = permissions.can_see_plans_area
 
     def get(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
         cohort = staff_cohort_or_404(request, cohort_id)
-        groups = list(selectors.cohort_groups(cohort=cohort))
-        unassigned = list(selectors.unassigned_registrations(cohort=cohort))
+        groups = page_of(request, selectors.cohort_groups(cohort=cohort), per_page=GROUPS_PER_PAGE)
+        unassigned = page_of(
+            request, selectors.unassigned_registrations(cohort=cohort), parameter=UNASSIGNED_PAGE
+        )
         # The registration answers that help form groups: never the sensitive ones here, a
         # page facilitators share with the room (participants' console shows those to
         # coordinators).
         questions = cohort_questions(cohort=cohort, include_sensitive=False)
-        members = [member.registration for group in groups for member in group.members.all()]
-        answers_attach(members + unassigned, questions=questions)
+        groups.object_list, unassigned.object_list = (
+            list(groups.object_list),
+            list(unassigned.object_list),
+        )
+        members = [
+            member.registration for group in groups.object_list for member in group.members.all()
+        ]
+        answers_attach(members + unassigned.object_list, questions=questions)
         return render(
             request,
             "action_plans/groups/list.html",
-            {"cohort": cohort, "groups": groups, "unassigned": unassigned},
+            {
+                "cohort": cohort,
+                "groups": groups.object_list,
+                "groups_page": groups,
+                "unassigned": unassigned.object_list,
+                "unassigned_page": unassigned,
+            },
         )
 
 

@@ -91,8 +91,9 @@ def paragraphs(text, autoescape=True) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def page_url(context, number: int) -> str:
-    """The current address with the page parameter set to `number` (the others kept)."""
+def page_url(context, number: int, parameter: str = "") -> str:
+    """The current address with the page parameter (`sayfa`, or the list's own when a page has
+    two lists) set to `number`, the others kept."""
     parameters = context["request"].GET.copy()
-    parameters[PAGE_PARAMETER] = number
+    parameters[parameter or PAGE_PARAMETER] = number
     return f"?{parameters.urlencode()}"

@@ -1,8 +1,19 @@
 """Reads for registrations, with the joins their pages need (query counts do not grow)."""
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Coalesce, Concat
 
+from core.db import count_of, turkish_fold_sql
 from core.text import turkish_fold
 from participants import extensions, permissions
 from participants.models import AuditEntry, Organization, Registration, SurveySubmission
@@ -114,10 +125,11 @@ def cohort_registrations(
     province_id: int | None = None,
     query: str = "",
     answer: tuple[int, str] | None = None,
-) -> list[Registration]:
-    """The cohort's registrations for the coordinator's table: filters in the database, the
-    Turkish-aware search (name, e-mail, organisation) on the folded text; `answer`: (question
-    id, value) of a registration question."""
+) -> QuerySet[Registration]:
+    """The cohort's registrations for the coordinator's table (a page of it: the view slices),
+    every filter in the database, the search too: the Turkish-folded query inside the folded
+    name, e-mail and organisation (core.db.turkish_fold_sql), as `core.text.turkish_fold`
+    would find it; `answer`: (question id, value) of a registration question."""
     registrations = with_position(
         Registration.objects.filter(cohort=cohort).select_related(
             "participant__participant_profile__organization__province"
@@ -135,18 +147,22 @@ def cohort_registrations(
         )
     if answer is not None:
         registrations = filter_by_answer(registrations, question_id=answer[0], value=answer[1])
-    rows = list(registrations)
     needle = turkish_fold(query.strip())
     if needle:
-        rows = [row for row in rows if needle in _search_text(row)]
-    return rows
+        registrations = registrations.alias(
+            search_text=turkish_fold_sql(_SEARCH_TEXT, vendor=connection.vendor)
+        ).filter(search_text__contains=needle)
+    return registrations
 
 
-def _search_text(registration: Registration) -> str:
-    user = registration.participant
-    profile = getattr(user, "participant_profile", None)
-    parts = [user.full_name, user.email, profile.organization.name if profile else ""]
-    return turkish_fold(" ".join(parts))
+_SEARCH_TEXT = Concat(
+    "participant__full_name",
+    Value(" "),
+    "participant__email",
+    Value(" "),
+    Coalesce("participant__participant_profile__organization__name", Value("")),
+    output_field=TextField(),
+)
 
 
 def cohort_status_counts(*, cohort: Cohort) -> dict[str, int]:
@@ -176,10 +192,12 @@ def cohort_kind_counts(*, cohort: Cohort) -> list[tuple[str, int]]:
 
 def cohorts_with_counts(*, user=None) -> QuerySet[Cohort]:
     """Cohorts with their registration counts; only those `user` facilitates when given."""
+
+    def count(status: str):
+        return count_of(Registration.objects.filter(status=status), outer="cohort")
+
     cohorts = Cohort.objects.select_related("program").annotate(
-        confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
-        pending=Count("registrations", filter=Q(registrations__status="pending")),
-        waitlisted=Count("registrations", filter=Q(registrations__status="waitlisted")),
+        confirmed=count("confirmed"), pending=count("pending"), waitlisted=count("waitlisted")
     )
     if user is not None:
         cohorts = cohorts.filter(facilitators=user)

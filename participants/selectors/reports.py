@@ -4,11 +4,12 @@ the apps above add columns and sections to it (participants/extensions.py)."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
+from django.db.models import Count, DurationField, ExpressionWrapper, F, QuerySet, Sum
 
+from core.db import count_of
 from core.numbers import percent_of, percent_value
 from participants import extensions
-from participants.models import Attendance, Organization, Registration
+from participants.models import Attendance, Organization, Registration, SurveyResponse
 from programs.models import Cohort, Program, Session
 from programs.selectors import with_seat_counts
 
@@ -58,10 +59,11 @@ def _cohorts(program: Program) -> QuerySet[Cohort]:
     return (
         with_seat_counts(Cohort.objects.filter(program=program))
         .annotate(
-            confirmed_count=Count(
-                "registrations", filter=Q(registrations__status="confirmed"), distinct=True
+            # One subquery per relation (never COUNT(DISTINCT) over chained joins).
+            confirmed_count=count_of(
+                Registration.objects.filter(status="confirmed"), outer="cohort"
             ),
-            response_count=Count("survey_responses", distinct=True),
+            response_count=count_of(SurveyResponse.objects.all(), outer="cohort"),
             **{figure.name: figure.annotation() for figure in extensions.cohort_figures()},
         )
         .select_related("province")

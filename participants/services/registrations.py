@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.ordering import sibling_move
+from core.page_cache import public_pages_changed
 from notifications.services import (
     NotificationRequest,
     notifications_queue,
@@ -215,6 +216,7 @@ def registrations_cancel_for_cohort(*, cohort: Cohort, by) -> int:
     )
     for registration in registrations:
         registration.cohort = cohort  # the e-mail names it: no query per person
+    public_pages_changed()  # QuerySet.update() sends no signal
     Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
         status=Status.CANCELLED,
         status_changed_at=now,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
+from core.pagination import PAGE_PARAMETER, page_of
 from documents.services import document_request
 from participants import checkin_codes, exports, permissions
 from participants.checkin_codes import CodeCheck
@@ -60,12 +61,14 @@ class SessionGridView(RoleRequiredMixin, View):
     def get(self, request: HttpRequest, session_id: int) -> HttpResponse:
         session = _session_for_attendance(request, session_id)
         rows = list(selectors.grid_rows_qs(session=session))
+        page = page_of(request, rows)  # the counts are of everyone, a page is shown
         return render(
             request,
             "participants/attendance/grid.html",
             {
                 "session": session,
-                "rows": rows,
+                "rows": page.object_list,
+                "page": page,
                 "counts": selectors.grid_counts(rows),
                 "status_choices": Attendance.Status.choices,
             },
@@ -84,6 +87,9 @@ class SessionGridView(RoleRequiredMixin, View):
         if registration is None:
             raise Http404
         grid_url = reverse("participants:attendance_grid", kwargs={"session_id": session.pk})
+        page = request.POST.get(PAGE_PARAMETER, "")
+        if page.isdecimal() and len(page) < 7:  # back to the page the click was on
+            grid_url += f"?{PAGE_PARAMETER}={int(page)}"
         try:
             attendance = attendance_mark(
                 session=session,
@@ -176,10 +182,11 @@ class CohortAttendanceView(_CohortAttendanceMixin, View):
 
     def get(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
         cohort = self.get_cohort(request, cohort_id)
+        overview = selectors.cohort_attendance_overview(cohort=cohort)
         return render(
             request,
             "participants/attendance/cohort.html",
-            {"cohort": cohort, "overview": selectors.cohort_attendance_overview(cohort=cohort)},
+            {"cohort": cohort, "overview": overview, "page": page_of(request, overview.rows)},
         )
 
 

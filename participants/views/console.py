@@ -1,7 +1,7 @@
 """The coordinators' registration console (facilitators: their cohorts' lists, read-only)."""
 
 from django.contrib import messages
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +11,7 @@ from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator
-from core.pagination import page_of
+from core.pagination import PAGE_PARAMETER, page_of
 from notifications import selectors as notification_selectors
 from notifications.models import Notification
 from notifications.services import notification_retry
@@ -33,10 +33,11 @@ class CohortRegistrationsIndexView(RoleRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         user = None if is_coordinator(request.user) else request.user
+        page = page_of(request, selectors.cohorts_with_counts(user=user))
         return render(
             request,
             "participants/console/index.html",
-            {"cohorts": selectors.cohorts_with_counts(user=user)},
+            {"cohorts": page.object_list, "page": page},
         )
 
 
@@ -59,8 +60,11 @@ def _questions(request: HttpRequest, cohort) -> list:
     )
 
 
-def _filtered(request: HttpRequest, cohort, questions) -> tuple[RegistrationFilterForm, list]:
-    """The filtered rows, each with `answer_cells` for `questions`."""
+def _filtered(
+    request: HttpRequest, cohort, questions
+) -> tuple[RegistrationFilterForm, QuerySet[Registration]]:
+    """The filters' form and the filtered rows (a queryset: the caller pages it, then gives the
+    rows it shows their `answer_cells` with `answers_attach`)."""
     form = RegistrationFilterForm(request.GET or None, questions=questions)
     valid = form.is_valid()
     filters = form.cleaned_data if valid else {}
@@ -73,7 +77,6 @@ def _filtered(request: HttpRequest, cohort, questions) -> tuple[RegistrationFilt
         query=filters.get("q", ""),
         answer=form.answer_filter() if valid else None,
     )
-    answers_attach(rows, questions=questions)
     return form, rows
 
 
@@ -97,6 +100,9 @@ class CohortRegistrationsView(_CohortMixin, View):
         cohort = self.get_cohort(request, cohort_pk)
         questions = _questions(request, cohort)
         form, rows = _filtered(request, cohort, questions)
+        page = page_of(request, rows)
+        page.object_list = list(page.object_list)
+        answers_attach(page.object_list, questions=questions)
         counts = selectors.cohort_status_counts(cohort=cohort)
         return render(
             request,
@@ -104,7 +110,9 @@ class CohortRegistrationsView(_CohortMixin, View):
             {
                 "cohort": cohort,
                 "filter_form": form,
-                "registrations": rows,
+                "registrations": page.object_list,
+                "page": page,
+                "page_number": page.number if page.number > 1 else "",
                 "questions": questions,
                 "status_counts": [
                     (value, label, counts[value]) for value, label in Registration.Status.choices
@@ -129,6 +137,9 @@ class _ManageMixin(_CohortMixin):
         query = _filters_query(
             RegistrationFilterForm(posted, questions=_questions(request, cohort))
         )
+        page = request.POST.get(PAGE_PARAMETER, "")
+        if page.isdecimal() and len(page) < 7:  # the page the action was taken on
+            query = "&".join(filter(None, [query, urlencode({PAGE_PARAMETER: int(page)})]))
         return redirect(f"{url}?{query}" if query else url)
 
 
@@ -194,6 +205,8 @@ class ExportView(_ManageMixin, View):
         cohort = self.get_cohort(request, cohort_pk)
         questions = _questions(request, cohort)
         _form, rows = _filtered(request, cohort, questions)
+        rows = list(rows)
+        answers_attach(rows, questions=questions)
         return exports.registrations_table(
             cohort=cohort, registrations=rows, fmt=file_format, questions=questions
         )
@@ -202,10 +215,11 @@ class ExportView(_ManageMixin, View):
 class AuditLogView(_ManageMixin, View):
     def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
         cohort = self.get_cohort(request, cohort_pk)
+        page = page_of(request, selectors.cohort_audit_entries(cohort=cohort))
         return render(
             request,
             "participants/console/audit_log.html",
-            {"cohort": cohort, "entries": selectors.cohort_audit_entries(cohort=cohort)[:500]},
+            {"cohort": cohort, "entries": page.object_list, "page": page},
         )
 
 

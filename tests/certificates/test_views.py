@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 
 from certificates.models import Certificate
 from certificates.services import certificate_revoke, certificates_issue
+from core import pagination
 from documents.models import Document
 from tests.factories import CohortFactory, UserFactory
 
@@ -60,6 +61,23 @@ def test_the_cohort_page_takes_the_same_number_of_queries_for_one_or_three_peopl
     with django_assert_num_queries(len(one.captured_queries)):
         html = client.get(_page(certificate_cohort)).content.decode()
     assert html.count('<th scope="row">') == 3
+
+
+def test_the_cohort_page_shows_a_page_of_people_and_counts_everyone(
+    client, coordinator, certificate_cohort, enrol, monkeypatch
+):
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    for name in ("Ayşe Kaya", "Bora Demir", "Cem Şahin"):
+        enrol(name)
+    client.force_login(coordinator)
+    first = client.get(_page(certificate_cohort)).content.decode()
+    assert "3 onaylı katılımcıdan 3 kişi uygun." in first
+    assert first.count('<th scope="row">') == 2
+    assert "Sayfa 1 / 2" in first
+    second = client.get(_page(certificate_cohort), {"sayfa": 2}).content.decode()
+    assert second.count('<th scope="row">') == 1
+    assert "Cem Şahin" in second
+    assert f'hx-get="{_page(certificate_cohort)}?sayfa=2"' in second
 
 
 def test_issuing_in_bulk_shows_a_finished_progress_bar_and_the_zip_button(

@@ -7,21 +7,25 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.pagination import page_of
 from programs import selectors, services
 from programs.forms.programmes import ModuleForm, ObjectiveForm, ProgramForm
 from programs.models import Program
 from programs.views.console.base import ConsoleView, or_404
 
+DASHBOARD_COHORTS = 25  # a page of the dashboard's cohorts, the latest first
+
 
 class DashboardView(ConsoleView):
     def get(self, request: HttpRequest) -> HttpResponse:
-        cohorts = list(selectors.console_cohorts())
+        page = page_of(request, selectors.console_cohorts(), per_page=DASHBOARD_COHORTS)
         return render(
             request,
             "programs/console/dashboard.html",
             {
-                "cohorts": cohorts,
-                "pending_total": sum(cohort.pending_count for cohort in cohorts),
+                "cohorts": page.object_list,
+                "page": page,
+                "pending_total": selectors.console_pending_total(),
                 "programs": selectors.console_programs(),
             },
         )

@@ -2,6 +2,8 @@ import pytest
 from django.urls import reverse
 
 from action_plans.models import WorkGroup
+from action_plans.views import groups
+from core import pagination
 from tests.factories import (
     CohortFactory,
     ParticipantProfileFactory,
@@ -81,14 +83,16 @@ def _group_with_members(cohort):
 def test_group_list_in_constant_queries(client, cohort_facilitator, django_assert_num_queries):
     cohort, facilitator = cohort_facilitator
     _group_with_members(cohort)
+    RegistrationFactory(cohort=cohort)  # in no group
     client.force_login(facilitator)
     url = reverse("plans:groups", kwargs={"cohort_id": cohort.pk})
     client.get(url)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         client.get(url)
     _group_with_members(cohort)
     _group_with_members(cohort)
-    with django_assert_num_queries(10):
+    RegistrationFactory(cohort=cohort)
+    with django_assert_num_queries(12):
         html = client.get(url).content.decode()
     assert html.count('class="panel group-card"') == 3
 
@@ -109,9 +113,31 @@ def test_group_screen_shows_answers_that_help_but_never_sensitive_ones(
     url = reverse("plans:groups", kwargs={"cohort_id": cohort.pk})
     for user in (facilitator, coordinator):
         client.force_login(user)
-        with django_assert_num_queries(11 if user == facilitator else 10):
+        with django_assert_num_queries(13 if user == facilitator else 12):
             html = client.get(url).content.decode()
         assert "Sektör: Kamu" in html
         assert "Sektör: Kooperatif" in html
         assert "İşitme" not in html
         assert "Erişim" not in html
+
+
+def test_the_groups_and_the_people_in_no_group_are_paginated_apart(
+    client, cohort_facilitator, monkeypatch
+):
+    monkeypatch.setattr(groups, "GROUPS_PER_PAGE", 2)
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    cohort, facilitator = cohort_facilitator
+    for name in ("A grubu", "B grubu", "C grubu"):
+        WorkGroupFactory(cohort=cohort, name=name)
+    for name in ("Ayşe", "Bora", "Cem"):
+        RegistrationFactory(cohort=cohort, participant__full_name=name)
+    client.force_login(facilitator)
+    url = reverse("plans:groups", kwargs={"cohort_id": cohort.pk})
+    response = client.get(url, {"kisi_sayfa": 2})
+    assert [group.name for group in response.context["groups"]] == ["A grubu", "B grubu"]
+    assert [r.participant.full_name for r in response.context["unassigned"]] == ["Cem"]
+    html = response.content.decode()
+    assert 'href="?kisi_sayfa=2&amp;sayfa=2"' in html
+    assert 'href="?kisi_sayfa=1"' in html
+    response = client.get(url, {"sayfa": 2, "kisi_sayfa": 2})
+    assert [group.name for group in response.context["groups"]] == ["C grubu"]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from core import pagination
 from participants.checkin_codes import code_for, current_step
 from participants.models import Attendance, Registration
 from tests.factories import (
@@ -110,6 +111,48 @@ def test_plain_post_without_javascript_marks_and_returns_to_the_row(
     assert Attendance.objects.get().status == "absent"
     page = client.get(response.url).content.decode()
     assert "İnci Çelik: gelmedi." in page
+
+
+def test_the_grid_shows_a_page_of_people_counts_everyone_and_a_plain_post_returns_to_it(
+    client, facilitator, session, monkeypatch
+):
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    people = [
+        RegistrationFactory(cohort=session.cohort, participant__full_name=name)
+        for name in ("Ayşe", "Bora", "Cem")
+    ]
+    AttendanceFactory(session=session, registration=people[2], status="late")
+    client.force_login(facilitator)
+    first = client.get(_grid_url(session))
+    assert [row.participant.full_name for row in first.context["rows"]] == ["Ayşe", "Bora"]
+    assert first.context["counts"]["late"] == 1
+    assert first.context["counts"]["total"] == 3
+    assert "Sayfa 1 / 2" in first.content.decode()
+    second = client.get(_grid_url(session), {"sayfa": 2})
+    assert [row.participant.full_name for row in second.context["rows"]] == ["Cem"]
+    assert '<input type="hidden" name="sayfa" value="2">' in second.content.decode()
+    response = client.post(
+        _grid_url(session), {"registration": people[2].pk, "status": "absent", "sayfa": "2"}
+    )
+    assert response.url == f"{_grid_url(session)}?sayfa=2#kayit-{people[2].pk}"
+
+
+def test_the_cohort_overview_shows_a_page_of_people_and_totals_of_everyone(
+    client, facilitator, session, monkeypatch
+):
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    for name in ("Ayşe", "Bora", "Cem"):
+        registration = RegistrationFactory(cohort=session.cohort, participant__full_name=name)
+        AttendanceFactory(session=session, registration=registration)
+    client.force_login(facilitator)
+    url = reverse("participants:attendance_cohort", kwargs={"cohort_id": session.cohort_id})
+    first = client.get(url).content.decode()
+    assert "Ayşe" in first
+    assert "Cem" not in first
+    assert "3 / 3" in first
+    second = client.get(url, {"sayfa": 2}).content.decode()
+    assert "Cem" in second
+    assert "Ayşe" not in second
 
 
 def test_grid_refuses_a_registration_that_is_not_confirmed(client, facilitator, session):

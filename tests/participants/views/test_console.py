@@ -5,6 +5,7 @@ from django.db import connection
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from core import pagination
 from core.models import Province
 from notifications.models import Notification
 from participants.exports import registrations_table
@@ -105,13 +106,87 @@ def test_list_query_count_does_not_grow_with_rows(client, coordinator, django_as
     _registration(cohort, "Bir")
     client.force_login(coordinator)
     client.get(_list_url(cohort))
-    with django_assert_num_queries(10) as one:
+    with django_assert_num_queries(11) as one:
         client.get(_list_url(cohort))
     _registration(cohort, "İki")
     _registration(cohort, "Üç", status="waitlisted", waitlist_order=1)
     with django_assert_num_queries(len(one.captured_queries)):
         response = client.get(_list_url(cohort))
     assert len(response.context["registrations"]) == 3
+
+
+def test_the_list_is_paginated_its_links_keep_the_filters_and_an_action_returns_to_its_page(
+    client, coordinator, monkeypatch
+):
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    cohort = CohortFactory(capacity=10)
+    people = [_registration(cohort, f"Kişi {n}", status="pending") for n in range(5)]
+    _registration(cohort, "Onaylı")
+    client.force_login(coordinator)
+    url = _list_url(cohort)
+    first = client.get(url, {"status": "pending"})
+    assert [r.participant.full_name for r in first.context["registrations"]] == [
+        "Kişi 0",
+        "Kişi 1",
+    ]
+    html = first.content.decode()
+    assert "Sayfa 1 / 3" in html
+    assert 'href="?status=pending&amp;sayfa=2"' in html
+    second = client.get(url, {"status": "pending", "sayfa": 2})
+    assert [r.participant.full_name for r in second.context["registrations"]] == [
+        "Kişi 2",
+        "Kişi 3",
+    ]
+    assert '<input type="hidden" name="sayfa" value="2">' in second.content.decode()
+    bulk = reverse("participants:cohort_registrations_bulk", kwargs={"cohort_pk": cohort.pk})
+    response = client.post(
+        bulk,
+        {
+            "action": "approve",
+            "ids": [people[2].pk],
+            "query_string": "status=pending",
+            "sayfa": "2",
+        },
+    )
+    assert response.url == f"{url}?status=pending&sayfa=2"
+
+
+def test_the_search_runs_in_the_database_on_the_folded_name_email_and_organisation(
+    client, coordinator, django_assert_num_queries
+):
+    cohort = CohortFactory()
+    _registration(cohort, "ŞULE IŞIK", OrganizationFactory(name="Gölbaşı Belediyesi"))
+    _registration(cohort, "Ali Can")
+    client.force_login(coordinator)
+    client.get(_list_url(cohort))
+    with django_assert_num_queries(11):
+        response = client.get(_list_url(cohort), {"q": "golbasi"})
+    assert [r.participant.full_name for r in response.context["registrations"]] == ["ŞULE IŞIK"]
+    assert [
+        r.participant.full_name
+        for r in client.get(_list_url(cohort), {"q": "şule ış"}).context["registrations"]
+    ] == ["ŞULE IŞIK"]
+    assert [
+        r.participant.full_name
+        for r in client.get(_list_url(cohort), {"q": "100%_"}).context["registrations"]
+    ] == []
+
+
+def test_the_cohort_index_and_the_change_history_are_paginated(client, coordinator, monkeypatch):
+    monkeypatch.setattr(pagination, "PER_PAGE", 2)
+    cohorts = [CohortFactory(title=f"Dönem {n}") for n in range(3)]
+    for n in range(3):
+        AuditEntry.objects.create(cohort=cohorts[0], action="approved", detail=f"kayıt {n}")
+    client.force_login(coordinator)
+    index = client.get(reverse("participants:console"))
+    assert len(index.context["cohorts"]) == 2
+    assert "Sayfa 1 / 2" in index.content.decode()
+    assert len(client.get(reverse("participants:console"), {"sayfa": 2}).context["cohorts"]) == 1
+    log = reverse("participants:cohort_audit_log", kwargs={"cohort_pk": cohorts[0].pk})
+    assert [entry.detail for entry in client.get(log).context["entries"]] == ["kayıt 2", "kayıt 1"]
+    assert [entry.detail for entry in client.get(log, {"sayfa": 2}).context["entries"]] == [
+        "kayıt 0"
+    ]
 
 
 def test_bulk_approve_and_reject_report_changes_and_skips(client, coordinator):
@@ -583,7 +658,7 @@ def test_list_with_questions_query_count_does_not_grow(
             RegistrationAnswerFactory(registration=registration, question=question, value="yes")
     client.force_login(coordinator)
     client.get(_list_url(cohort))
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(_list_url(cohort), {"answer": f"{questions[0].pk}:yes"})
     assert len(response.context["registrations"]) == count
     assert response.content.decode().count("<dd>Evet</dd>") == count

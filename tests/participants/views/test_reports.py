@@ -9,9 +9,11 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from core.models import Province
+from participants.models import SurveyResponse
 from participants.selectors.reports import program_overview
 from tests.factories import (
     AttendanceFactory,
+    CertificateFactory,
     CohortFactory,
     OrganizationFactory,
     ParticipantProfileFactory,
@@ -136,3 +138,25 @@ def test_overview_query_count_does_not_grow_with_cohorts(
     client.force_login(coordinator)
     with django_assert_num_queries(15):
         client.get(reverse("participants:program_overview", kwargs={"pk": program.pk}))
+
+
+def test_each_cohort_counts_each_relation_on_its_own(program):
+    """Confirmed registrations, survey responses and valid certificates are counted apart
+    (one subquery each): several rows of one relation do not multiply another's count."""
+    cohort = program.cohorts.get()
+    confirmed = list(cohort.registrations.filter(status="confirmed"))
+    for registration in confirmed:
+        SurveyResponse.objects.create(cohort=cohort, registration=registration)
+    SurveyResponse.objects.create(cohort=cohort)  # anonymous
+    CertificateFactory(registration=confirmed[0])
+    CertificateFactory(registration=confirmed[1], status="revoked")
+    other = CohortFactory(program=program, starts_on=dt.date(2026, 10, 1))
+    row, empty = program_overview(program=program).cohorts
+    assert (row.cohort.confirmed_count, row.cohort.response_count) == (2, 3)
+    assert row.figures == [1]
+    assert (empty.cohort.pk, empty.cohort.confirmed_count, empty.cohort.response_count) == (
+        other.pk,
+        0,
+        0,
+    )
+    assert empty.figures == [0]

@@ -1,7 +1,10 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from programs.models import Cohort, Objective, Program
+from programs.views.console import programmes
 from tests.factories import (
     CohortFactory,
     ObjectiveFactory,
@@ -101,9 +104,31 @@ def test_dashboard_query_count_does_not_grow(console, count, django_assert_num_q
         cohort = CohortFactory()
         RegistrationFactory(cohort=cohort, status="pending")
         SessionFactory(cohort=cohort)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         response = console.get(reverse("programs:console_dashboard"))
     assert response.context["pending_total"] == count
+
+
+def test_the_dashboard_shows_a_page_of_cohorts_and_counts_every_pending_registration(
+    console, monkeypatch
+):
+    monkeypatch.setattr(programmes, "DASHBOARD_COHORTS", 2)
+    for day in range(3):
+        cohort = CohortFactory(
+            title=f"Dönem {day}", starts_on=dt.date(2027, 3, 1) + dt.timedelta(days=day)
+        )
+        RegistrationFactory(cohort=cohort, status="pending")
+    SessionFactory(cohort=cohort)
+    SessionFactory(cohort=cohort)
+    url = reverse("programs:console_dashboard")
+    first = console.get(url)
+    assert [c.title for c in first.context["cohorts"]] == ["Dönem 2", "Dönem 1"]
+    assert first.context["cohorts"][0].session_count == 2
+    assert first.context["pending_total"] == 3
+    assert "Sayfa 1 / 2" in first.content.decode()
+    second = console.get(url, {"sayfa": 2})
+    assert [c.title for c in second.context["cohorts"]] == ["Dönem 0"]
+    assert second.context["pending_total"] == 3
 
 
 HIDDEN_BADGE = '<span class="badge badge-warn">Gizli: program yayında değil</span>'

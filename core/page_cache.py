@@ -1,0 +1,136 @@
+"""Public pages for visitors who are not signed in, from the cache (issue 15).
+
+`public_page(view)` wraps a view (in urls.py): a GET by an anonymous visitor with no message
+waiting is answered from the cache when the same address was rendered in the same language
+since the last change; otherwise the view renders it and, when it is a plain 200 page, it is
+kept for `TIMEOUT` seconds. Never for a signed-in user, never a page with a message, an
+error, a redirect or a cookie of its own.
+
+The CSRF token: every page carries one (the language switcher's form, htmx's header). The
+cached copy keeps a placeholder where the token was and each visitor gets their own token
+(`get_token`, which also sets their CSRF cookie as a rendered page would), so that no one
+receives someone else's token.
+
+Invalidation: the keys carry a generation, replaced after every committed save or delete of
+what public pages show (`watch_models`, connected in CoreConfig.ready; services that change
+rows with `QuerySet.update()` call `public_pages_changed()`), so a change is visible on the
+next request; the timeout bounds what depends on the clock alone (a registration deadline
+passing). Languages are separate keys; so are addresses with different query strings.
+"""
+
+import hashlib
+import logging
+import re
+import uuid
+from functools import wraps
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+
+logger = logging.getLogger(__name__)
+
+TIMEOUT = 300
+GENERATION_KEY = "public-page:generation"
+PLACEHOLDER = "__CSRF_TOKEN__"
+# Where a masked CSRF token (64 letters and digits) appears in a rendered page.
+_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[A-Za-z0-9]{64}"')
+# The apps whose rows public pages show; a save of a user only counts beyond logging in.
+WATCHED_APPS = {"programs", "library", "participants", "core", "accounts"}
+_LOGIN_ONLY = frozenset({"last_login"})
+
+
+def _generation() -> str:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        cache.set(GENERATION_KEY, generation, None)
+    return generation
+
+
+def _new_generation() -> None:
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def public_pages_changed() -> None:
+    """Every cached public page is stale: now, and again when the current transaction commits
+    (a page rendered in between from the data before the commit is not kept)."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _has_messages(request: HttpRequest) -> bool:
+    storage = get_messages(request)
+    waiting = any(True for _message in storage)
+    storage.used = False  # only looked at: they are still shown by the page that renders
+    return waiting
+
+
+def _cacheable_request(request: HttpRequest) -> bool:
+    return (
+        request.method in {"GET", "HEAD"}
+        and not request.user.is_authenticated
+        and not _has_messages(request)
+    )
+
+
+def _key(request: HttpRequest) -> str:
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"public-page:{_generation()}:{request.LANGUAGE_CODE}:{address}"
+
+
+def _from_cache(request: HttpRequest, entry: dict) -> HttpResponse:
+    content = entry["content"].replace(PLACEHOLDER, get_token(request))
+    response = HttpResponse(content, content_type=entry["content_type"])
+    response["X-Public-Cache"] = "hit"
+    return response
+
+
+def _store(key: str, response: HttpResponse) -> None:
+    if (
+        response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or response.has_header("Content-Disposition")
+    ):
+        return
+    content = _TOKEN.sub(
+        lambda match: match.group(1) + PLACEHOLDER + '"', response.content.decode()
+    )
+    cache.set(key, {"content": content, "content_type": response["Content-Type"]}, TIMEOUT)
+
+
+def public_page(view):
+    """The view's pages for anonymous visitors, from the cache (see the module)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        key = _key(request)
+        entry = cache.get(key)
+        if entry is not None:
+            return _from_cache(request, entry)
+        response = view(request, *args, **kwargs)
+        _store(key, response)
+        return response
+
+    return wrapped
+
+
+def _changed(sender, **kwargs) -> None:
+    if sender._meta.app_label not in WATCHED_APPS:
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields and frozenset(update_fields) <= _LOGIN_ONLY:
+        return
+    public_pages_changed()
+
+
+def watch_models() -> None:
+    """Connected once, in CoreConfig.ready: every save and delete of the watched apps' rows."""
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_changed, dispatch_uid=f"public-page-{signal}")
