@@ -6,12 +6,10 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
-import tempfile
-from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -225,21 +223,16 @@ def _file_name(document: Document, sha256: str, suffix: str) -> str:
     return f"documents/{document.kind}/{document.pk}-v{document.version}-{sha256[:16]}{suffix}"
 
 
-def _write_atomically(document: Document, pdf: bytes, name: str) -> None:
-    """Write the bytes to a temporary file beside the target, then rename it into place: a
-    reader (or a crash) never sees half a file under the final name."""
-    target = Path(document.file.storage.path(name))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(pdf)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _write(document: Document, pdf: bytes, name: str) -> str:
+    """Write the bytes under `name` through the storage API (documents.storage: locally a
+    temporary file renamed into place, so a reader never sees half a file; an object storage
+    shows an object only once uploaded). A file already there under this name was left by an
+    attempt that died before its row turned ready: same name, same bytes (the name holds the
+    SHA-256), replaced. Returns the name the storage gave the file."""
+    storage = document.file.storage
+    if storage.exists(name):
+        storage.delete(name)
+    return storage.save(name, ContentFile(pdf, name=name))
 
 
 def _fail(document_id: int, *, error: str, final: bool) -> None:
@@ -280,11 +273,12 @@ def _render_one(document: Document) -> bool:
 
 def _store(document: Document, *, spec: registry.Kind, data, pdf: bytes) -> bool:
     """Mark the document ready and write its file, in one transaction and only while this
-    call's claim holds and no newer version has replaced it. The update locks the row first: a
-    claim taken over by another task (a redelivered or requeued message) writes nothing, so
-    each version's file is written once; readers see the row ready only after commit, when the
-    file is in place. `documents_ready` is sent in the same transaction: a document never turns
-    ready without what it triggers (e.g. its e-mail), even when the worker dies right after."""
+    call's claim holds and no newer version has replaced it. The update locks the row first: a claim
+    taken over by another task (a redelivered or requeued message) writes nothing, so each
+    version's file is written once; readers see the row ready only after commit, when the file
+    is in place. The file goes through the storage API only (any storage, local or remote).
+    `documents_ready` is sent in the same transaction: a document never turns ready without
+    what it triggers (e.g. its e-mail), even when the worker dies right after."""
     sha256 = hashlib.sha256(pdf).hexdigest()
     name = _file_name(document, sha256, spec.suffix)
     now = timezone.now()
@@ -298,19 +292,28 @@ def _store(document: Document, *, spec: registry.Kind, data, pdf: bytes) -> bool
         "finished_at": now,
         "updated_at": now,
     }
-    with transaction.atomic():
-        marked = Document.objects.filter(
-            pk=document.pk,
-            status=Document.Status.RENDERING,
-            started_at=document.started_at,
-            superseded_by__isnull=True,
-        ).update(**ready)
-        if not marked:
-            return False
-        _write_atomically(document, pdf, name)
-        for field_name, value in ready.items():
-            setattr(document, field_name, value)
-        signals.documents_ready.send(sender=Document, documents=[document])
+    written = None
+    try:
+        with transaction.atomic():
+            marked = Document.objects.filter(
+                pk=document.pk,
+                status=Document.Status.RENDERING,
+                started_at=document.started_at,
+                superseded_by__isnull=True,
+            ).update(**ready)
+            if not marked:
+                return False
+            written = _write(document, pdf, name)
+            if written != name:  # the storage chose another name (the row lock keeps it rare)
+                ready["file"] = written
+                Document.objects.filter(pk=document.pk).update(file=written)
+            for field_name, value in ready.items():
+                setattr(document, field_name, value)
+            signals.documents_ready.send(sender=Document, documents=[document])
+    except BaseException:
+        if written is not None:  # no row names it: do not leave it behind
+            document.file.storage.delete(written)
+        raise
     if not spec.keeps_old_files:
         _delete_older_files(document)
     return True

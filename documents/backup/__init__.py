@@ -4,8 +4,10 @@
 The archive (`gencisi-backup-<date>-<time>.tar`, mode 0600: it holds personal data) contains
 - `database.pgdump` (PostgreSQL, `pg_dump --format=custom`) or `database.sqlite3` (SQLite's
   online backup API): the whole database, in one consistent snapshot;
-- `media/<name>`: the file of every Document row of that snapshot (the only files under
-  MEDIA_ROOT that anything reads: `documents:download` streams a file only through its row);
+- `media/<name>`: the file of every Document row of that snapshot (the only files in the
+  documents' storage that anything reads: `documents:download` streams a file only through its
+  row); read and written through Django's storage API only (STORAGES["default"]: the local
+  MEDIA_ROOT, or an object storage such as S3), never through a local path;
 - `manifest.json`, written last: the format, the database's vendor and versions, and the size
   and SHA-256 of every member.
 
@@ -19,8 +21,8 @@ happens between the snapshot and the copy, the manifest says so and the restore 
 row's file as the platform did (queueing the ZIP again if it was still the current one). The
 other order (files first) would miss the file of every document that turned ready meanwhile.
 
-It lives in `documents` because that app owns MEDIA_ROOT (nothing else writes there) and its
-rows carry the hashes the files are checked against.
+It lives in `documents` because that app owns the documents' storage (nothing else writes
+there) and its rows carry the hashes the files are checked against.
 """
 
 

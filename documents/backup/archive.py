@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from django.conf import settings
+from django.core.files import File
 from django.db import connections
 from django.utils import timezone
 
@@ -104,14 +104,23 @@ def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
     archive.addfile(info, io.BytesIO(data))
 
 
+def _add_stored(archive: tarfile.TarFile, name: str, storage) -> tuple[str, int]:
+    """One document's file, read through the storage API (local or object storage)."""
+    info = tarfile.TarInfo(MEDIA_PREFIX + name)
+    info.size, info.mode, info.mtime = storage.size(name), 0o600, int(timezone.now().timestamp())
+    with storage.open(name, "rb") as stream:
+        reader = _HashingReader(stream)
+        archive.addfile(info, reader)
+    return reader.digest.hexdigest(), info.size
+
+
 def _add_documents(archive, referenced, result: BackupResult, using: str) -> tuple[list, list]:
     """Copy each referenced file; returns the manifest's entries and the files the platform
     deleted after the snapshot (an older ZIP bundle's: its row no longer names it)."""
-    media_root = Path(settings.MEDIA_ROOT)
+    storage = _storage()
     entries, deleted = [], []
     for pk, name, expected in referenced:
-        path = media_root / name
-        if not path.is_file():
+        if not storage.exists(name):
             if Document.objects.using(using).filter(pk=pk, file=name).exists():
                 result.problems.append(
                     both(f"Belge {pk}: {name} bulunamadı", f"Document {pk}: {name} is missing")
@@ -119,7 +128,7 @@ def _add_documents(archive, referenced, result: BackupResult, using: str) -> tup
             else:
                 deleted.append({"id": pk, "path": name})
             continue
-        sha256, size = _add_file(archive, MEDIA_PREFIX + name, path)
+        sha256, size = _add_stored(archive, name, storage)
         entries.append({"id": pk, "path": name, "sha256": sha256, "size": size})
         result.files += 1
         result.file_bytes += size
@@ -179,6 +188,16 @@ def backup_create(*, output: Path, using: str = "default") -> BackupResult:
     return result
 
 
+def _storage():
+    """The documents' storage (STORAGES["default"]): backup and restore read and write their
+    files only through its API, so they work the same on the local disk and on S3."""
+    return Document._meta.get_field("file").storage
+
+
+def _where(storage) -> str:
+    return str(getattr(storage, "location", "") or type(storage).__name__)
+
+
 def _relative(name: str) -> PurePosixPath:
     path = PurePosixPath(name)
     if not name or path.is_absolute() or ".." in path.parts:
@@ -232,7 +251,15 @@ def _check_members(archive: tarfile.TarFile, manifest: dict) -> None:
         raise BackupError(both("Yedekte eksik öğeler", "Members missing") + f": {missing}")
 
 
-def _refuse_to_overwrite(connection, media_root: Path) -> None:
+def _stored_anything(storage) -> bool:
+    try:
+        folders, files = storage.listdir("")
+    except FileNotFoundError:  # a local storage whose folder does not exist yet
+        return False
+    return bool(folders or files)
+
+
+def _refuse_to_overwrite(connection, storage) -> None:
     tables = table_count(connection)
     if tables:
         raise BackupError(
@@ -241,34 +268,34 @@ def _refuse_to_overwrite(connection, media_root: Path) -> None:
                 f"The database is not empty ({tables} tables); pass --force to overwrite it",
             )
         )
-    if media_root.exists() and any(media_root.iterdir()):
+    if _stored_anything(storage):
+        where = _where(storage)
         raise BackupError(
             both(
-                f"{media_root} boş değil; üzerine yazmak için --force verin",
-                f"{media_root} is not empty; pass --force to write into it",
+                f"{where} boş değil; üzerine yazmak için --force verin",
+                f"{where} is not empty; pass --force to write into it",
             )
         )
 
 
-def _write_file(archive: tarfile.TarFile, entry: dict, media_root: Path) -> None:
-    """Each file through a temporary name, checked, then renamed into place."""
-    target = media_root / _relative(entry["path"])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            reader = _HashingReader(archive.extractfile(MEDIA_PREFIX + entry["path"]))
-            while chunk := reader.read(CHUNK):
-                stream.write(chunk)
-            stream.flush()
-            os.fsync(stream.fileno())
+def _write_file(archive: tarfile.TarFile, entry: dict, storage) -> None:
+    """Each file checked against the manifest on the way to a spooled copy, then saved through
+    the storage API (locally: a temporary file renamed into place, documents.storage)."""
+    name = str(_relative(entry["path"]))
+    with tempfile.SpooledTemporaryFile(max_size=CHUNK * 8) as copy:
+        reader = _HashingReader(archive.extractfile(MEDIA_PREFIX + entry["path"]))
+        while chunk := reader.read(CHUNK):
+            copy.write(chunk)
         if reader.digest.hexdigest() != entry["sha256"]:
             raise BackupError(
                 both(f"{entry['path']} okunurken değişti", f"{entry['path']} changed while read")
             )
-        Path(temporary).replace(target)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+        copy.seek(0)
+        if storage.exists(name):  # --force: the archive's copy wins
+            storage.delete(name)
+        saved = storage.save(name, File(copy, name=name))
+    if saved != name:
+        raise BackupError(both(f"{name} yerine {saved} yazıldı", f"{name} was written as {saved}"))
 
 
 def _forget_deleted(entries: list[dict], using: str) -> None:
@@ -280,15 +307,15 @@ def _forget_deleted(entries: list[dict], using: str) -> None:
 
 
 def documents_verify(*, using: str = "default") -> tuple[int, list[str]]:
-    """Read every file a document row names from MEDIA_ROOT and compare it with the SHA-256 the
-    row recorded: (how many match, what does not)."""
-    media_root = Path(settings.MEDIA_ROOT)
+    """Read every file a document row names from the documents' storage and compare it with
+    the SHA-256 the row recorded: (how many match, what does not)."""
+    storage = _storage()
     verified, problems = 0, []
     for pk, name, expected in (
         Document.objects.using(using).exclude(file="").values_list("pk", "file", "file_sha256")
     ):
         try:
-            with (media_root / name).open("rb") as stream:
+            with storage.open(name, "rb") as stream:
                 actual = _sha256_of(stream)
         except FileNotFoundError:
             problems.append(both(f"Belge {pk}: {name} yok", f"Document {pk}: {name} is missing"))
@@ -311,7 +338,7 @@ def backup_restore(*, source: Path, force: bool = False, using: str = "default")
     every document row's file is read back and compared with the row's SHA-256."""
     connection = connections[using]
     vendor = vendor_of(connection)
-    media_root = Path(settings.MEDIA_ROOT)
+    storage = _storage()
     try:
         archive = tarfile.open(source, "r:")  # noqa: SIM115 — closed below
     except (OSError, tarfile.TarError) as error:
@@ -335,7 +362,7 @@ def backup_restore(*, source: Path, force: bool = False, using: str = "default")
                 )
             )
         if not force:
-            _refuse_to_overwrite(connection, media_root)
+            _refuse_to_overwrite(connection, storage)
         _check_members(archive, manifest)
         with tempfile.TemporaryDirectory(prefix="gencisi-restore-") as work:
             dump = Path(work) / database["member"]
@@ -344,7 +371,7 @@ def backup_restore(*, source: Path, force: bool = False, using: str = "default")
             database_load(connection, dump, replace=force, dumped_by=database["dumped_by"])
         _forget_deleted(manifest["deleted_during_backup"], using)
         for entry in manifest["documents"]:
-            _write_file(archive, entry, media_root)
+            _write_file(archive, entry, storage)
     verified, problems = documents_verify(using=using)
     return RestoreResult(
         created_at=manifest["created_at"],

@@ -10,7 +10,9 @@ if not SECRET_KEY:  # noqa: F405
 
 DEBUG = False
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The documents' files, read and written only through the storage API: an object storage
+    # can take its place (README: "Documents on object storage (S3)").
+    "default": {"BACKEND": "documents.storage.AtomicFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

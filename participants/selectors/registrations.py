@@ -44,6 +44,17 @@ def with_position(queryset: QuerySet[Registration]) -> QuerySet[Registration]:
     return queryset.annotate(position=_position_subquery())
 
 
+def cohort_to_register(*, cohort_pk: int) -> Cohort | None:
+    """The same cohort as `cohort_for_registration`, without what only its page shows (seat
+    counts, sessions): what a registration needs, in one query (the POST of many people at
+    once)."""
+    return (
+        Cohort.objects.select_related("program", "province")
+        .filter(pk=cohort_pk, status=Cohort.Status.PUBLISHED, program__status="published")
+        .first()
+    )
+
+
 def cohort_for_registration(*, cohort_pk: int) -> Cohort | None:
     """A published cohort of a published programme, with what its summary shows and its seat
     counts (a full cohort's form says that it joins the waiting list)."""

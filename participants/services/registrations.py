@@ -26,6 +26,7 @@ from participants.services.seats import (
     lock_cohort,
     promote_waiting,
     registration_email,
+    seat_counts,
     seat_status,
     set_status,
 )
@@ -89,6 +90,27 @@ def _check_window(cohort: Cohort, now: dt.datetime) -> None:
         raise RegistrationClosedError
 
 
+def _before_the_lock(*, cohort, participant, privacy_acknowledged: bool, consents):
+    """The checks of `registration_create` that need no lock, in its order (registered
+    already, the window, the profile, the privacy notice), and the person's own records; returns
+    the acknowledgement of the privacy notice that covers the registration."""
+    earlier = Registration.objects.filter(cohort=cohort, participant=participant).first()
+    if earlier is not None and earlier.status != Status.CANCELLED:
+        raise AlreadyRegisteredError(registration=earlier)
+    _check_window(cohort, timezone.now())
+    if not ParticipantProfile.objects.filter(user=participant).exists():
+        raise ProfileMissingError
+    if privacy_acknowledged:
+        acknowledgement = privacy_notice_acknowledge(user=participant)
+    else:
+        acknowledgement = notice_acknowledgement_get(user=participant)
+    if acknowledgement is None:
+        raise PrivacyNoticeNotAcknowledgedError
+    if consents is not None:
+        consents_update(user=participant, choices=consents)
+    return acknowledgement
+
+
 def registration_create(
     *,
     cohort: Cohort,
@@ -113,6 +135,17 @@ def registration_create(
     already.
     """
     with transaction.atomic():
+        # First what does not depend on the seats — the checks and the person's own records —
+        # so that the cohort's lock, which serialises every registration for it, is held only
+        # for the seat decision and the rows that report it (issue 15: 200 at once).
+        acknowledgement = _before_the_lock(
+            cohort=cohort,
+            participant=participant,
+            privacy_acknowledged=privacy_acknowledged,
+            consents=consents,
+        )
+
+        # The seat decision, in the lock: check again, count, save, report.
         cohort = lock_cohort(cohort)
         now = timezone.now()
         existing = (
@@ -123,31 +156,23 @@ def registration_create(
         if existing is not None and existing.status != Status.CANCELLED:
             raise AlreadyRegisteredError(registration=existing)
         _check_window(cohort, now)
-        if not ParticipantProfile.objects.filter(user=participant).exists():
-            raise ProfileMissingError
-        if privacy_acknowledged:
-            acknowledgement = privacy_notice_acknowledge(user=participant)
-        else:
-            acknowledgement = notice_acknowledgement_get(user=participant)
-        if acknowledgement is None:
-            raise PrivacyNoticeNotAcknowledgedError
         registration = existing or Registration(cohort=cohort, participant=participant)
         registration.cohort = cohort
         registration.cancelled_at = None
         registration.cancelled_by = None
         registration.privacy_notice_version = acknowledgement.notice_version
         registration.privacy_acknowledged_at = acknowledgement.created_at
-        if free_seats(cohort) > 0:
+        seats = seat_counts(cohort)
+        if seats.free > 0:
             set_status(registration, seat_status(cohort), now)
         else:
+            registration.waitlist_order = seats.last_waitlist_order + 1
             set_status(registration, Status.WAITLISTED, now)
         try:
             with transaction.atomic():
                 registration.save()
         except IntegrityError as error:
             raise AlreadyRegisteredError from error
-        if consents is not None:
-            consents_update(user=participant, choices=consents)
         registration_answers_save(registration=registration, answers=answers)
         audit_log(
             actor=participant,
@@ -160,10 +185,9 @@ def registration_create(
             registration=registration,
         )
         if registration.status == Status.WAITLISTED:
+            # The newest on the list is its last: behind everyone waiting already.
             registration_email(
-                registration,
-                RegistrationEmail.WAITLISTED,
-                position=waitlist_position(registration=registration),
+                registration, RegistrationEmail.WAITLISTED, position=seats.waiting + 1
             )
         elif registration.status == Status.PENDING:
             registration_email(registration, RegistrationEmail.RECEIVED)

@@ -8,9 +8,10 @@ never overbook.
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from notifications.models import Notification
@@ -26,7 +27,13 @@ Status = Registration.Status
 
 
 def lock_cohort(cohort: Cohort) -> Cohort:
-    return Cohort.objects.select_for_update().get(pk=cohort.pk)
+    """The cohort row, locked, with its programme and province (the e-mails written in the
+    lock print them: fetched here, not one query each while every other writer waits)."""
+    return (
+        Cohort.objects.select_for_update(of=("self",))
+        .select_related("program", "province")
+        .get(pk=cohort.pk)
+    )
 
 
 def free_seats(cohort: Cohort) -> int:
@@ -35,6 +42,28 @@ def free_seats(cohort: Cohort) -> int:
     cohort locked."""
     taken = Registration.objects.filter(cohort=cohort, status__in=Registration.SEAT_HOLDING).count()
     return max(cohort.capacity - taken, 0)
+
+
+@dataclass(frozen=True)
+class SeatCounts:
+    free: int  # as `free_seats`
+    waiting: int  # registrations on the waiting list
+    last_waitlist_order: int  # the highest waitlist_order of any registration, 0 if none
+
+
+def seat_counts(cohort: Cohort) -> SeatCounts:
+    """`free_seats`, how many wait and the end of the waiting list, in one query (a new
+    registration needs all three). Call with the cohort locked."""
+    counts = Registration.objects.filter(cohort=cohort).aggregate(
+        taken=Count("pk", filter=Q(status__in=Registration.SEAT_HOLDING)),
+        waiting=Count("pk", filter=Q(status=Status.WAITLISTED)),
+        top=Max("waitlist_order"),
+    )
+    return SeatCounts(
+        free=max(cohort.capacity - counts["taken"], 0),
+        waiting=counts["waiting"],
+        last_waitlist_order=counts["top"] or 0,
+    )
 
 
 def _next_waitlist_order(cohort: Cohort) -> int:

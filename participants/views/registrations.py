@@ -104,11 +104,14 @@ class RegisterView(RoleRequiredMixin, View):
         return self._render(request, cohort, self._form(request), registration=registration)
 
     def post(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
-        cohort = self._cohort(cohort_pk)
+        # What the registration needs; the page's own data only when the page is shown again.
+        cohort = selectors.cohort_to_register(cohort_pk=cohort_pk)
+        if cohort is None:
+            raise Http404
         form = self._form(request, request.POST)
         answers_form = RegistrationAnswersForm(request.POST, cohort=cohort)
         if not all([form.is_valid(), answers_form.is_valid()]):
-            return self._render(request, cohort, form, answers_form)
+            return self._render(request, self._cohort(cohort_pk), form, answers_form)
         try:
             registration = services.registration_create(
                 cohort=cohort,
@@ -125,10 +128,10 @@ class RegisterView(RoleRequiredMixin, View):
         except services.AlreadyRegisteredError as error:
             messages.info(request, str(error.message))
             registration = selectors.registration_of(cohort=cohort, participant=request.user)
-            return self._render(request, cohort, form, registration=registration)
+            return self._render(request, self._cohort(cohort_pk), form, registration=registration)
         except services.RegistrationError as error:
             form.add_error(None, str(error.message))
-            return self._render(request, cohort, form, answers_form)
+            return self._render(request, self._cohort(cohort_pk), form, answers_form)
         _outcome_message(request, registration)
         return redirect("participants:my_registrations")
 

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from documents import rendering, selectors, services
+from documents import rendering, selectors, services, storage
 from documents.models import Document
 
 
@@ -126,7 +126,7 @@ def test_a_write_that_breaks_halfway_leaves_no_file_and_fails_after_the_last_att
     def broken_fsync(fd):
         raise OSError("no space left on device")
 
-    monkeypatch.setattr(services.os, "fsync", broken_fsync)
+    monkeypatch.setattr(storage.os, "fsync", broken_fsync)
     document = _request(owner_job(), django_capture_on_commit_callbacks)
     assert document.status == Document.Status.FAILED
     assert document.attempts == services.MAX_ATTEMPTS
@@ -187,13 +187,13 @@ def test_sweeper_enqueues_documents_whose_message_was_lost_after_two_minutes(
 
 def test_a_claim_taken_over_by_another_task_writes_nothing(owner_job, settings, monkeypatch):
     writes = []
-    real_mkstemp = services.tempfile.mkstemp
+    real_mkstemp = storage.tempfile.mkstemp
 
     def counting_mkstemp(**kwargs):
         writes.append(kwargs["dir"])
         return real_mkstemp(**kwargs)
 
-    monkeypatch.setattr(services.tempfile, "mkstemp", counting_mkstemp)
+    monkeypatch.setattr(storage.tempfile, "mkstemp", counting_mkstemp)
     (document,) = _queued(owner_job, 1)
     with time_machine.travel(timezone.now() - dt.timedelta(seconds=30), tick=False):
         (first,) = services._claim([document.pk])

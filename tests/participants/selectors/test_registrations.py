@@ -3,6 +3,7 @@ import pytest
 from participants.models import Registration
 from participants.selectors.registrations import (
     cohort_for_registration,
+    cohort_to_register,
     registrations_of_participant,
 )
 from tests.factories import (
@@ -32,3 +33,17 @@ def test_only_published_cohorts_of_published_programmes_take_registrations():
     assert cohort_for_registration(cohort_pk=draft_programme.pk) is None
     assert cohort_for_registration(cohort_pk=CohortFactory(status="cancelled").pk) is None
     assert Registration.objects.count() == 0
+
+
+def test_the_cohort_to_register_is_the_same_cohort_in_one_query(django_assert_num_queries):
+    published = CohortFactory()
+    with django_assert_num_queries(1):
+        cohort = cohort_to_register(cohort_pk=published.pk)
+        assert (cohort, cohort.program.pk, cohort.province) == (
+            published,
+            published.program.pk,
+            published.province,
+        )
+    draft_programme = CohortFactory(program=ProgramFactory(status="draft"))
+    assert cohort_to_register(cohort_pk=draft_programme.pk) is None
+    assert cohort_to_register(cohort_pk=CohortFactory(status="cancelled").pk) is None
