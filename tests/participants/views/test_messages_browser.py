@@ -32,7 +32,7 @@ def test_coordinator_writes_to_who_has_not_answered_the_survey_and_the_participa
     expect(page.get_by_role("heading", name="3 alıcı")).to_be_visible()
     expect(page.get_by_text("Onaylandı · anketi yanıtlamamış")).to_be_visible()
     expect(page.get_by_text("[Genç İşi] Ankara dönemi: anketi bekliyoruz")).to_be_visible()
-    expect(page.locator(".email-preview")).to_contain_text("Merhaba Gül Taş,")
+    expect(page.locator(".message-text")).to_contain_text("Merhaba Gül Taş,")
     page.get_by_role("button", name="Gönder").click()
 
     expect(page.get_by_text("Mesaj 3 kişiye gönderiliyor.")).to_be_visible()
@@ -52,5 +52,5 @@ def test_coordinator_writes_to_who_has_not_answered_the_survey_and_the_participa
     messages = participant.locator(".my-messages")
     expect(messages.get_by_role("heading")).to_have_text("Dönemlerinizden mesajlar")
     messages.get_by_text("Ankara dönemi: anketi bekliyoruz").click()
-    expect(messages.locator(".email-preview")).to_contain_text("Merhaba İnci Çelik,")
+    expect(messages.locator(".message-text")).to_contain_text("Merhaba İnci Çelik,")
     participant.context.close()
