@@ -31,6 +31,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
+from core.pagination import PAGE_PARAMETER
+
 logger = logging.getLogger(__name__)
 
 TIMEOUT = 300
@@ -70,8 +72,13 @@ def _has_messages(request: HttpRequest) -> bool:
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
+    """A visitor's GET with no query but a page number: a query string of anyone's choosing
+    (a search, a made-up parameter) is rendered each time, so that nobody can fill the cache
+    with as many copies of a page as they can invent addresses."""
     return (
         request.method in {"GET", "HEAD"}
+        and set(request.GET) <= {PAGE_PARAMETER}
+        and all(value.isdecimal() and len(value) < 7 for value in request.GET.values())
         and not request.user.is_authenticated
         and not _has_messages(request)
     )

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import account_reason
@@ -172,15 +172,26 @@ PREVIEWS = {
 
 
 def _cohort_message_preview() -> dict:
+    """A coordinator's message as it reaches a person in their language (the coordinator
+    writes both texts; the preview page shows each)."""
     registration = preview_registration()
-    return {
-        **registration_context(registration),
-        "message_subject": "Oturum salonu değişti",
-        "message_body": (
-            "Sayın Ayşe Yılmaz,\n\nYarınki oturum B2 salonunda yapılacak. "
-            "Çevrim içi katılım bağlantısı değişmedi.\n\nGörüşmek üzere."
-        ),
-    }
+    if get_language() == "en":
+        subject, body = (
+            "The session room has changed",
+            (
+                "Dear Ayşe Yılmaz,\n\nTomorrow's session is in room B2. The link for joining "
+                "online has not changed.\n\nSee you there."
+            ),
+        )
+    else:
+        subject, body = (
+            "Oturum salonu değişti",
+            (
+                "Sayın Ayşe Yılmaz,\n\nYarınki oturum B2 salonunda yapılacak. Çevrim içi "
+                "katılım bağlantısı değişmedi.\n\nGörüşmek üzere."
+            ),
+        )
+    return {**registration_context(registration), "message_subject": subject, "message_body": body}
 
 
 # A person an import created: their registration and the link that sets a password.

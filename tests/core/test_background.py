@@ -24,10 +24,10 @@ def test_every_task_of_the_project_retries_when_its_database_connection_is_lost(
         "documents.requeue_stuck_documents",
         "notifications.send_due_notifications",
         "notifications.send_notifications",
-        "participants.send_attendance_warnings",
-        "participants.send_pending_digests",
-        "participants.send_cohort_message",
         "participants.import_participants",
+        "participants.send_attendance_warnings",
+        "participants.send_cohort_message",
+        "participants.send_pending_digests",
         "participants.send_session_reminders",
         "participants.send_survey_reminders",
     ]

@@ -103,3 +103,15 @@ def test_a_missing_page_is_not_cached(client):
 
 def _message(text):
     return Message(constants.SUCCESS, text)
+
+
+def test_only_a_page_number_makes_a_cached_copy_of_its_own(client):
+    """Addresses of anyone's choosing (a search, a made-up parameter, a huge page number) are
+    rendered every time: nobody can fill the cache with copies of a page."""
+    url = reverse("programs:program_list")
+    for query in ("?sayfa=2", "?sayfa=2"):
+        client.get(url + query)
+    assert client.get(url + "?sayfa=2")["X-Public-Cache"] == "hit"
+    for query in ("?q=kooperatif", "?uydurma=1", "?sayfa=99999999", "?sayfa=bir"):
+        client.get(url + query)
+        assert "X-Public-Cache" not in client.get(url + query), query

@@ -52,7 +52,7 @@ def test_coordinator_publishes_a_programme_and_the_public_sees_seats_and_calenda
     page.get_by_role("link", name="Eğitim dönemi ekle").click()
     page.get_by_label("Başlık", exact=False).first.fill("Manisa dönemi")
     page.get_by_label("İlk gün").fill(first_day.isoformat())
-    page.get_by_label("Son gün").fill(first_day.isoformat())
+    page.get_by_label(re.compile(r"^Son gün")).fill(first_day.isoformat())
     page.get_by_label("İl", exact=True).select_option(label="Manisa")
     page.get_by_label("Kontenjan").fill("12")
     page.get_by_label("Kayıt başlangıcı").fill(

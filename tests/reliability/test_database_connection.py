@@ -1,6 +1,7 @@
 import os
 import threading
 import time
+import uuid
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
@@ -22,8 +23,10 @@ from tests.reliability.conftest import terminate_backends
 
 def _get(path: str) -> int:
     """A request through Django's real WSGI handler (the test client skips the connection
-    checks that run when a request starts)."""
+    checks that run when a request starts). The page is signed in as nobody but asked with a
+    query the public pages' cache has never seen, so that it is rendered from the database."""
     statuses = []
+    path = f"{path}?tazele={uuid.uuid4().hex}"
 
     def start_response(status, _headers):
         statuses.append(status)

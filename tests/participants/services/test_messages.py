@@ -111,7 +111,7 @@ def test_each_recipient_gets_their_own_text_in_their_language(
     assert cigdem.body.startswith(
         "Dear Çiğdem Öz,\n\nNext session: 15 January 2030 10:00, Kapanış."
     )
-    assert "You receive this message because you are registered for" in cigdem.body
+    assert "You receive this e-mail because you registered for" in cigdem.body
 
 
 def test_without_english_everyone_gets_the_turkish_text(
@@ -127,7 +127,7 @@ def test_without_english_everyone_gets_the_turkish_text(
         "Duyuru",
         "Merhaba Çiğdem Öz",
     )
-    assert "Bu mesajı" in row.body
+    assert "için kayıt yaptırdığınız için alıyorsunuz" in row.body
 
 
 def test_the_preview_is_the_email_that_is_sent(message_cohort, django_capture_on_commit_callbacks):

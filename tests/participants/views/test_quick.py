@@ -21,6 +21,14 @@ from participants.models import (
 from tests.factories import CohortFactory, OrganizationFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _on_commit_now(monkeypatch):
+    """E-mails are queued and sent after commit (notifications): in these tests, at once."""
+    from django.db import transaction
+
+    monkeypatch.setattr(transaction, "on_commit", lambda func, **_options: func())
+
+
 @pytest.fixture
 def cohort(db):
     return CohortFactory(title="Bornova dönemi", capacity=5, requires_approval=False)
@@ -80,7 +88,10 @@ def test_one_form_makes_one_account_and_one_request_and_holds_no_seat(client, co
     request = RegistrationRequest.objects.get()
     assert (request.user, request.cohort, request.status) == (user, cohort, "awaiting")
     assert request.profile == {"organization": organisation.pk}
-    assert request.registration_values == {"consents": {"share_contact": True, "photos": False}}
+    assert request.registration_values == {
+        "consents": {"share_contact": True, "photos": False},
+        "answers": {},
+    }
     assert not Registration.objects.exists()  # no seat, not even pending
     assert not ParticipantProfile.objects.exists()
     assert ConsentRecord.objects.filter(user=user, kind="privacy_notice").count() == 1
