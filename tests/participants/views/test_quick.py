@@ -222,3 +222,28 @@ def test_the_public_cohort_page_offers_the_one_step_form_to_visitors(client, coh
     html = client.get(page).content.decode()
     assert _url(cohort) not in html
     assert reverse("participants:register", kwargs={"cohort_pk": cohort.pk}) in html
+
+
+def test_the_cohorts_questions_are_asked_and_their_answers_kept_until_the_link(
+    client, cohort, organisation
+):
+    from participants.models import RegistrationAnswer
+    from tests.factories import RegistrationQuestionFactory
+
+    sector = RegistrationQuestionFactory(
+        cohort=cohort,
+        text="Hangi sektördesiniz?",
+        kind="single",
+        options="Kamu\nKooperatif",
+        required=True,
+    )
+    field = f"question-{sector.pk}"
+    refused = client.post(_url(cohort), _data(organisation))
+    assert refused.status_code == 200
+    assert "Lütfen bu soruyu yanıtlayın." in refused.content.decode()
+    assert not User.objects.exists()
+    client.post(_url(cohort), _data(organisation, **{field: "Kooperatif"}))
+    assert not RegistrationAnswer.objects.exists()  # no registration before the link
+    client.post(_confirm_path(mail.outbox[0]))
+    answer = RegistrationAnswer.objects.get()
+    assert (answer.question, answer.value) == (sector, "Kooperatif")
