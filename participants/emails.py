@@ -236,6 +236,7 @@ def register_kinds() -> None:
             context=registration_context,
             reason=registration_reason,
             preview=_invitation_preview,
+            keep_text=False,  # its link sets the password: emptied once sent, as allauth's
         )
     )
     for name, label in RegistrationEmail.choices:

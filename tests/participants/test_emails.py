@@ -95,3 +95,10 @@ def test_the_links_of_my_registrations_page_are_absolute(cohort):
     registration.status_changed_at = cohort.registration_opens_at
     body = registration_email(registration, RegistrationEmail.CONFIRMED).body
     assert f"http://127.0.0.1:8000{reverse('participants:my_registrations')}" in body
+
+
+def test_the_invitation_holds_a_password_link_so_its_text_is_not_kept_once_sent():
+    from notifications import registry
+    from participants.emails import INVITATION
+
+    assert registry.get(INVITATION).keep_text is False
