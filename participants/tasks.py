@@ -39,3 +39,8 @@ def send_cohort_message(*, message_id: int) -> None:
 @shared_task(base=ReliableTask, name="participants.import_participants")
 def import_participants(*, batch_id: int) -> None:
     imports.import_batch_run(batch_id=batch_id)
+
+
+@shared_task(base=ReliableTask, name="participants.expire_import_previews")
+def expire_import_previews() -> None:
+    imports.import_previews_expire()

@@ -355,9 +355,15 @@ LOGGING = {
 }
 
 # Importing participants from a spreadsheet (participants/imports/): the largest file and the
-# most rows one upload may have, the rows one step of the background task works on, and how
-# long an invitation link to set a password stays valid.
+# most rows one upload may have, the rows one step of the background task works on, how long
+# an invitation link to set a password stays valid, and how long an unconfirmed preview (names
+# and e-mails of people who were not imported) is kept before it is deleted (hourly).
 PARTICIPANT_IMPORT_MAX_BYTES = env.int("PARTICIPANT_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 PARTICIPANT_IMPORT_MAX_ROWS = env.int("PARTICIPANT_IMPORT_MAX_ROWS", default=2000)
 PARTICIPANT_IMPORT_BATCH_SIZE = 100
 PARTICIPANT_INVITATION_MAX_AGE_DAYS = 30
+PARTICIPANT_IMPORT_PREVIEW_HOURS = 24
+CELERY_BEAT_SCHEDULE["participants-expire-import-previews"] = {
+    "task": "participants.expire_import_previews",
+    "schedule": crontab(minute=25),
+}

@@ -1,6 +1,8 @@
 """Importing participants from a spreadsheet: the parsed upload waits here, unsaved elsewhere,
 until a coordinator confirms it; a background task then works through its rows."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 class ImportBatch(models.Model):
     """One uploaded file for one cohort: every row with its problems (`rows`, JSON) and, once
     confirmed, the progress of the background task. The rows' personal data is removed when the
-    import is done (the counters stay)."""
+    import is done (the counters stay); a preview never confirmed is deleted
+    `PARTICIPANT_IMPORT_PREVIEW_HOURS` after the upload."""
 
     class Status(models.TextChoices):
         PREVIEW = "preview", _("waiting for confirmation")
@@ -58,6 +61,10 @@ class ImportBatch(models.Model):
     @property
     def is_preview(self) -> bool:
         return self.status == self.Status.PREVIEW
+
+    @property
+    def preview_expires_at(self):
+        return self.created_at + timedelta(hours=settings.PARTICIPANT_IMPORT_PREVIEW_HOURS)
 
     @property
     def is_finished(self) -> bool:

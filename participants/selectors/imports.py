@@ -2,14 +2,24 @@
 imported person still has to acknowledge the privacy notice."""
 
 from collections import Counter
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
 
 from participants.imports.checking import PROBLEMS, organization_key
 from participants.models import ImportBatch, ImportInvitation
 from participants.selectors.privacy import has_acknowledged_current_notice
 
 
+def _kept():
+    """Every batch but the previews past their time (deleted hourly: until then, gone too)."""
+    expired = timezone.now() - timedelta(hours=settings.PARTICIPANT_IMPORT_PREVIEW_HOURS)
+    return ImportBatch.objects.exclude(status=ImportBatch.Status.PREVIEW, created_at__lt=expired)
+
+
 def import_batch_get(*, cohort, pk: int) -> ImportBatch | None:
-    return ImportBatch.objects.filter(cohort=cohort, pk=pk).first()
+    return _kept().filter(cohort=cohort, pk=pk).first()
 
 
 def import_progress_get(*, cohort, pk: int) -> ImportBatch | None:
@@ -18,7 +28,7 @@ def import_progress_get(*, cohort, pk: int) -> ImportBatch | None:
 
 
 def import_batches_recent(*, cohort, limit: int = 10) -> list[ImportBatch]:
-    return list(ImportBatch.objects.defer("rows").filter(cohort=cohort)[:limit])
+    return list(_kept().defer("rows").filter(cohort=cohort)[:limit])
 
 
 def import_preview_summary(*, batch: ImportBatch) -> dict:

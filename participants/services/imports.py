@@ -9,6 +9,8 @@ row locked): a seat while there is one, the waiting list after. A person already
 the cohort, in any state, is left as they are, so importing a file again changes nothing.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -74,6 +76,17 @@ def import_batch_discard(*, batch: ImportBatch) -> None:
         if locked is None or not locked.is_preview:
             raise ImportBatchError(_("This import was already confirmed."))
         locked.delete()
+
+
+def import_previews_expire() -> int:
+    """Delete the previews nobody confirmed within `PARTICIPANT_IMPORT_PREVIEW_HOURS` of the
+    upload: their rows hold names and e-mails of people who were never imported. Returns how
+    many were deleted (a confirmed import is never touched)."""
+    expired = timezone.now() - timedelta(hours=settings.PARTICIPANT_IMPORT_PREVIEW_HOURS)
+    deleted, _by_model = ImportBatch.objects.filter(
+        status=ImportBatch.Status.PREVIEW, created_at__lt=expired
+    ).delete()
+    return deleted
 
 
 def import_batch_confirm(*, batch: ImportBatch) -> ImportBatch:

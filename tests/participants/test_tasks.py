@@ -189,3 +189,9 @@ def test_a_confirmed_import_of_1000_rows_runs_in_a_real_worker_with_progress(
     assert {value for value in seen if 0 < value < 1000}, seen  # progress was visible on the way
     assert seen <= set(range(0, 1001, 100))
     assert Registration.objects.filter(cohort=cohort, status="waitlisted").count() == 10
+
+
+def test_unconfirmed_import_previews_are_deleted_every_hour():
+    entry = settings.CELERY_BEAT_SCHEDULE["participants-expire-import-previews"]
+    assert entry["task"] == "participants.expire_import_previews"
+    assert (entry["schedule"].hour, entry["schedule"].minute) == (set(range(24)), {25})

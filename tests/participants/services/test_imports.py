@@ -1,4 +1,7 @@
+import datetime as dt
+
 import pytest
+import time_machine
 from django.apps import apps
 from django.test import override_settings
 
@@ -275,3 +278,19 @@ def test_discarding_a_preview_deletes_it(coordinator):
     batch = _batch(CohortFactory(), people(1), coordinator)
     services.import_batch_discard(batch=batch)
     assert not ImportBatch.objects.exists()
+
+
+def test_previews_unconfirmed_for_24_hours_are_deleted_and_confirmed_imports_are_kept(
+    coordinator, django_capture_on_commit_callbacks
+):
+    cohort = CohortFactory()
+    upload_time = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    with time_machine.travel(upload_time, tick=False):
+        stale = _batch(cohort, people(2), coordinator)
+        confirmed = _run(_batch(cohort, people(1), coordinator), django_capture_on_commit_callbacks)
+    with time_machine.travel(upload_time + dt.timedelta(hours=23), tick=False):
+        fresh = _batch(cohort, people(3), coordinator)
+    with time_machine.travel(upload_time + dt.timedelta(hours=24, minutes=1), tick=False):
+        assert services.import_previews_expire() == 1
+    assert set(ImportBatch.objects.values_list("pk", flat=True)) == {confirmed.pk, fresh.pk}
+    assert stale.preview_expires_at == upload_time + dt.timedelta(hours=24)

@@ -1,6 +1,8 @@
+import datetime as dt
 import re
 
 import pytest
+import time_machine
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.test import override_settings
@@ -338,3 +340,20 @@ def test_invited_person_meets_the_privacy_notice_before_anything_else(client, co
     assert response["Location"] == reverse("participants:profile")
     profile = client.get(response["Location"]).content.decode()
     assert 'name="privacy_acknowledged"' in profile
+
+
+def test_preview_says_when_it_is_deleted_and_is_gone_after_that(client, coordinator, cohort):
+    uploaded = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)  # 12:00 in Istanbul
+    with time_machine.travel(uploaded, tick=False):
+        _upload(client, cohort, xlsx_bytes(people(1)))
+    batch = ImportBatch.objects.get()
+    url = reverse("participants:import_batch", kwargs={"cohort_pk": cohort.pk, "pk": batch.pk})
+    with time_machine.travel(uploaded + dt.timedelta(hours=23, minutes=59), tick=False):
+        html = client.get(url).content.decode()
+        assert "onaylamazsanız 2 Aralık 2026, 12:00 tarihinde silinir" in html
+    with time_machine.travel(uploaded + dt.timedelta(hours=24, seconds=1), tick=False):
+        assert client.get(url).status_code == 404
+        upload_page = client.get(
+            reverse("participants:import_upload", kwargs={"cohort_pk": cohort.pk})
+        )
+        assert batch.filename not in upload_page.content.decode()
