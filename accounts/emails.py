@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from allauth.account import app_settings
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -69,11 +70,13 @@ def _login_code_reason(_context: dict) -> str:
 
 def common_context(email: str) -> dict:
     """What every account e-mail may say besides allauth's context: the address, where to
-    set a new password, and how long a confirmation link is valid."""
+    set a new password, how long a confirmation link is valid, and after how many days an
+    account nobody confirmed is deleted (participants' daily clean-up)."""
     return {
         "email": email,
         "password_reset_url": absolute_url(reverse("account_reset_password")),
         "confirmation_days": app_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS,
+        "unconfirmed_days": settings.UNVERIFIED_ACCOUNT_DAYS,
     }
 
 

@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from core.background import ReliableTask
-from participants.services import imports
+from participants.services import imports, privacy
 from participants.services.messages import cohort_message_send_batch
 from participants.services.reminders import (
     attendance_warnings_send,
@@ -44,3 +44,8 @@ def import_participants(*, batch_id: int) -> None:
 @shared_task(base=ReliableTask, name="participants.expire_import_previews")
 def expire_import_previews() -> None:
     imports.import_previews_expire()
+
+
+@shared_task(base=ReliableTask, name="participants.delete_unverified_accounts")
+def delete_unverified_accounts() -> None:
+    privacy.unverified_accounts_delete()

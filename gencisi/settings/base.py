@@ -363,6 +363,13 @@ PARTICIPANT_IMPORT_MAX_ROWS = env.int("PARTICIPANT_IMPORT_MAX_ROWS", default=200
 PARTICIPANT_IMPORT_BATCH_SIZE = 100
 PARTICIPANT_INVITATION_MAX_AGE_DAYS = 30
 PARTICIPANT_IMPORT_PREVIEW_HOURS = 24
+# Accounts never confirmed (no verified e-mail, never logged in, no role, no registration) are
+# deleted this many days after sign-up, with what the one-step form kept for them (daily).
+UNVERIFIED_ACCOUNT_DAYS = 14
+CELERY_BEAT_SCHEDULE["participants-delete-unverified-accounts"] = {
+    "task": "participants.delete_unverified_accounts",
+    "schedule": crontab(hour=3, minute=40),
+}
 CELERY_BEAT_SCHEDULE["participants-expire-import-previews"] = {
     "task": "participants.expire_import_previews",
     "schedule": crontab(minute=25),

@@ -1,10 +1,17 @@
-"""KVKK (law 6698): erasure of a person's data (their consents: services/consents.py)."""
+"""KVKK (law 6698): erasure of a person's data (their consents: services/consents.py), and
+accounts that were never used deleted."""
 
+import logging
 import uuid
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
+from accounts.models import User
 from notifications.services import notifications_erase
 from participants.models import (
     AuditEntry,
@@ -17,6 +24,7 @@ from participants.services.answers import registration_answers_erase
 from participants.services.audit import audit_log
 from participants.services.registrations import registration_cancel
 
+logger = logging.getLogger(__name__)
 ERASED_NAME = "Silinmiş katılımcı"
 
 
@@ -41,3 +49,32 @@ def personal_data_erase(*, user) -> None:
         registration_answers_erase(user=user)
         notifications_erase(recipient=user)
         audit_log(actor=None, action=AuditEntry.Action.DATA_ERASED, detail=f"#{user.pk}")
+
+
+def unverified_accounts_delete() -> int:
+    """Delete the accounts that nobody ever confirmed: signed up (or through the one-step
+    registration form) more than `UNVERIFIED_ACCOUNT_DAYS` ago, no verified e-mail address,
+    never logged in, no role, no registration and no import invitation. What the one-step form
+    kept for them (their registration requests) goes with them. Returns how many."""
+    cutoff = timezone.now() - timedelta(days=settings.UNVERIFIED_ACCOUNT_DAYS)
+    verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    unused = (
+        User.objects.filter(
+            date_joined__lt=cutoff,
+            last_login__isnull=True,
+            is_staff=False,
+            is_superuser=False,
+            groups__isnull=True,
+            registrations__isnull=True,
+            import_invitation__isnull=True,
+        )
+        .exclude(Exists(verified))
+        .values_list("pk", flat=True)
+    )
+    with transaction.atomic():
+        ids = list(unused)
+        if ids:
+            User.objects.filter(pk__in=ids).delete()
+    if ids:
+        logger.info("deleted %d accounts never confirmed", len(ids))
+    return len(ids)

@@ -62,6 +62,8 @@ def test_sign_up_mails_the_verification_through_the_queue_and_the_smtp_server(
         "kullanmaya başlamak için e-posta adresinizi bu bağlantıyla doğrulayın:\n"
         f"{link}\n\n"
         "Bağlantı 3 gün geçerlidir. Herhangi bir tarayıcıda açmanız yeterlidir.\n\n"
+        "Hesabı siz açmadıysanız bu e-postayı yok sayabilirsiniz: adres doğrulanmadan hesap "
+        "kullanılamaz ve 14 gün sonra içindeki her şeyle birlikte silinir.\n"
     )
     assert text.endswith(
         "Bu e-postayı, Genç İşi Kooperatif eğitim platformunda hesap açmak için bu adres "

@@ -195,3 +195,9 @@ def test_unconfirmed_import_previews_are_deleted_every_hour():
     entry = settings.CELERY_BEAT_SCHEDULE["participants-expire-import-previews"]
     assert entry["task"] == "participants.expire_import_previews"
     assert (entry["schedule"].hour, entry["schedule"].minute) == (set(range(24)), {25})
+
+
+def test_accounts_never_confirmed_are_deleted_daily():
+    entry = settings.CELERY_BEAT_SCHEDULE["participants-delete-unverified-accounts"]
+    assert entry["task"] == "participants.delete_unverified_accounts"
+    assert (entry["schedule"].hour, entry["schedule"].minute) == ({3}, {40})

@@ -1,10 +1,24 @@
+import datetime as dt
+
 import pytest
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
-from participants.models import AuditEntry, Registration, RegistrationAnswer, RegistrationRequest
+from accounts.models import User
+from participants.models import (
+    AuditEntry,
+    ImportInvitation,
+    Registration,
+    RegistrationAnswer,
+    RegistrationRequest,
+)
 from participants.selectors.privacy import personal_data_export
 from participants.services.consents import consents_update
-from participants.services.privacy import ERASED_NAME, personal_data_erase
+from participants.services.privacy import (
+    ERASED_NAME,
+    personal_data_erase,
+    unverified_accounts_delete,
+)
 from participants.services.registration_requests import registration_request_create
 from tests.factories import (
     CohortFactory,
@@ -12,6 +26,7 @@ from tests.factories import (
     RegistrationAnswerFactory,
     RegistrationFactory,
     RegistrationQuestionFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +95,35 @@ def test_erasure_removes_the_persons_answers_sensitive_ones_included():
     personal_data_erase(user=profile.user)
     assert list(RegistrationAnswer.objects.all()) == [other]
     assert personal_data_export(user=profile.user)["registrations"][0]["answers"] == []
+
+
+def test_accounts_never_confirmed_are_deleted_after_14_days_with_their_requests():
+    now = timezone.now()
+    old = now - dt.timedelta(days=15)
+
+    def unconfirmed(**fields):
+        user = UserFactory(verified=False, date_joined=fields.pop("date_joined", old), **fields)
+        EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
+        return user
+
+    abandoned = unconfirmed()
+    registration_request_create(
+        user=abandoned, cohort=CohortFactory(), profile={}, registration_values={}
+    )
+    kept = {
+        "recent": unconfirmed(date_joined=now - dt.timedelta(days=13)),
+        "verified": UserFactory(date_joined=old),
+        "logged in once": unconfirmed(last_login=old),
+        "facilitator": unconfirmed(roles=["facilitator"]),
+        "staff": unconfirmed(is_staff=True),
+        "registered": RegistrationFactory(participant=unconfirmed()).participant,
+    }
+    imported = unconfirmed()
+    ImportInvitation.objects.create(user=imported)
+    kept["invited by an import"] = imported
+
+    assert unverified_accounts_delete() == 1
+    assert not User.objects.filter(pk=abandoned.pk).exists()
+    assert not RegistrationRequest.objects.exists()
+    assert set(User.objects.values_list("pk", flat=True)) >= {u.pk for u in kept.values()}
+    assert unverified_accounts_delete() == 0
