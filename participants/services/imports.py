@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -259,6 +260,8 @@ def import_rows(*, batch: ImportBatch, rows: list[dict]) -> dict[str, int]:
     """Import checked rows into the batch's cohort: a fixed number of queries for any number
     of rows. Call inside a transaction. Returns the counts of this step."""
     cohort = lock_cohort(batch.cohort)
+    # The confirmation e-mails carry the meeting links of the cohort's sessions: read once.
+    prefetch_related_objects([cohort], "sessions")
     users, created = _accounts(rows)
     organizations = _organizations(rows)
     _profiles(rows, users, organizations)

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, prefetch_related_objects
 from django.utils import timezone
 
 from notifications.models import Notification
@@ -124,6 +124,9 @@ def promote_waiting(cohort: Cohort, *, by) -> list[Registration]:
         .order_by("waitlist_order", "pk")[:free]
     )
     now = timezone.now()
+    waiting = list(waiting)
+    if waiting:  # the promotion e-mails carry the sessions' meeting links: read them once
+        prefetch_related_objects([cohort], "sessions")
     for registration in waiting:
         registration.cohort = cohort
         set_status(registration, seat_status(cohort), now)

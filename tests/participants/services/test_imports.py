@@ -3,11 +3,12 @@ import datetime as dt
 import pytest
 import time_machine
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.test import override_settings
 
 from accounts.models import User
 from notifications.models import Notification
-from participants.emails import INVITATION
+from participants.emails import INVITATION, RegistrationEmail
 from participants.imports.reading import read_upload
 from participants.models import (
     AuditEntry,
@@ -23,6 +24,7 @@ from tests.factories import (
     CohortFactory,
     OrganizationFactory,
     RegistrationFactory,
+    SessionFactory,
     UserFactory,
 )
 from tests.participants.imports.spreadsheets import EMPTY, csv_bytes, people, upload, xlsx_bytes
@@ -110,7 +112,8 @@ def test_a_step_takes_the_same_number_of_queries_for_10_and_100_rows(
         batch = _batch(cohort, [*people(count - 1, start=start), new_organization], coordinator)
         rows = [row for row in batch.rows if not row["problems"]]
         assert len(rows) == count
-        with django_assert_num_queries(19):
+        ContentType.objects.get_for_model(Registration)  # cached for the process
+        with django_assert_num_queries(20):  # the sessions (meeting links) once
             services.import_rows(batch=batch, rows=rows)
         assert (
             Registration.objects.filter(cohort=cohort, status="waitlisted").count()
@@ -294,3 +297,38 @@ def test_previews_unconfirmed_for_24_hours_are_deleted_and_confirmed_imports_are
         assert services.import_previews_expire() == 1
     assert set(ImportBatch.objects.values_list("pk", flat=True)) == {confirmed.pk, fresh.pk}
     assert stale.preview_expires_at == upload_time + dt.timedelta(hours=24)
+
+
+def test_confirmations_of_many_existing_accounts_read_the_meeting_links_once(
+    coordinator, django_assert_num_queries
+):
+    """Each confirmed person's e-mail carries the sessions' meeting links; the import reads the
+    sessions once, whether 3 or 12 people get a seat."""
+    OrganizationFactory(name="Çankaya Belediyesi")
+    for count in (3, 12):
+        cohort = CohortFactory(
+            capacity=count, requires_approval=False, online_url="https://toplanti.example.org/donem"
+        )
+        SessionFactory(cohort=cohort, online_url="https://toplanti.example.org/oturum-1")
+        for person in range(count):
+            user = UserFactory(email=f"mevcut{count}-{person}@example.org")
+            privacy_notice_acknowledge(user=user)
+        rows = [
+            [f"Kişi {n}", f"mevcut{count}-{n}@example.org", "Çankaya Belediyesi", "", "06", *EMPTY]
+            for n in range(count)
+        ]
+        batch = _batch(cohort, rows, coordinator)
+        good = [row for row in batch.rows if not row["problems"]]
+        assert len(good) == count
+        ContentType.objects.get_for_model(Registration)  # cached for the process
+        with django_assert_num_queries(16):
+            services.import_rows(batch=batch, rows=good)
+        bodies = Notification.objects.filter(
+            kind=RegistrationEmail.CONFIRMED, recipient__email__startswith=f"mevcut{count}-"
+        ).values_list("body", flat=True)
+        assert len(bodies) == count
+        assert all(
+            "https://toplanti.example.org/donem" in body
+            and "https://toplanti.example.org/oturum-1" in body
+            for body in bodies
+        )

@@ -76,7 +76,7 @@ def test_every_reminder_is_on_the_beat_schedule_daily():
     assert {
         name: (entry["task"], entry["schedule"].hour, entry["schedule"].minute)
         for name, entry in schedule.items()
-        if name.startswith("participants-") or name == "action-plans-reminders"
+        if entry["task"].startswith(("participants.send_", "action_plans.send_"))
     } == {
         "participants-pending-digests": ("participants.send_pending_digests", {8}, {0}),
         "participants-session-reminders": ("participants.send_session_reminders", {9}, {0}),
