@@ -2,7 +2,8 @@
 
 - the site's sign-up form (allauth's, completed by forms.signup.SignupForm: name, e-mail,
   password, the privacy notice), without the repeated password;
-- the organisation part of the participant profile (search, or a new one with its province);
+- the participant profile but the name: the organisation (search, or a new one with its
+  province), title and phone, with the profile page's rules;
 - the forms of the registration step (`registration_step_forms`): whatever RegisterView asks
   a person who has just acknowledged the privacy notice is asked here too.
 """
@@ -16,8 +17,8 @@ from participants.forms.answers import RegistrationAnswersForm
 from participants.forms.profile import ParticipantProfileForm
 from participants.forms.registrations import RegistrationForm
 
-# The fields of the profile form that choose (or add) the organisation.
-ORGANISATION_FIELDS = (
+# The fields of the profile form it asks: the organisation (chosen or added), title, phone.
+PROFILE_FIELDS = (
     "organization",
     "organization_query",
     "new_organization_name",
@@ -26,6 +27,8 @@ ORGANISATION_FIELDS = (
     "new_organization_province",
     "new_organization_district",
     "new_organization_website",
+    "title",
+    "phone",
 )
 
 
@@ -40,22 +43,25 @@ def signup_form(data=None) -> forms.Form:
     return form
 
 
-class OrganisationForm(ParticipantProfileForm):
-    """The organisation part of the participant profile, with its rules (pick one, or add one
-    with its kind and province)."""
+class ProfilePartForm(ParticipantProfileForm):
+    """The participant profile without the name (the sign-up form asks it), with its rules:
+    pick an organisation or add one with its kind and province; the phone as the profile page
+    asks it."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for name in list(self.fields):
-            if name not in ORGANISATION_FIELDS:
+            if name not in PROFILE_FIELDS:
                 del self.fields[name]
 
     def profile_values(self) -> dict:
         """What the verification turns into the profile (JSON: ids, not objects)."""
         data = self.cleaned_data
+        person = {"title": data["title"], "phone": data["phone"]}
         if data.get("organization"):
-            return {"organization": data["organization"].pk}
+            return {"organization": data["organization"].pk, **person}
         return {
+            **person,
             "organization": None,
             "new_organization": {
                 "name": data["new_organization_name"],

@@ -58,8 +58,8 @@ def _ensure_profile(user, profile: dict) -> None:
             full_name=user.full_name,
             language=user.language,
             organization=organization,
-            title="",
-            phone="",
+            title=profile.get("title", ""),
+            phone=profile.get("phone", ""),
         )
 
 

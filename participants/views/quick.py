@@ -21,7 +21,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from participants import privacy
 from participants.forms.quick import (
-    OrganisationForm,
+    ProfilePartForm,
     registration_step_forms,
     registration_step_values,
     signup_form,
@@ -71,13 +71,13 @@ class QuickRegisterView(View):
             request,
             cohort,
             signup_form(),
-            OrganisationForm(),
+            ProfilePartForm(),
             registration_step_forms(cohort=cohort),
         )
 
     def post(self, request: HttpRequest, cohort) -> HttpResponse:
         signup = signup_form(request.POST)
-        organisation = OrganisationForm(request.POST)
+        organisation = ProfilePartForm(request.POST)
         steps = registration_step_forms(cohort=cohort, data=request.POST)
         valid = [form.is_valid() for form in (signup, organisation, *steps.values())]
         if not cohort.registration_is_open or not all(valid):

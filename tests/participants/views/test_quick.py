@@ -48,6 +48,8 @@ def _data(organisation, **changes) -> dict:
         "full_name": "Derya Işıklı",
         "email": "derya@example.org",
         "password1": "uzun-ve-guclu-parola-42",
+        "title": "Sosyal Hizmetler Müdürlüğü",
+        "phone": "0532 123 45 67",
         "organization": str(organisation.pk),
         "share_contact": "on",
         "privacy_acknowledged": "on",
@@ -65,6 +67,8 @@ def test_the_form_asks_everything_on_one_page(client, cohort):
         "full_name",
         "email",
         "password1",
+        "title",
+        "phone",
         "organization_query",
         "new_organization_province",
         "share_contact",
@@ -87,7 +91,11 @@ def test_one_form_makes_one_account_and_one_request_and_holds_no_seat(client, co
     assert not EmailAddress.objects.get(user=user).verified
     request = RegistrationRequest.objects.get()
     assert (request.user, request.cohort, request.status) == (user, cohort, "awaiting")
-    assert request.profile == {"organization": organisation.pk}
+    assert request.profile == {
+        "organization": organisation.pk,
+        "title": "Sosyal Hizmetler Müdürlüğü",
+        "phone": "+905321234567",
+    }
     assert request.registration_values == {
         "consents": {"share_contact": True, "photos": False},
         "answers": {},
@@ -107,7 +115,12 @@ def test_the_email_link_registers_and_lands_on_my_registrations(client, cohort, 
     assert response["Location"] == reverse("participants:my_registrations")
     registration = Registration.objects.get()
     assert (registration.cohort, registration.status) == (cohort, "confirmed")
-    assert registration.participant.participant_profile.organization == organisation
+    profile = registration.participant.participant_profile
+    assert (profile.organization, profile.title, profile.phone) == (
+        organisation,
+        "Sosyal Hizmetler Müdürlüğü",
+        "+905321234567",
+    )
     assert registration.privacy_notice_version != ""
     assert RegistrationRequest.objects.get().registration == registration
     # acknowledged once for this version of the notice: at sign-up, not again at registration
@@ -133,6 +146,22 @@ def test_a_new_organisation_is_added_only_when_the_address_is_confirmed(client, 
     organisation = Organization.objects.get(name="Bornova Kadın Kooperatifi")
     assert (organisation.kind, organisation.cooperative_kind) == ("cooperative", "women")
     assert ParticipantProfile.objects.get().organization == organisation
+
+
+def test_a_missing_or_bad_phone_is_refused_next_to_the_field_keeping_what_was_typed(
+    client, cohort, organisation
+):
+    for phone, message in (
+        ("", "Bu alan zorunludur."),
+        ("12", "Telefon numarasını 0532 123 45 67 ya da +90 532 123 45 67 biçiminde yazın"),
+    ):
+        response = client.post(_url(cohort), _data(organisation, phone=phone))
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert message in html
+        assert 'value="Sosyal Hizmetler Müdürlüğü"' in html
+        assert 'value="derya@example.org"' in html
+    assert not User.objects.exists()
 
 
 def _answer(client, url, data) -> tuple:

@@ -26,6 +26,7 @@ def test_from_the_cohort_page_to_my_registrations_with_one_form_and_one_link(bro
         page.locator("#id_full_name").fill("Derya Işıklı")
         page.locator("#id_email").fill("derya@example.org")
         page.locator("#id_password1").fill("uzun-ve-guclu-parola-42")
+        page.locator("#id_phone").fill("0532 123 45 67")
         page.get_by_label("Kurumunuzu arayın").fill("izmir")
         page.get_by_label(re.compile("İzmir Büyükşehir Belediyesi")).check()
         page.get_by_label("Aydınlatma metnini okudum.").check()
