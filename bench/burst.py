@@ -63,9 +63,10 @@ def _signed_in(count: int) -> list[tuple[str, str]]:
     """(Cookie header, CSRF token) of `count` generated participants, each signed in by a
     session written here (as `login()` would: a password check each would only measure the
     hasher), with a CSRF cookie whose secret the form also sends."""
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
 
     from accounts.models import User
     from gencisi.scale.names import SCALE_EMAIL_DOMAIN
@@ -73,9 +74,10 @@ def _signed_in(count: int) -> list[tuple[str, str]]:
     people = User.objects.filter(
         email__startswith="katilimci", email__endswith=SCALE_EMAIL_DOMAIN
     ).order_by("pk")[:count]
+    session_store = import_module(settings.SESSION_ENGINE).SessionStore  # the site's own
     cookies = []
     for user in people:
-        session = SessionStore()
+        session = session_store()
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
