@@ -1,6 +1,7 @@
 """Reads for work groups and action plans, with the joins each page needs."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -12,7 +13,7 @@ from action_plans.models import (
     WorkGroup,
     WorkGroupMember,
 )
-from core.db import turkish_collate
+from core.db import count_of, turkish_collate
 from documents.models import Document
 from library.models import LegalReference
 from library.selectors import REFERENCE_ORDER
@@ -113,17 +114,23 @@ def staff_cohorts(*, user, coordinator: bool) -> QuerySet[Cohort]:
     return (
         cohorts.select_related("program")
         .annotate(
-            group_count=Count("work_groups", distinct=True),
-            plan_count=Count("action_plans", distinct=True),
+            group_count=count_of(WorkGroup.objects.all(), outer="cohort"),
+            plan_count=count_of(ActionPlan.objects.all(), outer="cohort"),
         )
         .order_by("-starts_on", "pk")
     )
 
 
-def groups_startable_by_staff(*, user, coordinator: bool) -> QuerySet[WorkGroup]:
+def groups_startable_by_staff(
+    *, user, coordinator: bool, ended_after: date | None = None
+) -> QuerySet[WorkGroup]:
+    """The work groups staff may start a plan for: a facilitator's cohorts' groups; every
+    group for a coordinator (`ended_after`: only those of cohorts ending on or after it)."""
     groups = WorkGroup.objects.all()
     if not coordinator:
         groups = groups.filter(cohort__facilitators=user)
+    if ended_after is not None:
+        groups = groups.filter(cohort__ends_on__gte=ended_after)
     return groups.select_related("cohort__program").order_by("-cohort__starts_on", "name", "pk")
 
 

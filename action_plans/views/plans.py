@@ -18,6 +18,9 @@ from action_plans.selectors import plans as selectors
 from action_plans.services import plans as services
 from action_plans.services.plans import PlanStateError, PlanVersionConflictError
 from action_plans.views.groups import staff_cohort_or_404
+from core.pagination import page_of
+
+STAFF_COHORTS_PER_PAGE = 25
 
 
 def conflict_message() -> str:
@@ -79,12 +82,18 @@ class MyPlansView(RoleRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         user = request.user
         coordinator = is_coordinator(user)
+        staff_cohorts = page_of(
+            request,
+            selectors.staff_cohorts(user=user, coordinator=coordinator),
+            per_page=STAFF_COHORTS_PER_PAGE,
+        )
         return render(
             request,
             "action_plans/plans/my_plans.html",
             {
                 "plans": list(selectors.my_plans(user=user)),
-                "staff_cohorts": list(selectors.staff_cohorts(user=user, coordinator=coordinator)),
+                "staff_cohorts": list(staff_cohorts.object_list),
+                "page": staff_cohorts,
                 "can_view_dashboard": permissions.can_view_impact_dashboard(user),
             },
         )

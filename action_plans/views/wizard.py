@@ -1,6 +1,8 @@
 """The collaboration wizard (objective 02 of the seed): choose a collaboration type, read its
 legal basis and conditions, adjust the suggested steps, and get a draft plan to refine."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,9 +20,15 @@ from action_plans.services.plans import StepDraft
 from library import selectors as library_selectors
 from participants.models import Registration
 
+# A coordinator may start a plan for any work group; the wizard's list offers those of cohorts
+# that have not ended or ended at most this many days ago (hundreds of groups nationally), and
+# any other group when it is asked for by name ("Start a plan" on the group's cohort page).
+COORDINATOR_GROUPS_DAYS = 60
 
-def _owner_choices(user) -> list[tuple[str, str]]:
-    """ "r<id>": the user's own confirmed registration; "g<id>": a work group."""
+
+def _owner_choices(user, *, also: str = "") -> list[tuple[str, str]]:
+    """ "r<id>": the user's own confirmed registration; "g<id>": a work group. `also`: an
+    owner asked for by the address or the form, added when the user may start it."""
     choices = [
         (
             f"r{registration.pk}",
@@ -29,11 +37,21 @@ def _owner_choices(user) -> list[tuple[str, str]]:
         for registration in selectors.my_confirmed_registrations(user=user)
     ]
     groups = {group.pk: group for group in selectors.my_groups(user=user)}
-    if is_coordinator(user) or is_facilitator(user):
+    coordinator = is_coordinator(user)
+    if coordinator or is_facilitator(user):
         for group in selectors.groups_startable_by_staff(
-            user=user, coordinator=is_coordinator(user)
+            user=user,
+            coordinator=coordinator,
+            ended_after=timezone.localdate() - dt.timedelta(days=COORDINATOR_GROUPS_DAYS)
+            if coordinator
+            else None,
         ):
             groups.setdefault(group.pk, group)
+    wanted = _as_int(also[1:]) if also.startswith("g") else None
+    if wanted is not None and wanted not in groups:
+        owner = _resolve_owner(user, also)
+        if owner is not None:
+            groups[wanted] = owner["work_group"]
     choices += [
         (
             f"g{group.pk}",
@@ -120,8 +138,8 @@ class WizardTypeView(RoleRequiredMixin, View):
 
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         collaboration_type = self._type(slug)
-        choices = _owner_choices(request.user)
         wanted = request.GET.get("owner", "")
+        choices = _owner_choices(request.user, also=wanted)
         form = WizardStartForm(
             owner_choices=choices,
             initial={
@@ -148,7 +166,10 @@ class WizardTypeView(RoleRequiredMixin, View):
 
     def post(self, request: HttpRequest, slug: str) -> HttpResponse:
         collaboration_type = self._type(slug)
-        form = WizardStartForm(request.POST, owner_choices=_owner_choices(request.user))
+        form = WizardStartForm(
+            request.POST,
+            owner_choices=_owner_choices(request.user, also=request.POST.get("owner", "")),
+        )
         formset = WizardStepFormSet(request.POST, prefix="steps")
         if not (form.is_valid() and formset.is_valid()):
             return self._page(request, collaboration_type, form, formset)

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -213,3 +215,30 @@ def test_cohort_plans_list_in_constant_queries(client, coordinator, django_asser
     with django_assert_num_queries(6):
         html = client.get(url).content.decode()
     assert html.count("<progress") == 3
+
+
+def test_coordinators_cohorts_are_counted_one_by_one_and_25_a_page(
+    client, coordinator, django_assert_num_queries
+):
+    busy = CohortFactory(title="Kalabalık dönem", starts_on=dt.date(2027, 6, 1))
+    first, second = WorkGroupFactory.create_batch(2, cohort=busy)
+    ActionPlanFactory.create_batch(2, work_group=first)
+    ActionPlanFactory(work_group=second)
+    ActionPlanFactory(work_group=None, registration=RegistrationFactory(cohort=busy))
+    client.force_login(coordinator)
+    url = reverse("plans:my_plans")
+    client.get(url)
+    with django_assert_num_queries(7):
+        html = client.get(url).content.decode()
+    assert "Kalabalık dönem" in html
+    assert "2 grup" in html
+    assert "4 plan" in html  # one subquery per relation: groups do not multiply plans
+    CohortFactory.create_batch(2)
+    with django_assert_num_queries(7):
+        client.get(url)
+    CohortFactory.create_batch(27, starts_on=dt.date(2026, 1, 5))
+    first_page = client.get(url).content.decode()
+    assert "Kalabalık dönem" in first_page
+    assert "Sayfa 1 / 2" in first_page
+    second_page = client.get(url, {"sayfa": 2}).content.decode()
+    assert second_page.count('href="/eylem-planlari/donem/') == 2 * (30 - 25)

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from action_plans.models import ActionPlan
 from tests.factories import (
@@ -169,3 +170,37 @@ def test_without_a_confirmed_registration_or_group_the_wizard_explains_why(clien
 
     assert "Bir döneme kaydınız onaylandığında ya da bir çalışma grubuna katıldığınızda" in html
     assert 'name="steps-0-description"' not in html
+
+
+def test_coordinator_is_offered_recent_groups_and_an_older_one_only_when_asked_for(
+    client, partnership
+):
+    today = timezone.localdate()
+    running = WorkGroupFactory(
+        name="Güncel grup",
+        cohort__starts_on=today - dt.timedelta(days=1),
+        cohort__ends_on=today + dt.timedelta(days=3),
+    )
+    recent = WorkGroupFactory(
+        name="Yakın grup",
+        cohort__starts_on=today - dt.timedelta(days=61),
+        cohort__ends_on=today - dt.timedelta(days=60),
+    )
+    old = WorkGroupFactory(
+        name="Eski grup",
+        cohort__starts_on=today - dt.timedelta(days=62),
+        cohort__ends_on=today - dt.timedelta(days=61),
+    )
+    client.force_login(UserFactory(roles=["coordinator"]))
+    url = reverse("plans:wizard_type", kwargs={"slug": "ortaklik"})
+
+    html = client.get(url).content.decode()
+    assert f'value="g{running.pk}"' in html
+    assert f'value="g{recent.pk}"' in html
+    assert f'value="g{old.pk}"' not in html
+
+    asked = client.get(url, {"owner": f"g{old.pk}"}).content.decode()
+    assert f'<option value="g{old.pk}" selected>' in asked
+
+    client.post(url, _post_data(f"g{old.pk}"))
+    assert ActionPlan.objects.get().work_group == old
