@@ -1,7 +1,7 @@
 """Reads for programmes, cohorts, sessions and good practices, with the joins each page needs."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum
+from django.db.models import F, Min, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from accounts.roles import FACILITATOR
@@ -58,9 +58,11 @@ def published_programs() -> QuerySet[Program]:
     return (
         Program.objects.filter(status=Program.Status.PUBLISHED)
         .annotate(
-            open_cohort_count=Count("cohorts", filter=open_cohorts, distinct=True),
+            open_cohort_count=count_of(
+                Cohort.objects.filter(_open_cohort_filter()), outer="program"
+            ),
             next_cohort_starts_on=Min("cohorts__starts_on", filter=open_cohorts),
-            objective_count=Count("objectives", distinct=True),
+            objective_count=count_of(Objective.objects.all(), outer="program"),
         )
         .order_by(F("next_cohort_starts_on").asc(nulls_last=True), turkish_collate("title"), "pk")
     )
