@@ -183,6 +183,9 @@ CERTIFICATE = Layout(
 
 ACTION_PLAN = Layout(
     name="action_plan",
+    # 2: one block per step (its text full width, then a line of labelled facts) instead of a
+    # table of narrow columns
+    version=2,
     template="documents/action_plan.html",
     stylesheets=("documents/base.css", "documents/action_plan.css"),
     page=PageSetup(size="A4", margin="18mm 16mm 20mm"),
