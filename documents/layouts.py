@@ -183,8 +183,11 @@ CERTIFICATE = Layout(
 
 ACTION_PLAN = Layout(
     name="action_plan",
+    # 2: one block per step (its text full width, then a line of labelled facts) instead of a
+    # table of narrow columns
+    version=2,
     template="documents/action_plan.html",
-    stylesheets=("documents/base.css", "documents/action_plan.css"),
+    stylesheets=("documents/base.css", "documents/paged.css", "documents/action_plan.css"),
     page=PageSetup(size="A4", margin="18mm 16mm 20mm"),
     context=action_plan_context,
 )
@@ -192,7 +195,7 @@ ACTION_PLAN = Layout(
 SIGN_IN_SHEET = Layout(
     name="sign_in_sheet",
     template="documents/sign_in_sheet.html",
-    stylesheets=("documents/base.css", "documents/sign_in_sheet.css"),
+    stylesheets=("documents/base.css", "documents/paged.css", "documents/sign_in_sheet.css"),
     page=PageSetup(size="A4", margin="16mm 14mm 18mm"),
     context=sign_in_sheet_context,
 )

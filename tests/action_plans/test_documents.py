@@ -56,6 +56,10 @@ def test_plan_pdf_renders_user_text_as_text(plan, django_capture_on_commit_callb
     assert "Kadın kooperatifine ortaklık" in text
     assert "1163 m.9" in text
     assert 'img src="file:///etc/passwd"' in text.replace("\n", " ")
+    assert (
+        "Sorumlu: Belediye · Son tarih: — · Durum: Başlamadı · Yasal dayanak: 1163 m.9"
+        in text.replace("\n", " ")
+    )
     assert "Hukuki inceleme bekliyor" in text
 
 

@@ -76,13 +76,24 @@ def test_user_markup_in_a_plan_renders_as_text_and_is_never_fetched(fetched_urls
     assert not [url for url in fetched_urls if "passwd" in url or "example.com" in url]
 
 
-def test_action_plan_repeats_the_steps_header_on_every_page_with_steps():
-    data = action_plan_data({"steps": [f"Adım {n}: görüşme ve rapor " * 6 for n in range(1, 41)]})
+def test_action_plan_prints_each_step_whole_with_its_labelled_facts():
+    data = action_plan_data(
+        {"steps": [f"Adım {n}: " + "görüşme ve rapor " * 6 for n in range(1, 41)]}
+    )
     pdf = rendering.render_pdf(ACTION_PLAN, data)
     pages = [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
     pages_with_steps = [text for text in pages if "görüşme ve rapor" in text]
-    assert len(pages_with_steps) >= 3
-    assert all("Sorumlu" in text and "Yasal dayanak" in text for text in pages_with_steps)
+    assert len(pages_with_steps) == 4
+    # A step never breaks across pages: each page holds as many steps as lines of facts.
+    assert [text.count("Adım ") for text in pages_with_steps] == [
+        text.count("Sorumlu: ") for text in pages_with_steps
+    ]
+    assert sum(text.count("Adım ") for text in pages_with_steps) == 40
+    assert (
+        "12 Adım 12: görüşme ve rapor görüşme ve rapor görüşme ve rapor görüşme ve rapor "
+        "görüşme ve rapor görüşme ve rapor Sorumlu: Strateji Geliştirme Müdürlüğü · "
+        "Son tarih: 12.01.2027 · Durum: Planlandı · Yasal dayanak: 5393 m.18, 1163 m.9"
+    ) in " ".join(pages)
     assert "Hukuki inceleme bekliyor" in pages[-1]
     assert "Kamu tüzel kişileri kooperatife ortak olabilir." in pages[-1]
     assert f"Sayfa {len(pages)} / {len(pages)}" in pages[-1]
