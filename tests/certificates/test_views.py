@@ -54,7 +54,7 @@ def test_the_cohort_page_takes_the_same_number_of_queries_for_one_or_three_peopl
     enrol("Ayşe Kaya")
     client.force_login(coordinator)
     client.get(_page(certificate_cohort))
-    with django_assert_num_queries(15) as one:
+    with django_assert_num_queries(13) as one:
         client.get(_page(certificate_cohort))
     enrol("Bora Demir")
     enrol("Cem Şahin", attended=1)
