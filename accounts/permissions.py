@@ -10,11 +10,28 @@ _GROUPS_CACHE = "_gencisi_group_names"
 _VERIFIED_CACHE = "_gencisi_is_verified"
 
 
+def remember_roles(user, *, group_names: frozenset[str], verified: bool) -> None:
+    """Keep on the user object what the role questions below would ask the database: its staff
+    role groups and whether it has a verified address (`accounts.backends` loads them with the
+    user, in the same query, on every signed-in request)."""
+    setattr(user, _GROUPS_CACHE, group_names)
+    setattr(user, _VERIFIED_CACHE, verified)
+
+
 def _group_names(user) -> frozenset[str]:
+    """The staff role groups (COORDINATOR, FACILITATOR) the user belongs to."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     if not hasattr(user, _GROUPS_CACHE):
-        setattr(user, _GROUPS_CACHE, frozenset(user.groups.values_list("name", flat=True)))
+        setattr(
+            user,
+            _GROUPS_CACHE,
+            frozenset(
+                user.groups.filter(name__in=(COORDINATOR, FACILITATOR)).values_list(
+                    "name", flat=True
+                )
+            ),
+        )
     return getattr(user, _GROUPS_CACHE)
 
 

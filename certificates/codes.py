@@ -22,3 +22,9 @@ def normalise_code(text: str) -> str | None:
     if len(raw) != CODE_LENGTH or any(char not in CODE_ALPHABET for char in raw):
         return None
     return "-".join(raw[i : i + CODE_GROUP] for i in range(0, CODE_LENGTH, CODE_GROUP))
+
+
+def verify_page_key(code: str) -> str:
+    """The cache key of the public verification page of the certificate with `code`
+    (core.page_cache.object_page); its services forget it when the certificate changes."""
+    return f"certificate-verify:{code}"

@@ -8,10 +8,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from certificates.codes import new_code
+from certificates.codes import new_code, verify_page_key
 from certificates.kinds import CERTIFICATE_BUNDLE_KIND, CERTIFICATE_KIND, CERTIFICATE_READY_EMAIL
 from certificates.models import Certificate
 from certificates.selectors import EligibilityRow, certificate_eligibility
+from core.page_cache import object_page_forget
 from documents.models import Document
 from documents.services import document_request, documents_request, documents_retry
 from notifications.models import Notification
@@ -114,6 +115,8 @@ def certificates_issue(*, cohort: Cohort, issued_by) -> IssueResult:
         for old, new in replaced:
             old.superseded_by = new
         Certificate.objects.bulk_update([old for old, _ in replaced], ["superseded_by"])
+        for old, _new in replaced:
+            object_page_forget(verify_page_key(old.code))
     return IssueResult(issued=len(created), unchanged=unchanged)
 
 
@@ -128,6 +131,7 @@ def certificate_revoke(*, certificate: Certificate, revoked_by, reason: str) -> 
         locked.revoked_by = revoked_by
         locked.revoke_reason = reason
         locked.save(update_fields=["status", "revoked_at", "revoked_by", "revoke_reason"])
+        object_page_forget(verify_page_key(locked.code))
     return locked
 
 

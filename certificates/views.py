@@ -10,9 +10,10 @@ from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from certificates import exports, permissions, selectors, services
-from certificates.codes import normalise_code
+from certificates.codes import normalise_code, verify_page_key
 from certificates.forms import CertificateRevokeForm, CertificateVerifyForm
 from certificates.kinds import CERTIFICATE_BUNDLE_KIND
+from core.page_cache import object_page
 from core.pagination import page_of
 from core.ratelimit import rate_limit_consume
 from documents.selectors import document_current
@@ -181,7 +182,9 @@ class RevokeView(_CohortMixin, View):
 
 
 class VerifyView(View):
-    """Public: a code typed in (?kod=…) or opened from the QR code (/dogrula/<code>/)."""
+    """Public: a code typed in (?kod=…) or opened from the QR code (/dogrula/<code>/). Every
+    lookup counts against the address's rate limit; the QR code's page of a certificate is kept
+    in the cache for anonymous visitors (per language) until its service changes it."""
 
     def get(self, request: HttpRequest, code: str | None = None) -> HttpResponse:
         form = CertificateVerifyForm(request.GET if code is None and "kod" in request.GET else None)
@@ -195,7 +198,15 @@ class VerifyView(View):
             context["rate_limited"] = True
             return render(request, "certificates/verify.html", context, status=429)
         normalised = normalise_code(typed)
-        certificate = selectors.certificate_by_code(code=normalised) if normalised else None
-        context["certificate"] = certificate
-        status = 200 if certificate is not None else 404
-        return render(request, "certificates/verify.html", context, status=status)
+        if normalised is None:
+            return render(request, "certificates/verify.html", context, status=404)
+
+        def lookup() -> HttpResponse:
+            certificate = selectors.certificate_by_code(code=normalised)
+            context["certificate"] = certificate
+            status = 200 if certificate is not None else 404
+            return render(request, "certificates/verify.html", context, status=status)
+
+        if code is None:  # typed in: the form shows what was typed
+            return lookup()
+        return object_page(request, key=verify_page_key(normalised), render=lookup)

@@ -6,13 +6,16 @@ of failing with a 500: reads miss, writes are dropped, `add` succeeds (a lock is
 the failure is logged. After a failure the process does not ask Redis again for a few seconds,
 so a Redis that does not answer costs a request one timeout, not one per cache call. Rate
 limits therefore let requests through until Redis is back; nothing else depends on the cache.
+
+Django's Redis client builds a new `redis.Redis` object (about 170 reply callbacks) for every
+cache call; ours keeps one per connection pool (they share the pool's connections anyway).
 """
 
 import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -27,7 +30,26 @@ class _UnavailableError(Exception):
     """Redis is down, or was a moment ago."""
 
 
+class _ReusingRedisCacheClient(RedisCacheClient):
+    """One `redis.Redis` per connection pool, made at the first call."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, object] = {}
+
+    def get_client(self, key=None, *, write=False):  # noqa: ARG002 — Django's signature
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params) -> None:
+        super().__init__(server, params)
+        self._class = _ReusingRedisCacheClient
+
     def _call(self, operation: str, function, *args):
         """`function(*args)`, or _UnavailableError when Redis is down (or was a moment ago)."""
         global _skip_until  # noqa: PLW0603 — one state for the whole process

@@ -16,14 +16,21 @@ what public pages show (`watch_models`, connected in CoreConfig.ready; services 
 rows with `QuerySet.update()` call `public_pages_changed()`), so a change is visible on the
 next request; the timeout bounds what depends on the clock alone (a registration deadline
 passing). Languages are separate keys; so are addresses with different query strings.
+
+Pages about one object whose content depends on that object alone (certificate verification)
+use `object_page(request, key=…, render=…)` instead: kept per key and language, whatever else
+changes, until the object's service calls `object_page_forget(key)` (now and again when its
+transaction commits), so that a change — a revoked certificate — is visible on the next request.
 """
 
 import hashlib
 import logging
 import re
 import uuid
+from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
@@ -36,7 +43,11 @@ from core.pagination import PAGE_PARAMETER
 logger = logging.getLogger(__name__)
 
 TIMEOUT = 300
+# An object's page is forgotten by its service; the short timeout bounds what a forget that did
+# not reach Redis (an outage, core/cache.py) could leave behind.
+OBJECT_TIMEOUT = 60
 GENERATION_KEY = "public-page:generation"
+OBJECT_KEY = "object-page:{key}:{language}"
 PLACEHOLDER = "__CSRF_TOKEN__"
 # Where a masked CSRF token (64 letters and digits) appears in a rendered page.
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[A-Za-z0-9]{64}"')
@@ -96,7 +107,7 @@ def _from_cache(request: HttpRequest, entry: dict) -> HttpResponse:
     return response
 
 
-def _store(key: str, response: HttpResponse) -> None:
+def _store(key: str, response: HttpResponse, timeout: int = TIMEOUT) -> None:
     if (
         response.status_code != 200
         or response.streaming
@@ -107,7 +118,7 @@ def _store(key: str, response: HttpResponse) -> None:
     content = _TOKEN.sub(
         lambda match: match.group(1) + PLACEHOLDER + '"', response.content.decode()
     )
-    cache.set(key, {"content": content, "content_type": response["Content-Type"]}, TIMEOUT)
+    cache.set(key, {"content": content, "content_type": response["Content-Type"]}, timeout)
 
 
 def public_page(view):
@@ -141,3 +152,40 @@ def watch_models() -> None:
     """Connected once, in CoreConfig.ready: every save and delete of the watched apps' rows."""
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_changed, dispatch_uid=f"public-page-{signal}")
+
+
+def _object_keys(key: str) -> list[str]:
+    return [OBJECT_KEY.format(key=key, language=language) for language, _ in settings.LANGUAGES]
+
+
+def object_page(
+    request: HttpRequest, *, key: str, render: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """`render()`'s page about one object for an anonymous visitor with no message waiting,
+    kept under `key` in the request's language until `object_page_forget(key)` (or
+    `OBJECT_TIMEOUT`).
+    Signed-in visitors, other answers than a plain 200 page: rendered each time."""
+    if (
+        request.method not in {"GET", "HEAD"}
+        or request.user.is_authenticated
+        or _has_messages(request)
+    ):
+        return render()
+    cache_key = OBJECT_KEY.format(key=key, language=request.LANGUAGE_CODE)
+    entry = cache.get(cache_key)
+    if entry is not None:
+        return _from_cache(request, entry)
+    response = render()
+    _store(cache_key, response, OBJECT_TIMEOUT)
+    return response
+
+
+def _forget(key: str) -> None:
+    cache.delete_many(_object_keys(key))
+
+
+def object_page_forget(key: str) -> None:
+    """The pages kept under `key` are stale: now, and again when the current transaction
+    commits (a page rendered in between from the data before the commit is not kept)."""
+    _forget(key)
+    transaction.on_commit(lambda: _forget(key))

@@ -38,8 +38,9 @@ def calendar_feed_of(*, user) -> CalendarFeed | None:
     return CalendarFeed.objects.filter(user=user).first()
 
 
-def calendar_feed_url(feed: CalendarFeed) -> str:
-    return absolute_url(reverse("participants:calendar_feed", kwargs={"token": feed.token}))
+def calendar_feed_url(token: str) -> str:
+    """The address of the personal calendar feed with this secret."""
+    return absolute_url(reverse("participants:calendar_feed", kwargs={"token": token}))
 
 
 def calendar_feed_by_token(*, token: str) -> CalendarFeed | None:

@@ -1,8 +1,11 @@
 """Reads for registrations, with the joins their pages need (query counts do not grow)."""
 
+from dataclasses import dataclass
+
 from django.db import connection
 from django.db.models import (
     Count,
+    Exists,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -13,10 +16,19 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Concat
 
+from accounts.models import User
 from core.db import count_of, turkish_fold_sql
 from core.text import turkish_fold
 from participants import extensions, permissions
-from participants.models import AuditEntry, Organization, Registration, SurveySubmission
+from participants.models import (
+    AuditEntry,
+    CalendarFeed,
+    ImportInvitation,
+    Organization,
+    ParticipantProfile,
+    Registration,
+    SurveySubmission,
+)
 from participants.selectors.answers import filter_by_answer
 from participants.selectors.attendance import attendance_rates_for_registrations
 from participants.selectors.evaluations import survey_is_open
@@ -248,3 +260,30 @@ def my_registrations(*, participant) -> list[Registration]:
     for part in extensions.card_parts():
         part.attach(registrations)
     return registrations
+
+
+@dataclass(frozen=True)
+class StartFacts:
+    """What Kayıtlarım asks about its person before the registrations, in one query."""
+
+    invitation_open: bool  # an import's invitation not accepted yet (see invitation_pending)
+    has_profile: bool
+    calendar_token: str | None  # of the personal calendar feed, if there is one
+
+
+def participant_start_facts(*, user) -> StartFacts:
+    row = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            invitation_open=Exists(
+                ImportInvitation.objects.filter(user=OuterRef("pk"), accepted_at__isnull=True)
+            ),
+            has_profile=Exists(ParticipantProfile.objects.filter(user=OuterRef("pk"))),
+            calendar_token=Subquery(
+                CalendarFeed.objects.filter(user=OuterRef("pk")).values("token")[:1]
+            ),
+        )
+        .values("invitation_open", "has_profile", "calendar_token")
+        .get()
+    )
+    return StartFacts(**row)

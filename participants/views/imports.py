@@ -189,6 +189,6 @@ class InvitationView(View):
         if not form.is_valid():
             return self._render(request, user, form)
         invitation_accept(user=user, password=form.cleaned_data["new_password1"])
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="accounts.backends.ModelBackend")
         messages.success(request, _("Welcome! Your password was saved."))
         return redirect("participants:my_registrations")

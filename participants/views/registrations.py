@@ -13,7 +13,7 @@ from participants.forms.answers import RegistrationAnswersForm
 from participants.forms.registrations import RegistrationForm
 from participants.models import ParticipantProfile, Registration
 from participants.selectors import registrations as selectors
-from participants.selectors.calendar import calendar_feed_of, calendar_feed_url
+from participants.selectors.calendar import calendar_feed_url
 from participants.selectors.evaluations import survey_is_open
 from participants.selectors.imports import invitation_pending
 from participants.selectors.messages import messages_of_participant
@@ -143,24 +143,25 @@ class MyRegistrationsView(RoleRequiredMixin, View):
     role_test = permissions.can_view_own_registrations
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        if invitation_pending(user=request.user):
+        facts = selectors.participant_start_facts(user=request.user)
+        if facts.invitation_open and invitation_pending(user=request.user):
             # Imported, and came in another way than the invitation link (a new password by
             # "forgot password"): the privacy notice comes before anything else.
             messages.info(request, _("Please read the privacy notice first."))
             return redirect("participants:profile")
-        has_profile = ParticipantProfile.objects.filter(user=request.user).exists()
-        if not has_profile and needs_participant_profile(user=request.user):
+        if not facts.has_profile and needs_participant_profile(user=request.user):
             messages.info(request, _("Please complete your participant profile first."))
             return redirect("participants:profile")
-        feed = calendar_feed_of(user=request.user)
         return render(
             request,
             "participants/my_registrations.html",
             {
                 "registrations": selectors.my_registrations(participant=request.user),
-                "calendar_feed_url": calendar_feed_url(feed) if feed else "",
+                "calendar_feed_url": (
+                    calendar_feed_url(facts.calendar_token) if facts.calendar_token else ""
+                ),
                 "card_parts": [part.template for part in extensions.card_parts()],
-                "has_profile": has_profile,
+                "has_profile": facts.has_profile,
                 "latest_messages": list(
                     messages_of_participant(participant=request.user)[:LATEST_MESSAGES]
                 ),

@@ -54,7 +54,7 @@ def test_the_cohort_page_takes_the_same_number_of_queries_for_one_or_three_peopl
     enrol("Ayşe Kaya")
     client.force_login(coordinator)
     client.get(_page(certificate_cohort))
-    with django_assert_num_queries(15) as one:
+    with django_assert_num_queries(13) as one:
         client.get(_page(certificate_cohort))
     enrol("Bora Demir")
     enrol("Cem Şahin", attended=1)
@@ -514,3 +514,66 @@ def test_the_progress_tells_the_table_to_reload_once_it_finishes(client, coordin
         f'hx-get="{_page(cohort)}" hx-trigger="certificates-finished from:body" '
         f'hx-select="#certificate-rows" hx-swap="outerHTML">' in page
     )
+
+
+def test_the_qr_page_of_a_certificate_comes_from_the_cache_without_a_query(
+    client, issued, django_assert_num_queries
+):
+    url = _verify(issued["İnci Çelik"].code)
+    assert not client.get(url).has_header("X-Public-Cache")
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert (again.status_code, again["X-Public-Cache"]) == (200, "hit")
+    html = again.content.decode()
+    assert '<span class="badge badge-ok">Geçerli</span>' in html
+    assert "İnci Çelik" in html
+
+
+def test_a_revoked_certificate_shows_revoked_at_once_after_its_page_was_cached(
+    client, issued, coordinator, django_capture_on_commit_callbacks
+):
+    certificate = issued["İnci Çelik"]
+    assert "Geçerli" in client.get(_verify(certificate.code)).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        revoked = certificate_revoke(
+            certificate=certificate, revoked_by=coordinator, reason="Hatalı basım"
+        )
+    html = client.get(_verify(certificate.code)).content.decode()
+    when = date_format(timezone.localdate(revoked.revoked_at), "DATE_FORMAT")
+    assert f'<span class="badge badge-danger">İptal edildi, {when}</span>' in html
+    assert "Geçerli" not in html
+
+
+def test_a_superseded_certificate_says_so_at_once_after_its_page_was_cached(
+    client, issued, coordinator, django_capture_on_commit_callbacks
+):
+    old = issued["İnci Çelik"]
+    assert "Geçerli" in client.get(_verify(old.code)).content.decode()
+    participant = old.registration.participant
+    participant.full_name = "İnci Çelik Yıldız"
+    participant.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        certificates_issue(cohort=old.registration.cohort, issued_by=coordinator)
+    html = client.get(_verify(old.code)).content.decode()
+    assert "Yenisiyle değiştirildi" in html
+    assert "Geçerli" not in html
+
+
+def test_the_cached_qr_page_is_kept_per_language(client, issued):
+    url = _verify(issued["İnci Çelik"].code)
+    assert "Geçerli" in client.get(url).content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.get(url).content.decode()
+    assert '<span class="badge badge-ok">Valid</span>' in english
+    assert "Geçerli" not in english
+    client.cookies["django_language"] = "tr"
+    assert client.get(url)["X-Public-Cache"] == "hit"
+
+
+def test_a_signed_in_visitor_gets_the_qr_page_rendered_for_them(client, issued, participant):
+    url = _verify(issued["İnci Çelik"].code)
+    client.get(url)
+    client.force_login(participant)
+    response = client.get(url)
+    assert not response.has_header("X-Public-Cache")
+    assert participant.full_name in response.content.decode()

@@ -69,3 +69,20 @@ def test_logging_in_and_verifying_a_certificate_work_while_redis_is_down(client,
     assert "_auth_user_id" in client.session
     response = client.get(reverse("certificates:verify"), {"code": "ABCD-EFGH-JKLM-NPQR-STUV"})
     assert response.status_code == 200
+
+
+@pytest.mark.usefixtures("fresh_outage")
+def test_one_redis_client_serves_every_call_and_comes_back_after_a_restart(redis_server):
+    cache = ResilientRedisCache(redis_server.url, {})
+    try:
+        cache.set("key", 1)
+        assert cache.get("key") == 1
+        client = cache._cache.get_client(write=True)
+        assert cache._cache.get_client() is client
+        redis_server.stop()
+        redis_server.start()
+        assert cache.get("key") is None
+        cache.set("key", 2)
+        assert cache.get("key") == 2
+    finally:
+        client.connection_pool.disconnect()

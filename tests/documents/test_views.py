@@ -124,7 +124,7 @@ def test_someone_else_cannot_retry_a_failed_document(client, ready_document):
 
 def test_download_query_count(client, participant, ready_document, django_assert_num_queries):
     client.force_login(participant)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = client.get(_url(ready_document))
     response.close()
 

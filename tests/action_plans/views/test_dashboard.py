@@ -55,11 +55,11 @@ def test_dashboard_shows_charts_beside_tables_in_constant_queries(
     _plan(collaboration_type)
     client.force_login(coordinator)
     client.get(URL)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         client.get(URL)
     _plan(collaboration_type, sdg_numbers=(2,))
     _plan(CollaborationTypeFactory(name="Eşgüdüm"))
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         html = client.get(URL).content.decode()
     assert html.count('<svg class="chart" role="img"') == 4
     assert html.count('class="table-wrap"') == 4

@@ -87,12 +87,12 @@ def test_group_list_in_constant_queries(client, cohort_facilitator, django_asser
     client.force_login(facilitator)
     url = reverse("plans:groups", kwargs={"cohort_id": cohort.pk})
     client.get(url)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         client.get(url)
     _group_with_members(cohort)
     _group_with_members(cohort)
     RegistrationFactory(cohort=cohort)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         html = client.get(url).content.decode()
     assert html.count('class="panel group-card"') == 3
 
@@ -113,7 +113,7 @@ def test_group_screen_shows_answers_that_help_but_never_sensitive_ones(
     url = reverse("plans:groups", kwargs={"cohort_id": cohort.pk})
     for user in (facilitator, coordinator):
         client.force_login(user)
-        with django_assert_num_queries(13 if user == facilitator else 12):
+        with django_assert_num_queries(11 if user == facilitator else 10):
             html = client.get(url).content.decode()
         assert "Sektör: Kamu" in html
         assert "Sektör: Kooperatif" in html

@@ -194,11 +194,11 @@ def test_my_plans_lists_group_and_own_plans_in_constant_queries(client, django_a
     _plans_for(user, 1)
     client.force_login(user)
     client.get(reverse("plans:my_plans"))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         client.get(reverse("plans:my_plans"))
     _plans_for(user, 1)
     ActionPlanFactory(work_group=None, registration=RegistrationFactory(participant=user))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         html = client.get(reverse("plans:my_plans")).content.decode()
     assert html.count("<progress") == 3
 
@@ -209,10 +209,10 @@ def test_cohort_plans_list_in_constant_queries(client, coordinator, django_asser
     client.force_login(coordinator)
     url = reverse("plans:cohort_plans", kwargs={"cohort_id": cohort.pk})
     client.get(url)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         client.get(url)
     ActionPlanFactory.create_batch(2, work_group__cohort=cohort)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         html = client.get(url).content.decode()
     assert html.count("<progress") == 3
 

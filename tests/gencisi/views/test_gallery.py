@@ -52,6 +52,6 @@ def test_component_gallery_reads_nothing_from_the_database(
     client, coordinator, django_assert_num_queries
 ):
     client.force_login(coordinator)
-    # session, user, and the user's groups and verified address for the menu
-    with django_assert_num_queries(4):
+    # session, and the user with its roles for the menu (one query: accounts.backends)
+    with django_assert_num_queries(2):
         client.get(reverse("site:component_gallery"))

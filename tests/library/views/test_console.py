@@ -192,9 +192,9 @@ def test_console_list_query_count_does_not_grow(curator, django_assert_num_queri
     for _ in range(count):
         LegalReferenceFactory()
 
-    # session, user, groups and e-mail check (navigation), then the references with their
+    # session, user with its roles (navigation), then the references with their
     # reviewers and basis counts in one query
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         response = curator.get(reverse("library:console_references"))
     assert len(response.context["references"]) == count
 

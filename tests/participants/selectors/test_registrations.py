@@ -1,13 +1,16 @@
 import pytest
 
-from participants.models import Registration
+from participants.models import ImportInvitation, Registration
 from participants.selectors.registrations import (
     cohort_for_registration,
     cohort_to_register,
+    participant_start_facts,
     registrations_of_participant,
 )
 from tests.factories import (
+    CalendarFeedFactory,
     CohortFactory,
+    ParticipantProfileFactory,
     ProgramFactory,
     RegistrationFactory,
     UserFactory,
@@ -47,3 +50,26 @@ def test_the_cohort_to_register_is_the_same_cohort_in_one_query(django_assert_nu
     draft_programme = CohortFactory(program=ProgramFactory(status="draft"))
     assert cohort_to_register(cohort_pk=draft_programme.pk) is None
     assert cohort_to_register(cohort_pk=CohortFactory(status="cancelled").pk) is None
+
+
+def test_start_facts_of_a_new_account_in_one_query(django_assert_num_queries):
+    person = UserFactory()
+    with django_assert_num_queries(1):
+        facts = participant_start_facts(user=person)
+    assert (facts.invitation_open, facts.has_profile, facts.calendar_token) == (False, False, None)
+
+
+def test_start_facts_see_an_open_invitation_the_profile_and_the_calendar_feed():
+    profile = ParticipantProfileFactory()
+    person = profile.user
+    invitation = ImportInvitation.objects.create(user=person)
+    feed = CalendarFeedFactory(user=person)
+    facts = participant_start_facts(user=person)
+    assert (facts.invitation_open, facts.has_profile, facts.calendar_token) == (
+        True,
+        True,
+        feed.token,
+    )
+    invitation.accepted_at = invitation.created_at
+    invitation.save()
+    assert participant_start_facts(user=person).invitation_open is False

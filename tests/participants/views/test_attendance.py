@@ -223,7 +223,7 @@ def test_grid_query_count_does_not_grow_with_participants(
     for _ in range(size):
         AttendanceFactory(session=session)
     client.force_login(facilitator)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         response = client.get(_grid_url(session))
     assert response.content.decode().count('class="attendance-row"') == size
 
@@ -265,7 +265,7 @@ def test_entry_page_query_count_does_not_grow_with_sessions(
     for _ in range(size):
         AttendanceFactory()
     client.force_login(coordinator)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         response = client.get(reverse("participants:attendance_home"))
     assert response.content.decode().count('class="session-item"') == size
 
@@ -291,7 +291,7 @@ def test_cohort_overview_query_count_does_not_grow(
         AttendanceFactory(session=session)
     client.force_login(coordinator)
     url = reverse("participants:attendance_cohort", kwargs={"cohort_id": session.cohort_id})
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         client.get(url)
 
 
@@ -596,5 +596,5 @@ def test_the_attendance_export_query_count_does_not_grow(
     for _ in range(size):
         AttendanceFactory(session=session)
     client.force_login(coordinator)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         assert _export(client, session.cohort, "xlsx").status_code == 200

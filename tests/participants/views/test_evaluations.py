@@ -272,7 +272,7 @@ def test_report_query_count_does_not_grow_with_responses(
             answers={question.pk: {"scale": 1 + index % 5} for question in scale},
         )
     client.force_login(coordinator)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         client.get(reverse("participants:survey_report", kwargs={"pk": cohort.pk}))
 
 

@@ -169,7 +169,7 @@ def test_history_shows_delivery_counts_in_a_fixed_number_of_queries(
     _send(cohort, "Birinci")
     client.force_login(coordinator)
     client.get(_history_url(cohort))
-    with django_assert_num_queries(7) as one:
+    with django_assert_num_queries(5) as one:
         client.get(_history_url(cohort))
     _send(cohort, "İkinci", {"status": ["pending"]})
     third = _send(cohort, "Üçüncü", {"status": ["confirmed"]})

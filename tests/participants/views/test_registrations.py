@@ -195,7 +195,7 @@ def test_my_registrations_shows_only_mine_with_a_constant_number_of_queries(
     # 13: besides the registrations, their sessions and the page's own, one each for the
     # personal calendar feed, the latest messages to this person, and whether an import invited
     # them and the privacy notice is still to be acknowledged.
-    with django_assert_num_queries(13) as one:
+    with django_assert_num_queries(9) as one:
         client.get(MINE)
     for _ in range(2):
         registration = RegistrationFactory(participant=member)

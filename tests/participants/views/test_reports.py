@@ -136,7 +136,7 @@ def test_overview_query_count_does_not_grow_with_cohorts(
         ParticipantProfileFactory(user=registration.participant)
         AttendanceFactory(session=SessionFactory(cohort=cohort), registration=registration)
     client.force_login(coordinator)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         client.get(reverse("participants:program_overview", kwargs={"pk": program.pk}))
 
 

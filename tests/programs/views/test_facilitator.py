@@ -17,6 +17,6 @@ def test_my_cohorts_query_count_does_not_grow(
         SessionFactory(cohort=cohort)
     CohortFactory()  # someone else's cohort
     client.force_login(facilitator)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         response = client.get(reverse("programs:my_cohorts"))
     assert len(response.context["cohorts"]) == count

@@ -104,7 +104,7 @@ def test_dashboard_query_count_does_not_grow(console, count, django_assert_num_q
         cohort = CohortFactory()
         RegistrationFactory(cohort=cohort, status="pending")
         SessionFactory(cohort=cohort)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         response = console.get(reverse("programs:console_dashboard"))
     assert response.context["pending_total"] == count
 
