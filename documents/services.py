@@ -44,8 +44,9 @@ def inputs_hash(*, kind: registry.Kind, data: object) -> str:
 
 
 # Documents per render task: a bulk request (a cohort's certificates) becomes a few dozen tasks
-# instead of hundreds, so the broker round trips are shared while both worker processes stay busy
-# and the progress bar still moves document by document.
+# instead of hundreds, so the broker round trips, the commit that marks them ready and the e-mails
+# they trigger are shared, while both worker processes stay busy and the progress bar still
+# moves in small steps.
 RENDER_BATCH_SIZE = 10
 
 
@@ -235,88 +236,131 @@ def _write(document: Document, pdf: bytes, name: str) -> str:
     return storage.save(name, ContentFile(pdf, name=name))
 
 
-def _fail(document_id: int, *, error: str, final: bool) -> None:
-    Document.objects.filter(pk=document_id).update(
+def _fail(document: Document, *, error: str, final: bool) -> None:
+    """Record an error of a claimed document (a claim taken over since is left alone): failed
+    for good, or back in the queue."""
+    now = timezone.now()
+    Document.objects.filter(
+        pk=document.pk, status=Document.Status.RENDERING, started_at=document.started_at
+    ).update(
         status=Document.Status.FAILED if final else Document.Status.QUEUED,
         error=error[:4000],
-        finished_at=timezone.now() if final else None,
-        updated_at=timezone.now(),
+        finished_at=now if final else None,
+        updated_at=now,
     )
 
 
-def _render_one(document: Document) -> bool:
-    """Render a claimed document and mark it ready; False if it failed for good or is not this
-    call's any more. A transient error (database, disk) puts it back in the queue and is raised,
-    until the last attempt."""
+@dataclasses.dataclass(frozen=True)
+class Rendered:
+    """A claimed document and its file, rendered but not stored yet."""
+
+    document: Document
+    spec: registry.Kind
+    data: object
+    content: bytes
+
+
+def _failed(documents: list[Document], exc: Exception) -> None:
+    """Record an error of claimed `documents`. A transient one (database, disk) puts them back
+    in the queue and is raised, so that the task is retried, until their last attempt;
+    anything else fails them for good."""
+    transient, retry = isinstance(exc, TRANSIENT_ERRORS), False
+    for document in documents:
+        final = not transient or document.attempts >= MAX_ATTEMPTS
+        retry = retry or not final
+        _fail(document, error=f"{type(exc).__name__}: {exc}", final=final)
+    if retry:
+        raise exc
+
+
+def _render_one(document: Document) -> Rendered | None:
+    """Render a claimed document (not stored yet); None if it failed for good. A transient
+    error (database, disk) puts it back in the queue and is raised, until the last attempt."""
     try:
         spec = registry.get(document.kind)
         owner = document.owner
         if owner is None:
             raise LookupError("the document's owner no longer exists")
         data = spec.build_data(owner)
-        pdf = spec.render(data)
-        return _store(document, spec=spec, data=data, pdf=pdf)
+        return Rendered(document=document, spec=spec, data=data, content=spec.render(data))
     except SoftTimeLimitExceeded:
         raise  # the task ends; the claim stays and is taken again (or given up) later
-    except TRANSIENT_ERRORS as exc:
-        final = document.attempts >= MAX_ATTEMPTS
-        logger.warning("document %s: transient render error: %s", document.pk, exc)
-        _fail(document.pk, error=f"{type(exc).__name__}: {exc}", final=final)
-        if not final:
-            raise
-        return False
     except Exception as exc:
-        logger.exception("document %s: render failed", document.pk)
-        _fail(document.pk, error=f"{type(exc).__name__}: {exc}", final=True)
-        return False
+        if isinstance(exc, TRANSIENT_ERRORS):
+            logger.warning("document %s: transient render error: %s", document.pk, exc)
+        else:
+            logger.exception("document %s: render failed", document.pk)
+        _failed([document], exc)
+        return None
 
 
-def _store(document: Document, *, spec: registry.Kind, data, pdf: bytes) -> bool:
-    """Mark the document ready and write its file, in one transaction and only while this
-    call's claim holds and no newer version has replaced it. The update locks the row first: a claim
-    taken over by another task (a redelivered or requeued message) writes nothing, so each
-    version's file is written once; readers see the row ready only after commit, when the file
-    is in place. The file goes through the storage API only (any storage, local or remote).
-    `documents_ready` is sent in the same transaction: a document never turns ready without
-    what it triggers (e.g. its e-mail), even when the worker dies right after."""
-    sha256 = hashlib.sha256(pdf).hexdigest()
-    name = _file_name(document, sha256, spec.suffix)
-    now = timezone.now()
-    ready = {
-        "status": Document.Status.READY,
-        "file": name,
-        "file_sha256": sha256,
-        "inputs_hash": inputs_hash(kind=spec, data=data),
-        "filename": spec.filename(data),
-        "error": "",
-        "finished_at": now,
-        "updated_at": now,
-    }
-    written = None
+def _still_claimed(rendered: list[Rendered]) -> list[Rendered]:
+    """The ones among `rendered` whose claim still holds (not taken over by a redelivered or
+    requeued message, not replaced by a newer version), their rows locked until the
+    transaction ends: one query."""
+    claims = dict(
+        Document.objects.select_for_update()
+        .filter(
+            pk__in=[item.document.pk for item in rendered],
+            status=Document.Status.RENDERING,
+            superseded_by__isnull=True,
+        )
+        .values_list("pk", "started_at")
+    )
+    return [item for item in rendered if claims.get(item.document.pk) == item.document.started_at]
+
+
+def _store(rendered: list[Rendered]) -> list[Document]:
+    """Write the files of `rendered` and mark their documents ready, in one transaction and
+    only while this call's claim holds and no newer version has replaced them (their rows are
+    locked first: a claim taken over by another task writes nothing, so each version's file is
+    written once); readers see the rows ready only after commit, when the files are in place.
+    The files go through the storage API only (any storage, local or remote).
+    `documents_ready` is sent once for all of them in the same transaction: a document never
+    turns ready without what it triggers (e.g. its e-mail), even when the worker dies right
+    after. Two queries and the receivers', whatever their number. Returns them."""
+    if not rendered:
+        return []
+    fields = [
+        "status",
+        "file",
+        "file_sha256",
+        "inputs_hash",
+        "filename",
+        "error",
+        "finished_at",
+        "updated_at",
+    ]
+    written = []
     try:
         with transaction.atomic():
-            marked = Document.objects.filter(
-                pk=document.pk,
-                status=Document.Status.RENDERING,
-                started_at=document.started_at,
-                superseded_by__isnull=True,
-            ).update(**ready)
-            if not marked:
-                return False
-            written = _write(document, pdf, name)
-            if written != name:  # the storage chose another name (the row lock keeps it rare)
-                ready["file"] = written
-                Document.objects.filter(pk=document.pk).update(file=written)
-            for field_name, value in ready.items():
-                setattr(document, field_name, value)
-            signals.documents_ready.send(sender=Document, documents=[document])
+            ours = _still_claimed(rendered)
+            now = timezone.now()
+            for item in ours:
+                document, spec = item.document, item.spec
+                sha256 = hashlib.sha256(item.content).hexdigest()
+                name = _write(document, item.content, _file_name(document, sha256, spec.suffix))
+                written.append(name)
+                document.status = Document.Status.READY
+                document.file = name  # the storage may have chosen another name (rare)
+                document.file_sha256 = sha256
+                document.inputs_hash = inputs_hash(kind=spec, data=item.data)
+                document.filename = spec.filename(item.data)
+                document.error = ""
+                document.finished_at = document.updated_at = now
+            documents = [item.document for item in ours]
+            Document.objects.bulk_update(documents, fields)
+            if documents:
+                signals.documents_ready.send(sender=Document, documents=documents)
     except BaseException:
-        if written is not None:  # no row names it: do not leave it behind
-            document.file.storage.delete(written)
+        storage = rendered[0].document.file.storage
+        for name in written:  # no row names them: do not leave them behind
+            storage.delete(name)
         raise
-    if not spec.keeps_old_files:
-        _delete_older_files(document)
-    return True
+    for item in ours:
+        if not item.spec.keeps_old_files:
+            _delete_older_files(item.document)
+    return documents
 
 
 def _delete_older_files(document: Document) -> None:
@@ -333,20 +377,32 @@ def _delete_older_files(document: Document) -> None:
 
 
 def documents_render(*, document_ids: list[int]) -> list[Document]:
-    """Render the documents one after the other and mark each ready as soon as it is (the body
-    of the render task); returns the ones that turned ready. Idempotent: ready, failed and
-    superseded documents are passed over, so a redelivered task redoes only what is left.
+    """Render the documents one after the other, then store them and mark them ready all at
+    once (the body of the render task: a task's documents cost a fixed number of queries, one
+    commit and one `documents_ready` signal, whatever their number); returns the ones that
+    turned ready. Idempotent: ready, failed and superseded documents are passed over, so a
+    redelivered task redoes only what is left.
 
     A transient error on one document does not hold up the others: it is raised at the end, so
-    that the task is retried. `documents_ready` is sent for each document in the transaction
-    that marks it ready."""
-    ready, transient = [], None
+    that the task is retried."""
+    rendered, transient = [], None
     for document in _claim(document_ids):
         try:
-            if _render_one(document):
-                ready.append(document)
+            item = _render_one(document)
         except TRANSIENT_ERRORS as exc:
             transient = transient or exc
+            continue
+        if item is not None:
+            rendered.append(item)
+    try:
+        ready = _store(rendered)
+    except SoftTimeLimitExceeded:
+        raise
+    except Exception as exc:
+        pks = [item.document.pk for item in rendered]
+        logger.warning("documents %s: storing failed: %s", pks, exc, exc_info=True)
+        _failed([item.document for item in rendered], exc)
+        ready = []
     if transient is not None:
         raise transient
     return ready
