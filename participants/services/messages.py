@@ -28,9 +28,9 @@ from notifications.services import (
     UNSENT_AFTER,
     NotificationRequest,
     notification_preview,
-    notifications_send,
     notifications_queue,
     notifications_requeue_failed,
+    notifications_send,
 )
 from participants import placeholders
 from participants.models import CohortMessage, Registration

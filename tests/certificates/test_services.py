@@ -356,19 +356,20 @@ def sent_tasks(monkeypatch):
     return sent
 
 
-def test_a_render_batch_costs_the_same_queries_for_3_or_10_certificates_and_one_send_task(
-    certificate_cohort,
-    enrol,
-    coordinator,
-    sent_tasks,
-    django_assert_num_queries,
-    django_capture_on_commit_callbacks,
-):
+@pytest.fixture
+def thirteen_queued(certificate_cohort, enrol, coordinator, django_capture_on_commit_callbacks):
+    """The document ids of 13 certificates issued and queued (their render tasks not run)."""
     for number in range(13):
         enrol(f"Katılımcı {number:02}")
     with django_capture_on_commit_callbacks(execute=False):
         certificates_issue(cohort=certificate_cohort, issued_by=coordinator)
-    ids = list(Certificate.objects.order_by("pk").values_list("document_id", flat=True))
+    return list(Certificate.objects.order_by("pk").values_list("document_id", flat=True))
+
+
+def test_a_render_batch_costs_the_same_queries_for_3_or_10_certificates_and_one_send_task(
+    thirteen_queued, sent_tasks, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    ids = thirteen_queued
     ContentType.objects.get_for_model(Registration)  # cached for the process, as in a worker
     # Claim (give up the exhausted, update, select), the certificates; in one transaction
     # (a savepoint here) the rows still claimed (locked), one update to ready, the e-mails (the
