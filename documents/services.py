@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.contrib.contenttypes.models import ContentType
@@ -236,6 +237,32 @@ def _write(document: Document, pdf: bytes, name: str) -> str:
     return storage.save(name, ContentFile(pdf, name=name))
 
 
+def _write_all(files: list[tuple[Document, bytes, str]]) -> list[str]:
+    """Write the files of a batch (document, bytes, name) at the same time, each in a thread of
+    its own: each is flushed to disk before it is renamed into place, and those flushes
+    overlap (one after the other, a flush to a virtual machine's disk costs about a quarter of
+    a certificate's render). The first is written alone, so that its folder exists before the
+    others are written into it. Returns the names the storage gave them; if one fails, the
+    others are deleted and its error raised."""
+    if not files:
+        return []
+    names = [_write(*files[0])]
+    with ThreadPoolExecutor(max_workers=max(len(files) - 1, 1)) as pool:
+        futures = [pool.submit(_write, *file) for file in files[1:]]
+    error = None
+    for future in futures:
+        try:
+            names.append(future.result())
+        except Exception as exc:
+            error = error or exc
+    if error is not None:
+        storage = files[0][0].file.storage
+        for name in names:
+            storage.delete(name)
+        raise error
+    return names
+
+
 def _fail(document: Document, *, error: str, final: bool) -> None:
     """Record an error of a claimed document (a claim taken over since is left alone): failed
     for good, or back in the queue."""
@@ -336,11 +363,19 @@ def _store(rendered: list[Rendered]) -> list[Document]:
         with transaction.atomic():
             ours = _still_claimed(rendered)
             now = timezone.now()
-            for item in ours:
+            hashes = [hashlib.sha256(item.content).hexdigest() for item in ours]
+            written = _write_all(
+                [
+                    (
+                        item.document,
+                        item.content,
+                        _file_name(item.document, sha256, item.spec.suffix),
+                    )
+                    for item, sha256 in zip(ours, hashes, strict=True)
+                ]
+            )
+            for item, sha256, name in zip(ours, hashes, written, strict=True):
                 document, spec = item.document, item.spec
-                sha256 = hashlib.sha256(item.content).hexdigest()
-                name = _write(document, item.content, _file_name(document, sha256, spec.suffix))
-                written.append(name)
                 document.status = Document.Status.READY
                 document.file = name  # the storage may have chosen another name (rare)
                 document.file_sha256 = sha256

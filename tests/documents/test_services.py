@@ -423,3 +423,26 @@ def test_a_render_overtaken_by_a_newer_claim_or_version_does_not_mark_it_ready(
     document.refresh_from_db()
     assert (document.status, document.file.name) == (Document.Status.RENDERING, "")
     assert list(Path(settings.MEDIA_ROOT).rglob("*.pdf")) == []
+
+
+def test_a_batch_whose_file_write_breaks_leaves_no_file_and_goes_back_to_the_queue(
+    owner_job, monkeypatch, settings
+):
+    documents = _queued(owner_job, 3)
+    real_fsync, calls = storage.os.fsync, []
+
+    def second_breaks(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError("no space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(storage.os, "fsync", second_breaks)
+    with pytest.raises(OSError, match="no space left on device"):
+        services.documents_render(document_ids=[document.pk for document in documents])
+    assert len(calls) == 3  # the three files were written at the same time
+    rows = Document.objects.filter(pk__in=[document.pk for document in documents])
+    assert set(rows.values_list("status", "attempts", "file", "error")) == {
+        ("queued", 1, "", "OSError: no space left on device")
+    }
+    assert [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()] == []
