@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from documents import rendering, selectors, services, storage
 from documents.models import Document
+from documents.services import renders, requests
 
 
 def _request(job, django_capture_on_commit_callbacks, kind="test_certificate") -> Document:
@@ -196,12 +197,12 @@ def test_a_claim_taken_over_by_another_task_writes_nothing(owner_job, settings, 
     monkeypatch.setattr(storage.tempfile, "mkstemp", counting_mkstemp)
     (document,) = _queued(owner_job, 1)
     with time_machine.travel(timezone.now() - dt.timedelta(seconds=30), tick=False):
-        (first,) = services._claim([document.pk])
-    (second,) = services._claim([document.pk])  # a redelivered message took it over
-    assert services._store([services._render_one(first)]) == []
+        (first,) = renders._claim([document.pk])
+    (second,) = renders._claim([document.pk])  # a redelivered message took it over
+    assert renders._store([renders._render_one(first)]) == []
     media = Path(settings.MEDIA_ROOT)
     assert [path for path in media.rglob("*") if path.is_file()] == []
-    assert services._store([services._render_one(second)]) == [second]
+    assert renders._store([renders._render_one(second)]) == [second]
     done = Document.objects.get(pk=document.pk)
     assert (done.status, done.attempts) == (Document.Status.READY, 2)
     assert [path.name for path in media.rglob("*") if path.is_file()] == [Path(done.file.name).name]
@@ -323,7 +324,7 @@ def test_a_batch_that_races_another_request_returns_the_row_that_won(
     raced, other = owner_job(name="A"), owner_job(name="B")
     with django_capture_on_commit_callbacks(execute=False):
         winner = services.document_request(kind="test_certificate", owner=raced)
-    real = services._latest_versions
+    real = requests._latest_versions
     calls = []
 
     def blind_once(**kwargs):
@@ -332,7 +333,7 @@ def test_a_batch_that_races_another_request_returns_the_row_that_won(
         latest = real(**kwargs)
         return {} if len(calls) == 1 else latest
 
-    monkeypatch.setattr(services, "_latest_versions", blind_once)
+    monkeypatch.setattr(requests, "_latest_versions", blind_once)
     with django_capture_on_commit_callbacks(execute=False):
         documents = services.documents_request(kind="test_certificate", owners=[raced, other])
     assert documents[0].pk == winner.pk
