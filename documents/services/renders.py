@@ -16,6 +16,7 @@ from django.utils import timezone
 from core.background import DATABASE_ERRORS
 from documents import registry, signals
 from documents.models import Document
+from documents.storage import AtomicFileSystemStorage
 
 logger = logging.getLogger(__name__)
 
@@ -88,28 +89,39 @@ def _write(document: Document, pdf: bytes, name: str) -> str:
 
 
 def _write_all(files: list[tuple[Document, bytes, str]]) -> list[str]:
-    """Write the files of a batch (document, bytes, name) at the same time, each in a thread of
-    its own: each is flushed to disk before it is renamed into place, and those flushes
-    overlap (one after the other, a flush to a virtual machine's disk costs about a quarter of
-    a certificate's render). The first is written alone, so that its folder exists before the
-    others are written into it. Returns the names the storage gave them; if one fails, the
-    others are deleted and its error raised."""
-    if not files:
-        return []
-    names = [_write(*files[0])]
-    with ThreadPoolExecutor(max_workers=max(len(files) - 1, 1)) as pool:
-        futures = [pool.submit(_write, *file) for file in files[1:]]
-    error = None
-    for future in futures:
-        try:
-            names.append(future.result())
-        except Exception as exc:
-            error = error or exc
-    if error is not None:
+    """Write the files of a batch (document, bytes, name); returns the names the storage gave
+    them. If one fails, the others are deleted and its error raised.
+
+    On the local disk (AtomicFileSystemStorage) they are written at the same time, each in a
+    thread of its own: each file is flushed to disk before it is renamed into place, and those
+    flushes overlap (one after the other, a flush to a virtual machine's disk costs about a
+    quarter of a certificate's render). The first is written alone, so that its folder exists
+    before the others are written into it. Any other storage (an object storage's client per
+    thread would cost more than it saves) writes them one after the other."""
+    names = []
+    try:
+        if not files:
+            return names
+        names.append(_write(*files[0]))
+        if not isinstance(files[0][0].file.storage, AtomicFileSystemStorage):
+            for file in files[1:]:
+                names.append(_write(*file))  # noqa: PERF401 — each name kept as soon as written
+            return names
+        with ThreadPoolExecutor(max_workers=max(len(files) - 1, 1)) as pool:
+            futures = [pool.submit(_write, *file) for file in files[1:]]
+        error = None
+        for future in futures:
+            try:
+                names.append(future.result())
+            except Exception as exc:
+                error = error or exc
+        if error is not None:
+            raise error
+    except BaseException:
         storage = files[0][0].file.storage
         for name in names:
             storage.delete(name)
-        raise error
+        raise
     return names
 
 
