@@ -152,15 +152,16 @@ def certificate_bundle_request(*, cohort: Cohort, requested_by) -> Document:
 
 def certificates_ready_notify(*, documents: list[Document]) -> list[Notification]:
     """Queue the "your certificate is ready" e-mail of each certificate PDF among `documents`
-    (sent in the transaction that marks them ready), once per version: three queries and one
-    send task, whatever their number."""
+    (sent in the transaction that marks them ready: a render task's whole batch), once per
+    version: three queries (the certificates with their people, the duplicate check, one
+    insert) and one send task, whatever their number."""
     ids = [document.pk for document in documents if document.kind == CERTIFICATE_KIND]
     if not ids:
         return []
     certificates = Certificate.objects.select_related(
         "registration__participant", "registration__cohort__program"
     ).filter(document_id__in=ids, status=Certificate.Status.VALID)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # inside the caller's transaction: no savepoint
         return notifications_queue(
             requests=[
                 NotificationRequest(

@@ -164,24 +164,35 @@ def notifications_erase(*, recipient) -> None:
     notifications.update(subject="—", body="", error="")
 
 
-def _claim(notification_id: int) -> Notification | None:
-    """Mark a queued e-mail as being sent, one more attempt, in its own transaction: it is
-    committed before the SMTP conversation starts, so no other task sends it meanwhile. None
-    when there is nothing to send (gone, being sent, sent or failed)."""
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update(of=("self",))  # recipient may be null
-            .select_related("recipient")
-            .filter(pk=notification_id, status=Notification.Status.QUEUED)
-            .first()
+def _queued(notification_ids: list[int]) -> list[Notification]:
+    """The queued ones among `notification_ids`, with their recipients, in the given order:
+    one query for a task's whole batch."""
+    queued = {
+        notification.pk: notification
+        for notification in Notification.objects.select_related("recipient").filter(
+            pk__in=notification_ids, status=Notification.Status.QUEUED
         )
-        if notification is None:
-            return None
-        notification.status = Notification.Status.SENDING
-        notification.attempts += 1
-        notification.next_attempt_at = timezone.now() + SENDING_STUCK_AFTER
-        notification.save(update_fields=["status", "attempts", "next_attempt_at"])
-    return notification
+    }
+    return [queued[pk] for pk in notification_ids if pk in queued]
+
+
+def _claim(notification: Notification) -> bool:
+    """Mark a queued e-mail as being sent, one more attempt: one update, committed on its own
+    before the SMTP conversation starts, so no other task sends it meanwhile. False when it is
+    not as it was read any more (gone, being sent, sent, failed, or tried by another task
+    since: that task's outcome decides what comes next)."""
+    fields = {
+        "status": Notification.Status.SENDING,
+        "attempts": notification.attempts + 1,
+        "next_attempt_at": timezone.now() + SENDING_STUCK_AFTER,
+    }
+    claimed = Notification.objects.filter(
+        pk=notification.pk, status=Notification.Status.QUEUED, attempts=notification.attempts
+    ).update(**fields)
+    if claimed:
+        for name, value in fields.items():
+            setattr(notification, name, value)
+    return bool(claimed)
 
 
 def _deliver(notification: Notification) -> None:
@@ -262,12 +273,8 @@ def _record(notification: Notification, **fields) -> None:
         setattr(notification, name, value)
 
 
-def notification_send(*, notification_id: int) -> Notification | None:
-    """Send one queued e-mail and record the outcome (see the module's docstring). Idempotent:
-    anything not queued any more is left alone; returns the row as it is afterwards."""
-    notification = _claim(notification_id)
-    if notification is None:
-        return Notification.objects.filter(pk=notification_id).first()
+def _try(notification: Notification) -> None:
+    """One try of a claimed e-mail, its outcome recorded (see the module's docstring)."""
     try:
         _deliver(notification)
     except Exception as error:  # every failure is recorded on the row, none is raised
@@ -295,7 +302,26 @@ def notification_send(*, notification_id: int) -> Notification | None:
         if kind is not None and not kind.keep_text:
             sent.update(body="", html="")  # it held a secret link: the mailbox has it now
         _record(notification, **sent)
-    return notification
+
+
+def notifications_send(*, notification_ids: list[int]) -> list[Notification]:
+    """Send the queued e-mails among `notification_ids`, one after the other, each claimed on
+    its own before its SMTP conversation and its outcome recorded right after it (a worker
+    killed mid-batch leaves at most one e-mail in doubt): one query for the batch, then two
+    per e-mail. Idempotent: anything not queued any more is left alone. Returns the rows
+    tried, as they are afterwards."""
+    tried = []
+    for notification in _queued(notification_ids):
+        if _claim(notification):
+            _try(notification)
+            tried.append(notification)
+    return tried
+
+
+def notification_send(*, notification_id: int) -> Notification | None:
+    """Send one queued e-mail (see `notifications_send`); returns the row as it is afterwards."""
+    tried = notifications_send(notification_ids=[notification_id])
+    return tried[0] if tried else Notification.objects.filter(pk=notification_id).first()
 
 
 def notifications_send_due() -> int:

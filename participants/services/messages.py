@@ -28,9 +28,9 @@ from notifications.services import (
     UNSENT_AFTER,
     NotificationRequest,
     notification_preview,
-    notification_send,
     notifications_queue,
     notifications_requeue_failed,
+    notifications_send,
 )
 from participants import placeholders
 from participants.models import CohortMessage, Registration
@@ -186,8 +186,7 @@ def cohort_message_send_batch(*, message_id: int) -> int:
         .order_by("pk")
         .values_list("pk", flat=True)[: settings.COHORT_MESSAGE_BATCH_SIZE]
     )
-    for notification_id in batch:
-        notification_send(notification_id=notification_id)
+    notifications_send(notification_ids=batch)
     if batch and _waiting(message).exists():
         _enqueue_batch(message.pk, countdown=batch_interval())
     return len(batch)

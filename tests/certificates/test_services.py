@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.db import transaction
 from pypdf import PdfReader
@@ -17,8 +18,10 @@ from certificates.services import certificate_revoke, certificates_issue
 from documents import rendering
 from documents.layouts import CERTIFICATE, certificate_qr_payload
 from documents.models import Document
+from documents.services import documents_render
 from notifications.models import Notification
-from participants.models import SurveySubmission
+from notifications.services import notifications_send
+from participants.models import Registration, SurveySubmission
 from tests.factories import ActionPlanFactory, AttendanceFactory, WorkGroupMemberFactory
 
 
@@ -339,3 +342,48 @@ def test_a_bulk_issue_is_rendered_by_a_real_worker(
     assert set(Notification.objects.values_list("kind", "status")) == {
         ("certificate_ready", "sent")
     }
+
+
+@pytest.fixture
+def sent_tasks(monkeypatch):
+    """The send tasks enqueued during the test (their keyword arguments), not run."""
+    from notifications import tasks
+
+    sent = []
+    monkeypatch.setattr(
+        tasks.send_notifications, "apply_async", lambda *, kwargs: sent.append(kwargs)
+    )
+    return sent
+
+
+@pytest.fixture
+def thirteen_queued(certificate_cohort, enrol, coordinator, django_capture_on_commit_callbacks):
+    """The document ids of 13 certificates issued and queued (their render tasks not run)."""
+    for number in range(13):
+        enrol(f"Katılımcı {number:02}")
+    with django_capture_on_commit_callbacks(execute=False):
+        certificates_issue(cohort=certificate_cohort, issued_by=coordinator)
+    return list(Certificate.objects.order_by("pk").values_list("document_id", flat=True))
+
+
+def test_a_render_batch_costs_the_same_queries_for_3_or_10_certificates_and_one_send_task(
+    thirteen_queued, sent_tasks, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    ids = thirteen_queued
+    ContentType.objects.get_for_model(Registration)  # cached for the process, as in a worker
+    # Claim (give up the exhausted, update, select), the certificates; in one transaction
+    # (a savepoint here) the rows still claimed (locked), one update to ready, the e-mails (the
+    # certificates with their people, the duplicate check, one insert).
+    for batch in (ids[:3], ids[3:]):
+        with django_capture_on_commit_callbacks(execute=True), django_assert_num_queries(11):
+            documents_render(document_ids=batch)
+    notifications = Notification.objects.filter(kind="certificate_ready").order_by("pk")
+    ready = list(notifications.values_list("pk", flat=True))
+    assert Document.objects.filter(status="ready").count() == 13
+    assert sent_tasks == [{"notification_ids": ready[:3]}, {"notification_ids": ready[3:]}]
+    # Each send task: its e-mails in one query, then a claim and an outcome per e-mail.
+    for task in sent_tasks:
+        with django_assert_num_queries(1 + 2 * len(task["notification_ids"])):
+            notifications_send(**task)
+    assert list(notifications.values_list("status", "attempts")) == [("sent", 1)] * 13
+    assert len(mail.outbox) == 13

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from documents import rendering, selectors, services, storage
 from documents.models import Document
+from documents.services import renders, requests
 
 
 def _request(job, django_capture_on_commit_callbacks, kind="test_certificate") -> Document:
@@ -196,12 +197,12 @@ def test_a_claim_taken_over_by_another_task_writes_nothing(owner_job, settings, 
     monkeypatch.setattr(storage.tempfile, "mkstemp", counting_mkstemp)
     (document,) = _queued(owner_job, 1)
     with time_machine.travel(timezone.now() - dt.timedelta(seconds=30), tick=False):
-        (first,) = services._claim([document.pk])
-    (second,) = services._claim([document.pk])  # a redelivered message took it over
-    assert services._render_one(first) is False
+        (first,) = renders._claim([document.pk])
+    (second,) = renders._claim([document.pk])  # a redelivered message took it over
+    assert renders._store([renders._render_one(first)]) == []
     media = Path(settings.MEDIA_ROOT)
     assert [path for path in media.rglob("*") if path.is_file()] == []
-    assert services._render_one(second) is True
+    assert renders._store([renders._render_one(second)]) == [second]
     done = Document.objects.get(pk=document.pk)
     assert (done.status, done.attempts) == (Document.Status.READY, 2)
     assert [path.name for path in media.rglob("*") if path.is_file()] == [Path(done.file.name).name]
@@ -323,7 +324,7 @@ def test_a_batch_that_races_another_request_returns_the_row_that_won(
     raced, other = owner_job(name="A"), owner_job(name="B")
     with django_capture_on_commit_callbacks(execute=False):
         winner = services.document_request(kind="test_certificate", owner=raced)
-    real = services._latest_versions
+    real = requests._latest_versions
     calls = []
 
     def blind_once(**kwargs):
@@ -332,7 +333,7 @@ def test_a_batch_that_races_another_request_returns_the_row_that_won(
         latest = real(**kwargs)
         return {} if len(calls) == 1 else latest
 
-    monkeypatch.setattr(services, "_latest_versions", blind_once)
+    monkeypatch.setattr(requests, "_latest_versions", blind_once)
     with django_capture_on_commit_callbacks(execute=False):
         documents = services.documents_request(kind="test_certificate", owners=[raced, other])
     assert documents[0].pk == winner.pk
@@ -347,15 +348,16 @@ def _queued(owner_job, count: int) -> list[Document]:
     )
 
 
-def test_a_render_task_claims_its_batch_at_once_and_marks_each_document_ready(
+def test_a_render_task_claims_its_batch_at_once_and_marks_it_ready_at_once(
     owner_job, django_assert_num_queries
 ):
     one, three = _queued(owner_job, 1), _queued(owner_job, 3)
     # Claim (give up the exhausted, update, select), the owners (one query per owner model);
-    # per document its ready update in a transaction of its own (savepoint, update, release).
-    with django_assert_num_queries(7):
+    # the whole batch ready in one transaction (savepoint, lock the rows still claimed, one
+    # update, release).
+    with django_assert_num_queries(8):
         services.documents_render(document_ids=[one[0].pk])
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(8):
         ready = services.documents_render(document_ids=[document.pk for document in three])
     assert [document.pk for document in ready] == [document.pk for document in three]
     assert [(document.status, document.attempts) for document in ready] == [("ready", 1)] * 3
@@ -389,7 +391,7 @@ def test_a_transient_error_on_one_document_does_not_hold_up_the_rest_of_its_batc
         signals.documents_ready.disconnect(dispatch_uid="test-batch")
     states = dict(Document.objects.values_list("pk", "status"))
     assert [states[document.pk] for document in documents] == ["ready", "queued", "ready"]
-    assert sent == [[documents[0].pk], [documents[2].pk]]
+    assert sent == [[documents[0].pk, documents[2].pk]]
 
 
 def test_a_document_that_never_finishes_is_given_up_after_the_last_attempt(owner_job, render_calls):
@@ -422,3 +424,26 @@ def test_a_render_overtaken_by_a_newer_claim_or_version_does_not_mark_it_ready(
     document.refresh_from_db()
     assert (document.status, document.file.name) == (Document.Status.RENDERING, "")
     assert list(Path(settings.MEDIA_ROOT).rglob("*.pdf")) == []
+
+
+def test_a_batch_whose_file_write_breaks_leaves_no_file_and_goes_back_to_the_queue(
+    owner_job, monkeypatch, settings
+):
+    documents = _queued(owner_job, 3)
+    real_fsync, calls = storage.os.fsync, []
+
+    def second_breaks(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError("no space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(storage.os, "fsync", second_breaks)
+    with pytest.raises(OSError, match="no space left on device"):
+        services.documents_render(document_ids=[document.pk for document in documents])
+    assert len(calls) == 3  # the three files were written at the same time
+    rows = Document.objects.filter(pk__in=[document.pk for document in documents])
+    assert set(rows.values_list("status", "attempts", "file", "error")) == {
+        ("queued", 1, "", "OSError: no space left on device")
+    }
+    assert [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()] == []

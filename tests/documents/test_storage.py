@@ -6,6 +6,7 @@ an object storage such as S3)."""
 import hashlib
 import io
 import os
+import threading
 import zipfile
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from django.utils._os import safe_join
 
 from documents import services, storage
 from documents.models import Document
+from documents.services import renders
 from documents.storage import AtomicFileSystemStorage
 
 
@@ -122,3 +124,46 @@ def test_the_render_pipeline_runs_on_a_storage_without_a_local_path(  # noqa: PL
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == pdf
     response.close()
+
+
+def test_a_batch_on_a_storage_without_a_local_path_is_written_in_one_thread(
+    in_memory_storage, owner_job, django_capture_on_commit_callbacks, monkeypatch
+):
+    threads, real = [], renders._write
+
+    def recording(document, pdf, name):
+        threads.append(threading.get_ident())
+        return real(document, pdf, name)
+
+    monkeypatch.setattr(renders, "_write", recording)
+    with django_capture_on_commit_callbacks(execute=True):
+        documents = services.documents_request(
+            kind="test_certificate", owners=[owner_job(name=f"Kişi {n}") for n in range(3)]
+        )
+    ready = Document.objects.filter(pk__in=[document.pk for document in documents])
+    assert set(ready.values_list("status", flat=True)) == {"ready"}
+    assert threads == [threading.get_ident()] * 3
+    assert sorted(in_memory_storage.listdir("documents/test_certificate")[1]) == sorted(
+        Path(document.file.name).name for document in ready
+    )
+
+
+def test_a_batch_on_the_local_disk_writes_its_files_at_the_same_time(
+    owner_job, django_capture_on_commit_callbacks, monkeypatch
+):
+    threads, real = [], renders._write
+
+    def recording(document, pdf, name):
+        threads.append(threading.get_ident())
+        return real(document, pdf, name)
+
+    monkeypatch.setattr(renders, "_write", recording)
+    with django_capture_on_commit_callbacks(execute=True):
+        documents = services.documents_request(
+            kind="test_certificate", owners=[owner_job(name=f"Kişi {n}") for n in range(3)]
+        )
+    ready = Document.objects.filter(pk__in=[document.pk for document in documents])
+    assert set(ready.values_list("status", flat=True)) == {"ready"}
+    assert threads[0] == threading.get_ident()  # the first alone: its folder exists after it
+    assert threading.get_ident() not in threads[1:]
+    assert all(default_storage.exists(document.file.name) for document in ready)
