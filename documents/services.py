@@ -111,7 +111,12 @@ def documents_request(*, kind: str, owners: list, requested_by=None) -> list[Doc
         results, created, superseded, failed = [], [], [], []
         for owner, data, fingerprint in prepared:
             current = latest.get(owner.pk)
-            if current is not None and current.inputs_hash == fingerprint:
+            # A kind that rebuilds on every request (a spreadsheet of data that may have
+            # changed) reuses only a version still on its way; the others reuse the same inputs.
+            reuse = current is not None and (
+                current.is_pending if spec.rebuilds else current.inputs_hash == fingerprint
+            )
+            if reuse:
                 results.append(current)
                 if current.is_failed:
                     failed.append(current)
@@ -244,6 +249,26 @@ def _fail(document_id: int, *, error: str, final: bool) -> None:
     )
 
 
+# A long render records its progress every this many steps (a spreadsheet's rows): a few
+# dozen updates for a 6,000-row export, enough for the bar to move every poll.
+PROGRESS_EVERY = 250
+
+
+def _progress_recorder(document: Document):
+    """`record(done, total)` for a long render: the document's progress, written (outside any
+    transaction, so the page polling it sees it at once) at the start, every PROGRESS_EVERY
+    steps and at the end, while this call's claim holds."""
+    claim = Document.objects.filter(
+        pk=document.pk, status=Document.Status.RENDERING, started_at=document.started_at
+    )
+
+    def record(done: int, total: int) -> None:
+        if done % PROGRESS_EVERY == 0 or done == total:
+            claim.update(progress_done=done, progress_total=total)
+
+    return record
+
+
 def _render_one(document: Document) -> bool:
     """Render a claimed document and mark it ready; False if it failed for good or is not this
     call's any more. A transient error (database, disk) puts it back in the queue and is raised,
@@ -254,7 +279,10 @@ def _render_one(document: Document) -> bool:
         if owner is None:
             raise LookupError("the document's owner no longer exists")
         data = spec.build_data(owner)
-        pdf = spec.render(data)
+        if isinstance(spec, registry.SpreadsheetKind):
+            pdf = spec.render_table(owner, progress=_progress_recorder(document))
+        else:
+            pdf = spec.render(data)
         return _store(document, spec=spec, data=data, pdf=pdf)
     except SoftTimeLimitExceeded:
         raise  # the task ends; the claim stays and is taken again (or given up) later

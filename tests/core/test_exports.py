@@ -14,7 +14,7 @@ ROWS = [["İnci Çelik", Decimal("86.3"), Decimal("9.5"), Decimal("4.22"), 3]]
 
 
 def _csv(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
 
 
 def test_csv_writes_decimals_with_the_turkish_comma_whatever_the_page_language():
@@ -41,7 +41,7 @@ FORMULAS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "
 
 
 def _csv_rows(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
 
 
 def _xlsx_cells(response) -> list:
