@@ -328,3 +328,80 @@ def test_a_question_with_answers_is_not_deleted_and_one_without_is(client, cohor
     assert "Soru silindi." in html
     assert not SurveyQuestion.objects.filter(pk=unanswered.pk).exists()
     assert client.post(url, {"action": "delete", "question": "abc"}).status_code == 404
+
+
+def _responses_url(cohort, fmt="xlsx") -> str:
+    return reverse(
+        "participants:cohort_survey_responses_export", kwargs={"pk": cohort.pk, "fmt": fmt}
+    )
+
+
+def test_the_xlsx_address_of_the_responses_builds_nothing_and_offers_the_background_file(
+    client, cohort, coordinator
+):
+    _answer_all(cohort, [5, 4])
+    client.force_login(coordinator)
+    response = client.get(_responses_url(cohort))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Content-Disposition" not in response
+    assert not Document.objects.exists()
+    assert "2 yanıtın Excel dosyası arka planda hazırlanır" in html
+    assert "Excel dosyasını hazırla</button>" in html
+    assert f'href="{_responses_url(cohort, "csv")}"' in html
+
+
+def test_asking_for_the_responses_xlsx_leads_to_its_page_and_again_rebuilds_it(
+    client, cohort, coordinator, django_capture_on_commit_callbacks
+):
+    _answer_all(cohort, [5])
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_responses_url(cohort))
+    first = Document.objects.get()
+    assert response.url == reverse("documents:download", kwargs={"document_id": first.pk})
+    assert (first.status, first.owner, first.requested_by) == ("ready", cohort, coordinator)
+    page = client.get(_responses_url(cohort)).content.decode()
+    assert "Excel dosyasını indir (XLSX)" in page
+    assert "Bugünkü verilerle yeniden hazırla</button>" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_responses_url(cohort))
+    assert list(Document.objects.order_by("version").values_list("version", "status")) == [
+        (1, "ready"),
+        (2, "ready"),
+    ]
+
+
+def test_the_responses_xlsx_on_its_way_shows_its_progress_and_is_not_asked_for_twice(
+    client, cohort, coordinator
+):
+    _answer_all(cohort, [5])
+    client.force_login(coordinator)
+    first = client.post(_responses_url(cohort))
+    assert client.post(_responses_url(cohort)).url == first.url
+    Document.objects.update(status="rendering", progress_done=250, progress_total=6146)
+    page = client.get(first.url, headers={"HX-Request": "true"}).content.decode()
+    assert '<progress max="6146" value="250">' in page
+    assert "250/6146 satır" in page
+    assert 'hx-trigger="every 2s"' in page
+    offer = client.get(_responses_url(cohort)).content.decode()
+    assert f'href="{first.url}">İlerlemesini gör</a>' in offer
+    assert "Excel dosyasını hazırla" not in offer
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_only_those_who_may_export_the_responses_may_ask_for_their_xlsx(
+    client, cohort, facilitator, participant, method
+):
+    for user in (participant, facilitator):
+        client.force_login(user)
+        assert getattr(client, method)(_responses_url(cohort)).status_code == 404
+    program_url = reverse(
+        "participants:program_survey_responses_export",
+        kwargs={"pk": cohort.program.pk, "fmt": "xlsx"},
+    )
+    cohort.facilitators.add(facilitator)
+    assert getattr(client, method)(_responses_url(cohort)).status_code in {200, 302}
+    assert getattr(client, method)(program_url).status_code == 404
+    assert client.post(_responses_url(cohort, "csv")).status_code == 404
+    assert Document.objects.count() == (1 if method == "post" else 0)
