@@ -156,7 +156,8 @@ def answered_programme(db):
     program = ProgramFactory(title="İşbirliği Programı")
     survey_questions_ensure(program=program)
     cohorts = []
-    for title, name, score in (("İzmir dönemi", "İnci Işık", 5), ("Iğdır dönemi", "Ilgın Irmak", 2)):
+    people = (("İzmir dönemi", "İnci Işık", 5), ("Iğdır dönemi", "Ilgın Irmak", 2))
+    for title, name, score in people:
         cohort = CohortFactory(
             program=program,
             title=title,

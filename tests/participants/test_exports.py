@@ -9,11 +9,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exports import CSV_ROWS_PER_PIECE
+from core.text import turkish_slugify
 from participants import exports
 from participants.models import SurveyAnswer, SurveyQuestion, SurveyResponse
 from participants.services import evaluations
-from core.exports import CSV_ROWS_PER_PIECE
-from core.text import turkish_slugify
 from tests.factories import CohortFactory, ProgramFactory, RegistrationFactory, UserFactory
 
 

@@ -635,9 +635,11 @@ def test_export_without_sensitive_questions_leaves_their_answers_out(answered_co
     questions = cohort_questions(cohort=cohort, include_sensitive=False)
     rows = cohort_registrations(cohort=cohort)
     answers_attach(rows, questions=questions)
-    text = registrations_table(
-        cohort=cohort, registrations=rows, fmt="csv", questions=questions
-    ).getvalue().decode()
+    text = (
+        registrations_table(cohort=cohort, registrations=rows, fmt="csv", questions=questions)
+        .getvalue()
+        .decode()
+    )
     assert text.split("\r\n")[0].endswith(";Kayıt zamanı;Sektör")
     assert "Tekerlekli" not in text
     assert "Erişim" not in text

@@ -272,7 +272,8 @@ def test_response_rates_and_shares_follow_the_percentage_rule(client, cohort, co
     url = reverse(
         "participants:cohort_survey_report_export", kwargs={"pk": cohort.pk, "fmt": "csv"}
     )
-    rows = list(csv.reader(io.StringIO(client.get(url).getvalue().decode("utf-8-sig")), delimiter=";"))
+    text = client.get(url).getvalue().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[-1] == ["Yanıt oranı (%)", "2", "66,6"]
 
 
