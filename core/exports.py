@@ -1,6 +1,11 @@
 """Tables as downloads that open correctly in Excel with Turkish characters, and the headers
 every private download carries.
 
+Every CSV is streamed (`csv_response`: a StreamingHttpResponse written a piece of rows at a
+time, so rows given as a generator over a queryset never sit whole in the web process). An
+XLSX is written row by row in openpyxl's write-only mode (`xlsx_write`): at once for a small
+table (`xlsx_response`), by the worker for a large one (documents.registry.SpreadsheetKind).
+
 Decimals (core.numbers): a CSV writes them with the Turkish comma ("4,22") whatever the page
 language, because its ";" separator is for Excel with Turkish regional settings; an XLSX keeps
 them as numbers, with a number format showing the digits they carry ("0.0" for 40.9).
