@@ -111,8 +111,7 @@ def documents_request(*, kind: str, owners: list, requested_by=None) -> list[Doc
         results, created, superseded, failed = [], [], [], []
         for owner, data, fingerprint in prepared:
             current = latest.get(owner.pk)
-            # A kind that rebuilds on every request (a spreadsheet of data that may have
-            # changed) reuses only a version still on its way; the others reuse the same inputs.
+            # A kind that rebuilds (a spreadsheet) reuses only a version still on its way.
             reuse = current is not None and (
                 current.is_pending if spec.rebuilds else current.inputs_hash == fingerprint
             )
@@ -249,15 +248,12 @@ def _fail(document_id: int, *, error: str, final: bool) -> None:
     )
 
 
-# A long render records its progress every this many steps (a spreadsheet's rows): a few
-# dozen updates for a 6,000-row export, enough for the bar to move every poll.
-PROGRESS_EVERY = 250
+PROGRESS_EVERY = 250  # steps (a spreadsheet's rows) between two progress writes
 
 
 def _progress_recorder(document: Document):
-    """`record(done, total)` for a long render: the document's progress, written (outside any
-    transaction, so the page polling it sees it at once) at the start, every PROGRESS_EVERY
-    steps and at the end, while this call's claim holds."""
+    """`record(done, total)`: the progress of a long render, written at once (the polling page
+    sees it) at the start, every PROGRESS_EVERY steps and at the end, while the claim holds."""
     claim = Document.objects.filter(
         pk=document.pk, status=Document.Status.RENDERING, started_at=document.started_at
     )
