@@ -1,6 +1,11 @@
 """Tables as downloads that open correctly in Excel with Turkish characters, and the headers
 every private download carries.
 
+Every CSV is streamed (`csv_response`: a StreamingHttpResponse written a piece of rows at a
+time, so rows given as a generator over a queryset never sit whole in the web process). An
+XLSX is written row by row in openpyxl's write-only mode (`xlsx_write`): at once for a small
+table (`xlsx_response`), by the worker for a large one (documents.registry.SpreadsheetKind).
+
 Decimals (core.numbers): a CSV writes them with the Turkish comma ("4,22") whatever the page
 language, because its ";" separator is for Excel with Turkish regional settings; an XLSX keeps
 them as numbers, with a number format showing the digits they carry ("0.0" for 40.9).
@@ -8,14 +13,17 @@ them as numbers, with a number format showing the digits they carry ("0.0" for 4
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePath
-from typing import TypeVar
+from typing import IO, TypeVar
 from urllib.parse import quote
 
-from django.http import HttpResponse, HttpResponseBase
+from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -72,34 +80,85 @@ def _table(headers: Sequence, rows: Iterable[Sequence]) -> Iterator[list]:
         yield [_cell(value) for value in row]
 
 
-def csv_response(
-    *, filename: str, headers: Sequence[str], rows: Iterable[Sequence]
-) -> HttpResponse:
-    """Semicolon-separated UTF-8 with a byte-order mark: what Excel expects in Turkey."""
+# Rows written per piece of a streamed CSV: few enough to keep the web process small, many
+# enough that a 5,000-row table is a few dozen writes.
+CSV_ROWS_PER_PIECE = 200
+# Rows an XLSX writer reads before it fixes the column widths (a write-only sheet cannot change
+# them afterwards).
+XLSX_WIDTH_SAMPLE = 100
+
+
+@dataclass
+class Table:
+    """A table to export: its rows may be a generator over a queryset (read in chunks), so that
+    they are never all in memory; `total` (when known) is what a progress bar counts up to."""
+
+    filename_stem: str
+    sheet: str
+    headers: Sequence[str]
+    rows: Iterable[Sequence]
+    total: int | None = None
+
+
+def _csv_pieces(headers: Sequence, rows: Iterable[Sequence]) -> Iterator[bytes]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerows([_csv_cell(value) for value in row] for row in _table(headers, rows))
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    buffer.write("\ufeff")
+    for number, row in enumerate(_table(headers, rows)):
+        writer.writerow([_csv_cell(value) for value in row])
+        if number % CSV_ROWS_PER_PIECE == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    if rest := buffer.getvalue():
+        yield rest.encode("utf-8")
+
+
+def csv_response(
+    *, filename: str, headers: Sequence[str], rows: Iterable[Sequence]
+) -> StreamingHttpResponse:
+    """Semicolon-separated UTF-8 with a byte-order mark: what Excel expects in Turkey. Streamed:
+    the rows are read and written a piece at a time while the response goes out, so a large
+    table (rows from a generator over a queryset) never sits whole in the web process."""
+    response = StreamingHttpResponse(
+        _csv_pieces(headers, rows), content_type="text/csv; charset=utf-8"
+    )
     return as_download(response, filename=filename)
 
 
-def xlsx_response(
-    *, filename: str, sheet: str, headers: Sequence[str], rows: Iterable[Sequence]
-) -> HttpResponse:
-    workbook = Workbook()
-    worksheet = workbook.active
-    worksheet.title = sheet[:31]
+def _header_cell(worksheet, value) -> WriteOnlyCell:
+    cell = WriteOnlyCell(worksheet, value=value)
+    cell.font = Font(bold=True)
+    return cell
+
+
+def _value_cell(worksheet, value) -> object:
+    if number_format := _number_format(value):
+        cell = WriteOnlyCell(worksheet, value=value)
+        cell.number_format = number_format
+        return cell
+    return value
+
+
+def xlsx_write(
+    stream: IO[bytes],
+    *,
+    sheet: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence],
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """The table as an XLSX workbook into `stream`, row by row (openpyxl's write-only mode: the
+    rows are never all in memory): a bold, frozen header row, columns as wide as the header and
+    the first rows, decimals as numbers with the digits they carry. `progress(rows_written)` is
+    called after every row."""
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(sheet[:31])
     table = _table(headers, rows)
     header = next(table)
-    worksheet.append(header)
-    for cell in worksheet[1]:
-        cell.font = Font(bold=True)
+    sample = list(itertools.islice(table, XLSX_WIDTH_SAMPLE))
     widths = [len(str(value)) for value in header]
-    for values in table:
-        worksheet.append(values)
-        for cell, value in zip(worksheet[worksheet.max_row], values, strict=False):
-            if number_format := _number_format(value):
-                cell.number_format = number_format
+    for values in sample:
         widths = [
             max(width, min(len(str(value)), 60))
             for width, value in zip(widths, values, strict=False)
@@ -107,14 +166,27 @@ def xlsx_response(
     for index, width in enumerate(widths, 1):
         worksheet.column_dimensions[get_column_letter(index)].width = width + 2
     worksheet.freeze_panes = "A2"
+    worksheet.append([_header_cell(worksheet, value) for value in header])
+    for written, values in enumerate(itertools.chain(sample, table), 1):
+        worksheet.append([_value_cell(worksheet, value) for value in values])
+        if progress is not None:
+            progress(written)
+    workbook.save(stream)
+
+
+def xlsx_response(
+    *, filename: str, sheet: str, headers: Sequence[str], rows: Iterable[Sequence]
+) -> HttpResponse:
+    """A small table as an XLSX file at once (a large one is a document built in the
+    background: documents.registry.SpreadsheetKind)."""
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    xlsx_write(buffer, sheet=sheet, headers=headers, rows=rows)
     return as_download(HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE), filename=filename)
 
 
 def table_response(
     *, fmt: str, filename_stem: str, sheet: str, headers: Sequence[str], rows: Iterable[Sequence]
-) -> HttpResponse:
+) -> HttpResponseBase:
     if fmt == "xlsx":
         return xlsx_response(
             filename=f"{filename_stem}.xlsx", sheet=sheet, headers=headers, rows=rows

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Document(models.Model):
-    """One rendered file (a PDF or a bundle) and the state of its rendering.
+    """One rendered file (a PDF, a bundle or a spreadsheet) and the state of its rendering.
 
     The file lives under MEDIA_ROOT and is only ever streamed by `documents:download`, after the
     permission function registered with its kind has said yes.
@@ -49,6 +49,10 @@ class Document(models.Model):
     inputs_hash = models.CharField(_("hash of the inputs"), max_length=64)
     error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # How far a long render has come (a spreadsheet's rows written of all its rows), for the
+    # progress bar of the document's page; a PDF leaves them at zero.
+    progress_done = models.PositiveIntegerField(_("progress: done"), default=0)
+    progress_total = models.PositiveIntegerField(_("progress: in all"), default=0)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
@@ -95,3 +99,7 @@ class Document(models.Model):
     @property
     def is_zip(self) -> bool:
         return self.filename.endswith(".zip")
+
+    @property
+    def is_spreadsheet(self) -> bool:
+        return self.filename.endswith(".xlsx")

@@ -4,10 +4,12 @@ A kind says what to render — how to build the layout's plain data from the own
 layout, the download file name, and who may download — and the documents app does the rest.
 """
 
+import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from core.exports import XLSX_TYPE, xlsx_write
 from documents import rendering
 from documents.rendering import Layout
 
@@ -27,6 +29,7 @@ class DocumentKind:
     suffix = ".pdf"
     content_type = "application/pdf"
     keeps_old_files = True  # a PDF of an earlier version is what was printed then
+    rebuilds = False  # the same inputs reuse the file
 
     @property
     def layout_key(self) -> tuple[str, int]:
@@ -49,6 +52,7 @@ class BundleKind:
     suffix = ".zip"
     content_type = "application/zip"
     keeps_old_files = False  # a ZIP only copies other documents: older ones are deleted
+    rebuilds = False
     layout_key = ("zip", 1)
 
     def build_data(self, owner):
@@ -65,7 +69,53 @@ class BundleKind:
         return bundle_zip(data)
 
 
-Kind = DocumentKind | BundleKind
+@dataclass(frozen=True)
+class SpreadsheetData:
+    title: str
+
+
+@dataclass(frozen=True)
+class SpreadsheetKind:
+    """A large table as an XLSX file built by the worker (an export too big to build inside a
+    request): `table` gives the owner's core.exports.Table, its rows read in chunks while they
+    are written, and the document's progress counts the rows written. Every request builds the
+    file again (the data may have changed since), unless one is still on its way; the file of
+    an older version is deleted once a newer one is ready."""
+
+    name: str
+    table: Callable[[Any], Any]  # owner → core.exports.Table
+    title: Callable[[Any], str]  # owner → the file name without ".xlsx"
+    can_download: Callable[[Any, Any], bool]  # (user, document) → bool
+
+    suffix = ".xlsx"
+    content_type = XLSX_TYPE
+    keeps_old_files = False
+    rebuilds = True
+    layout_key = ("xlsx", 1)
+
+    def build_data(self, owner) -> SpreadsheetData:
+        return SpreadsheetData(title=self.title(owner))
+
+    def filename(self, data: SpreadsheetData) -> str:
+        return f"{data.title}.xlsx"
+
+    def render_table(self, owner, *, progress: Callable[[int, int], None]) -> bytes:
+        """The workbook of the owner's table; `progress(done, total)` as the rows go in."""
+        table = self.table(owner)
+        total = table.total or 0
+        progress(0, total)
+        buffer = io.BytesIO()
+        xlsx_write(
+            buffer,
+            sheet=table.sheet,
+            headers=table.headers,
+            rows=table.rows,
+            progress=lambda done: progress(done, max(total, done)),
+        )
+        return buffer.getvalue()
+
+
+Kind = DocumentKind | BundleKind | SpreadsheetKind
 
 _kinds: dict[str, Kind] = {}
 

@@ -1,16 +1,24 @@
-"""The sign-in sheet of a session as a PDF (documents.registry): the confirmed participants of
-its cohort in Turkish alphabetical order, with an empty signature column. Owned by the session;
-coordinators and the cohort's facilitators may fetch it."""
+"""Documents of this app (documents.registry):
 
+- the sign-in sheet of a session as a PDF: the confirmed participants of its cohort in Turkish
+  alphabetical order, with an empty signature column. Owned by the session; coordinators and
+  the cohort's facilitators may fetch it.
+- every survey response of a cohort or a programme as an XLSX file built by the worker (a
+  programme's can pass 6,000 rows). Owned by the cohort or the programme; who may fetch it is
+  who may export the responses.
+"""
+
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from documents.layouts import SIGN_IN_SHEET, SignInRowData, SignInSheetData
-from documents.registry import DocumentKind
-from participants import permissions
+from documents.registry import DocumentKind, SpreadsheetKind
+from participants import exports, permissions
 from participants.selectors.attendance import sign_in_sheet_rows
-from programs.models import Session
+from programs.models import Cohort, Program, Session
 
 SIGN_IN_SHEET_KIND = "sign_in_sheet"
+SURVEY_RESPONSES_KIND = "survey_responses"
 
 
 def _venue(cohort) -> str:
@@ -59,4 +67,37 @@ SIGN_IN_SHEET_DOCUMENT_KIND = DocumentKind(
     build_data=build_data,
     filename=filename,
     can_download=can_download,
+)
+
+
+def _survey_scope(owner: Cohort | Program) -> tuple[Program, list[Cohort]]:
+    if isinstance(owner, Cohort):
+        return owner.program, [owner]
+    return owner, list(owner.cohorts.all())
+
+
+def survey_responses_title(owner: Cohort | Program) -> str:
+    with translation.override("tr"):
+        return _("Evaluation responses – %(name)s") % {"name": owner.title}
+
+
+def survey_responses_table(owner: Cohort | Program):
+    """In Turkish, whoever asked for it (the file is shared by all who may fetch it)."""
+    program, cohorts = _survey_scope(owner)
+    with translation.override("tr"):
+        return exports.survey_responses_table(program=program, cohorts=cohorts, name=owner.title)
+
+
+def can_download_survey_responses(user, document) -> bool:
+    owner = document.owner
+    if isinstance(owner, Cohort):
+        return permissions.can_view_survey_report(user, owner)
+    return owner is not None and permissions.can_manage_survey(user)
+
+
+SURVEY_RESPONSES_DOCUMENT_KIND = SpreadsheetKind(
+    name=SURVEY_RESPONSES_KIND,
+    table=survey_responses_table,
+    title=survey_responses_title,
+    can_download=can_download_survey_responses,
 )

@@ -1,16 +1,19 @@
-"""Registration lists and attendance tables as files for Excel (core.exports: CSV with BOM and
-";", or XLSX)."""
+"""Registration lists, attendance tables and survey responses as files for Excel (core.exports:
+CSV with BOM and ";", or XLSX)."""
+
+from collections.abc import Iterator
 
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from core.exports import table_response
+from core.exports import Table, table_response
 from core.numbers import hours_value, percent_value
 from core.templatetags.core_tags import capfirst_tr
 from core.text import turkish_slugify
 from participants.models import Attendance
 from participants.phone import format_phone
+from participants.selectors import evaluations as evaluation_selectors
 
 
 def _headers(questions) -> list[str]:
@@ -118,4 +121,59 @@ def attendance_table(*, cohort, overview, fmt: str) -> HttpResponse:
         sheet="Yoklama",
         headers=headers,
         rows=rows,
+    )
+
+
+# Survey responses read per query (their answers: one more query per chunk): a 6,000-row
+# programme export is a dozen chunks, never all the rows at once.
+SURVEY_CHUNK_SIZE = 500
+
+
+def _survey_headers(questions, *, personal: bool) -> list[str]:
+    headers = [_("Cohort")]
+    if personal:
+        headers += [_("Full name"), _("E-mail address")]
+    return [*headers, _("Organisation kind"), *(question.display_text for question in questions)]
+
+
+def _survey_chunk(chunk: list[tuple], questions, *, personal: bool) -> Iterator[list]:
+    answers = evaluation_selectors.survey_answer_values(response_ids=[row[0] for row in chunk])
+    for response_id, cohort_title, organization_kind, *person in chunk:
+        given = answers.get(response_id, {})
+        yield [
+            cohort_title,
+            *((value or "" for value in person) if personal else ()),
+            organization_kind,
+            *(given.get(question.pk, "") for question in questions),
+        ]
+
+
+def _survey_rows(responses, questions, *, personal: bool) -> Iterator[list]:
+    fields = evaluation_selectors.RESPONSE_EXPORT_FIELDS
+    if personal:
+        fields += evaluation_selectors.PERSON_EXPORT_FIELDS
+    chunk = []
+    for values in responses.values_list(*fields).iterator(chunk_size=SURVEY_CHUNK_SIZE):
+        chunk.append(values)
+        if len(chunk) == SURVEY_CHUNK_SIZE:
+            yield from _survey_chunk(chunk, questions, personal=personal)
+            chunk = []
+    if chunk:
+        yield from _survey_chunk(chunk, questions, personal=personal)
+
+
+def survey_responses_table(*, program, cohorts, name: str) -> Table:
+    """Every survey response of `cohorts` (of `program`), one row each, the answers in the order
+    of the programme's questions; no personal field when one of the cohorts is anonymous. The
+    rows are read in chunks while they are written (a CSV streamed, an XLSX built by the worker);
+    the headers in the active language."""
+    questions = list(evaluation_selectors.survey_questions(program=program))
+    responses = evaluation_selectors.survey_responses_for_export(cohorts=cohorts)
+    personal = not any(cohort.survey_anonymous for cohort in cohorts)
+    return Table(
+        filename_stem=_("Evaluation responses – %(name)s") % {"name": name},
+        sheet=_("Responses"),
+        headers=_survey_headers(questions, personal=personal),
+        rows=_survey_rows(responses, questions, personal=personal),
+        total=responses.count(),
     )

@@ -153,7 +153,7 @@ MATRIX: dict[str, Expect] = {
         LOGIN, 404, 404, 200, kwargs={"pk": "cohort", "fmt": "xlsx"}
     ),
     "participants:program_survey_responses_export": Expect(
-        LOGIN, 404, 404, 200, kwargs={"pk": "program", "fmt": "xlsx"}
+        LOGIN, 404, 404, 200, kwargs={"pk": "program", "fmt": "csv"}
     ),
     "participants:program_survey_report_export": Expect(
         LOGIN, 404, 404, 200, kwargs={"pk": "program", "fmt": "csv"}

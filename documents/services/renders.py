@@ -162,6 +162,23 @@ def _failed(documents: list[Document], exc: Exception) -> None:
         raise exc
 
 
+PROGRESS_EVERY = 250  # steps (a spreadsheet's rows) between two progress writes
+
+
+def _progress_recorder(document: Document):
+    """`record(done, total)`: the progress of a long render, written at once (the polling page
+    sees it) at the start, every PROGRESS_EVERY steps and at the end, while the claim holds."""
+    claim = Document.objects.filter(
+        pk=document.pk, status=Document.Status.RENDERING, started_at=document.started_at
+    )
+
+    def record(done: int, total: int) -> None:
+        if done % PROGRESS_EVERY == 0 or done == total:
+            claim.update(progress_done=done, progress_total=total)
+
+    return record
+
+
 def _render_one(document: Document) -> Rendered | None:
     """Render a claimed document (not stored yet); None if it failed for good. A transient
     error (database, disk) puts it back in the queue and is raised, until the last attempt."""
@@ -171,7 +188,11 @@ def _render_one(document: Document) -> Rendered | None:
         if owner is None:
             raise LookupError("the document's owner no longer exists")
         data = spec.build_data(owner)
-        return Rendered(document=document, spec=spec, data=data, content=spec.render(data))
+        if isinstance(spec, registry.SpreadsheetKind):
+            content = spec.render_table(owner, progress=_progress_recorder(document))
+        else:
+            content = spec.render(data)
+        return Rendered(document=document, spec=spec, data=data, content=content)
     except SoftTimeLimitExceeded:
         raise  # the task ends; the claim stays and is taken again (or given up) later
     except Exception as exc:

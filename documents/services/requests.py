@@ -87,7 +87,11 @@ def documents_request(*, kind: str, owners: list, requested_by=None) -> list[Doc
         results, created, superseded, failed = [], [], [], []
         for owner, data, fingerprint in prepared:
             current = latest.get(owner.pk)
-            if current is not None and current.inputs_hash == fingerprint:
+            # A kind that rebuilds (a spreadsheet) reuses only a version still on its way.
+            reuse = current is not None and (
+                current.is_pending if spec.rebuilds else current.inputs_hash == fingerprint
+            )
+            if reuse:
                 results.append(current)
                 if current.is_failed:
                     failed.append(current)

@@ -194,9 +194,21 @@ def survey_report(*, program: Program, cohorts: list[Cohort]) -> SurveyReport:
 
 
 def survey_responses_for_export(*, cohorts: list[Cohort]) -> QuerySet[SurveyResponse]:
-    return (
-        SurveyResponse.objects.filter(cohort__in=cohorts)
-        .select_related("cohort", "registration__participant")
-        .prefetch_related("answers")
-        .order_by("cohort_id", "pk")
-    )
+    """The responses of `cohorts`, cohort by cohort, as the export lists them."""
+    return SurveyResponse.objects.filter(cohort__in=cohorts).order_by("cohort_id", "pk")
+
+
+# What the export reads of a response, as plain values (no model instances: a programme's
+# 6,000 responses and their 80,000 answers are read in a fraction of the time).
+RESPONSE_EXPORT_FIELDS = ("pk", "cohort__title", "organization_kind")
+PERSON_EXPORT_FIELDS = ("registration__participant__full_name", "registration__participant__email")
+
+
+def survey_answer_values(*, response_ids: list) -> dict:
+    """Response id → {question id: the answer as written (score, choice or text)}."""
+    answers: dict = {}
+    for response_id, question_id, scale, choice, text in SurveyAnswer.objects.filter(
+        response_id__in=response_ids
+    ).values_list("response_id", "question_id", "scale", "choice", "text"):
+        answers.setdefault(response_id, {})[question_id] = scale or choice or text
+    return answers

@@ -2,16 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from core.charts import BarRow, StackedRow, bar_chart, stacked_scale_chart
-from core.exports import table_response
+from core.exports import csv_response, table_response
 from core.numbers import format_decimal, percent_value
-from participants import permissions
+from documents.selectors import document_current
+from documents.services import document_request
+from participants import exports, permissions
+from participants.documents import SURVEY_RESPONSES_KIND
 from participants.forms.evaluations import SCALE_LABELS, SurveyForm, SurveyQuestionForm
 from participants.selectors import evaluations as selectors
 from participants.services import evaluations as services
@@ -183,57 +186,63 @@ class SurveyStateView(RoleRequiredMixin, View):
 
 
 def _export_scope(request: HttpRequest, kind: str, pk: int):
+    """(owner, programme, cohorts) of an export: a cohort its staff may read, or a programme
+    (coordinators); 404 for anyone else."""
     if kind == "donem":
         cohort = _visible_cohort(pk)
         if not permissions.can_view_survey_report(request.user, cohort):
             raise Http404
-        return cohort.program, [cohort], f"{cohort.title}"
+        return cohort, cohort.program, [cohort]
     if not permissions.can_manage_survey(request.user):
         raise Http404
     program = Program.objects.filter(pk=pk).first()
     if program is None:
         raise Http404
-    return program, list(program.cohorts.all()), program.title
+    return program, program, list(program.cohorts.all())
 
 
 class SurveyResponsesExportView(LoginRequiredMixin, View):
-    """Every response, one row each. Anonymous cohorts export no personal field at all."""
+    """Every response, one row each. Anonymous cohorts export no personal field at all.
 
-    def get(self, request: HttpRequest, kind: str, pk: int, fmt: str) -> HttpResponse:
-        program, cohorts, name = _export_scope(request, kind, pk)
-        questions = list(selectors.survey_questions(program=program))
-        responses = selectors.survey_responses_for_export(cohorts=cohorts)
-        personal = not any(cohort.survey_anonymous for cohort in cohorts)
-        headers = [_("Cohort")]
-        if personal:
-            headers += [_("Full name"), _("E-mail address")]
-        headers += [_("Organisation kind")] + [question.display_text for question in questions]
-        rows = []
-        for response in responses:
-            answers = {answer.question_id: answer for answer in response.answers.all()}
-            row = [response.cohort.title]
-            if personal:
-                person = response.registration.participant if response.registration else None
-                row += [person.full_name if person else "", person.email if person else ""]
-            row.append(response.organization_kind)
-            for question in questions:
-                answer = answers.get(question.pk)
-                row.append("" if answer is None else (answer.scale or answer.choice or answer.text))
-            rows.append(row)
-        return table_response(
-            fmt=fmt,
-            filename_stem=_("Evaluation responses – %(name)s") % {"name": name},
-            sheet=_("Responses"),
-            headers=headers,
-            rows=rows,
+    CSV streams at once (the rows read in chunks while they go out). XLSX is built by the
+    worker (a programme's can pass 6,000 rows): the page says so and offers a button; its POST
+    asks for the document and leads to the document's page, with a progress bar and then the
+    download link."""
+
+    def get(self, request: HttpRequest, kind: str, pk: int, fmt: str) -> HttpResponseBase:
+        owner, program, cohorts = _export_scope(request, kind, pk)
+        if fmt == "xlsx":
+            return render(
+                request,
+                "participants/survey/responses_export.html",
+                {
+                    "owner": owner,
+                    "cohort": owner if kind == "donem" else None,
+                    "program": program,
+                    "document": document_current(kind=SURVEY_RESPONSES_KIND, owner=owner),
+                    "responses": selectors.survey_responses_for_export(cohorts=cohorts).count(),
+                },
+            )
+        table = exports.survey_responses_table(program=program, cohorts=cohorts, name=owner.title)
+        return csv_response(
+            filename=f"{table.filename_stem}.csv", headers=table.headers, rows=table.rows
         )
+
+    def post(self, request: HttpRequest, kind: str, pk: int, fmt: str) -> HttpResponse:
+        owner, _program, _cohorts = _export_scope(request, kind, pk)
+        if fmt != "xlsx":
+            raise Http404
+        document = document_request(
+            kind=SURVEY_RESPONSES_KIND, owner=owner, requested_by=request.user
+        )
+        return redirect("documents:download", document_id=document.pk)
 
 
 class SurveyReportExportView(LoginRequiredMixin, View):
     """The report table: per question, count, mean and the distribution 1…5."""
 
     def get(self, request: HttpRequest, kind: str, pk: int, fmt: str) -> HttpResponse:
-        program, cohorts, name = _export_scope(request, kind, pk)
+        owner, program, cohorts = _export_scope(request, kind, pk)
         report = selectors.survey_report(program=program, cohorts=cohorts)
         headers = [_("Question"), _("Answers"), _("Mean")] + [
             str(label) for label in SCALE_LABELS.values()
@@ -255,7 +264,7 @@ class SurveyReportExportView(LoginRequiredMixin, View):
         )
         return table_response(
             fmt=fmt,
-            filename_stem=_("Evaluation report – %(name)s") % {"name": name},
+            filename_stem=_("Evaluation report – %(name)s") % {"name": owner.title},
             sheet=_("Report"),
             headers=headers,
             rows=rows,

@@ -7,14 +7,15 @@ from django.http import HttpResponse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from core.exports import as_download, csv_response, table_response, xlsx_response
+from core import exports
+from core.exports import as_download, csv_response, table_response, xlsx_response, xlsx_write
 
 HEADERS = ["Ad", "Katılım oranı (%)", "Saat", "Ortalama", "Sayı"]
 ROWS = [["İnci Çelik", Decimal("86.3"), Decimal("9.5"), Decimal("4.22"), 3]]
 
 
 def _csv(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
 
 
 def test_csv_writes_decimals_with_the_turkish_comma_whatever_the_page_language():
@@ -41,7 +42,7 @@ FORMULAS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "
 
 
 def _csv_rows(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
 
 
 def _xlsx_cells(response) -> list:
@@ -96,3 +97,37 @@ def test_as_download_sets_the_name_and_keeps_the_file_out_of_every_cache():
     )
     assert response["Cache-Control"] == "private, no-store"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_csv_streams_its_header_at_once_then_pieces_of_rows(monkeypatch):
+    monkeypatch.setattr(exports, "CSV_ROWS_PER_PIECE", 2)
+    rows = ([f"Kişi {number}", number] for number in range(5))
+    response = csv_response(filename="t.csv", headers=["Ad", "Sayı"], rows=rows)
+    assert response.streaming
+    pieces = [piece.decode("utf-8") for piece in response.streaming_content]
+    assert pieces == [
+        "\ufeffAd;Sayı\r\n",
+        "Kişi 0;0\r\nKişi 1;1\r\n",
+        "Kişi 2;2\r\nKişi 3;3\r\n",
+        "Kişi 4;4\r\n",
+    ]
+
+
+def test_an_xlsx_is_written_row_by_row_with_a_bold_frozen_header_and_reports_its_progress():
+    written = []
+    buffer = io.BytesIO()
+    rows = ([f"İnci Işık {number}", Decimal("4.5")] for number in range(3))
+    xlsx_write(buffer, sheet="Yanıtlar", headers=["Ad", "Puan"], rows=rows, progress=written.append)
+    sheet = load_workbook(buffer).active
+    assert written == [1, 2, 3]
+    assert sheet.title == "Yanıtlar"
+    assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [
+        ["Ad", "Puan"],
+        ["İnci Işık 0", 4.5],
+        ["İnci Işık 1", 4.5],
+        ["İnci Işık 2", 4.5],
+    ]
+    assert sheet["A1"].font.b
+    assert sheet.freeze_panes == "A2"
+    assert sheet["B4"].number_format == "0.0"
+    assert sheet.column_dimensions["A"].width == len("İnci Işık 0") + 2

@@ -138,3 +138,26 @@ registry.register(
         can_download=owner_or_coordinator,
     )
 )
+
+
+def _spreadsheet_table(job):
+    from core.exports import Table
+
+    rows = job.result["rows"]
+    return Table(
+        filename_stem=job.result["title"],
+        sheet="Tablo",
+        headers=["Ad", "Sayı"],
+        rows=iter(rows),
+        total=len(rows),
+    )
+
+
+registry.register(
+    registry.SpreadsheetKind(
+        name="test_spreadsheet",
+        table=_spreadsheet_table,
+        title=lambda job: job.result["title"],
+        can_download=owner_or_coordinator,
+    )
+)

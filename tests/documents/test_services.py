@@ -1,10 +1,12 @@
 import datetime as dt
 import hashlib
+import io
 from pathlib import Path
 
 import pytest
 import time_machine
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from documents import rendering, selectors, services, storage
 from documents.models import Document
@@ -447,3 +449,73 @@ def test_a_batch_whose_file_write_breaks_leaves_no_file_and_goes_back_to_the_que
         ("queued", 1, "", "OSError: no space left on device")
     }
     assert [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()] == []
+
+
+# --- spreadsheets (registry.SpreadsheetKind): built by the worker, rebuilt on request -------
+
+
+def _workbook_rows(document: Document) -> list[tuple]:
+    with document.file.open("rb") as stream:
+        sheet = load_workbook(io.BytesIO(stream.read())).active
+    return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_a_spreadsheet_is_written_by_the_worker_with_every_row(
+    owner_job, django_capture_on_commit_callbacks
+):
+    job = owner_job(title="Yanıtlar – İzmir", rows=[["İnci Işık", 1], ["Ilgın Irmak", 2]])
+    document = _request(job, django_capture_on_commit_callbacks, kind="test_spreadsheet")
+    assert document.status == Document.Status.READY
+    assert document.filename == "Yanıtlar – İzmir.xlsx"
+    assert document.is_spreadsheet
+    assert document.file.name.endswith(".xlsx")
+    assert _workbook_rows(document) == [("Ad", "Sayı"), ("İnci Işık", 1), ("Ilgın Irmak", 2)]
+    assert (document.progress_done, document.progress_total) == (2, 2)
+
+
+def test_a_spreadsheet_requested_again_is_built_again_and_the_old_file_deleted(
+    owner_job, django_capture_on_commit_callbacks
+):
+    job = owner_job(title="Tablo", rows=[["Ayşe", 1]])
+    first = _request(job, django_capture_on_commit_callbacks, kind="test_spreadsheet")
+    job.result = {"title": "Tablo", "rows": [["Ayşe", 1], ["Işıl", 2]]}
+    job.save()
+    second = _request(job, django_capture_on_commit_callbacks, kind="test_spreadsheet")
+    first.refresh_from_db()
+    assert second.version == 2
+    assert first.superseded_by_id == second.pk
+    assert first.file.name == ""
+    assert _workbook_rows(second)[1:] == [("Ayşe", 1), ("Işıl", 2)]
+
+
+def test_a_spreadsheet_still_on_its_way_is_not_asked_for_twice(owner_job):
+    job = owner_job(title="Tablo", rows=[["Ayşe", 1]])
+    first = services.document_request(kind="test_spreadsheet", owner=job)
+    second = services.document_request(kind="test_spreadsheet", owner=job)
+    assert second.pk == first.pk
+    assert first.status == Document.Status.QUEUED
+    assert Document.objects.count() == 1
+
+
+def test_a_spreadsheet_records_its_progress_as_the_rows_go_in(
+    owner_job, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(renders, "PROGRESS_EVERY", 2)
+    seen = []
+    real = renders._progress_recorder
+
+    def watching(document):
+        record = real(document)
+
+        def spy(done, total):
+            record(done, total)
+            seen.append(
+                Document.objects.values_list("progress_done", "progress_total").get(pk=document.pk)
+            )
+
+        return spy
+
+    monkeypatch.setattr(renders, "_progress_recorder", watching)
+    job = owner_job(title="Tablo", rows=[[f"Kişi {n}", n] for n in range(5)])
+    _request(job, django_capture_on_commit_callbacks, kind="test_spreadsheet")
+    assert seen == [(0, 5), (0, 5), (2, 5), (2, 5), (4, 5), (5, 5)]

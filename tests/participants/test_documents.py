@@ -2,16 +2,29 @@ import datetime as dt
 import io
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from core.text import turkish_slugify
 from documents.models import Document
 from documents.services import document_request
-from participants.documents import SIGN_IN_SHEET_KIND, build_data, can_download
+from participants.documents import (
+    SIGN_IN_SHEET_KIND,
+    SURVEY_RESPONSES_KIND,
+    build_data,
+    can_download,
+    can_download_survey_responses,
+)
+from participants.models import SurveyQuestion, SurveyResponse
+from participants.services.evaluations import survey_questions_ensure, survey_submit
+from tests.conftest import wait_for
 from tests.factories import (
     CohortFactory,
     ParticipantProfileFactory,
+    ProgramFactory,
     RegistrationFactory,
     SessionFactory,
 )
@@ -132,3 +145,113 @@ def test_a_facilitator_of_another_cohort_gets_404(client, session, facilitator):
     url = reverse("participants:attendance_sign_in_sheet", kwargs={"session_id": session.pk})
     assert client.post(url).status_code == 404
     assert not Document.objects.exists()
+
+
+# --- every survey response as an XLSX file built by the worker --------------------------------
+
+
+@pytest.fixture
+def answered_programme(db):
+    """A programme of two cohorts, each with a response of a person whose name has İ/ı."""
+    program = ProgramFactory(title="İşbirliği Programı")
+    survey_questions_ensure(program=program)
+    cohorts = []
+    people = (("İzmir dönemi", "İnci Işık", 5), ("Iğdır dönemi", "Ilgın Irmak", 2))
+    for title, name, score in people:
+        cohort = CohortFactory(
+            program=program,
+            title=title,
+            starts_on=timezone.localdate() - dt.timedelta(days=5),
+            ends_on=timezone.localdate() - dt.timedelta(days=5),
+        )
+        profile = ParticipantProfileFactory(
+            user__full_name=name,
+            user__email=f"{turkish_slugify(name)}@example.org",
+        )
+        survey_submit(
+            registration=RegistrationFactory(cohort=cohort, participant=profile.user),
+            answers={
+                question.pk: {"scale": score}
+                for question in SurveyQuestion.objects.filter(program=program, kind="scale")
+            },
+        )
+        cohorts.append(cohort)
+    return program, cohorts
+
+
+def _sheet_rows(document) -> list[tuple]:
+    with document.file.open("rb") as stream:
+        workbook = load_workbook(io.BytesIO(stream.read()))
+    assert workbook.sheetnames == ["Yanıtlar"]
+    return [tuple(row) for row in workbook.active.iter_rows(values_only=True)]
+
+
+def test_the_programmes_responses_spreadsheet_holds_every_response_as_its_cells(
+    answered_programme, django_capture_on_commit_callbacks
+):
+    program, _cohorts = answered_programme
+    questions = list(SurveyQuestion.objects.filter(program=program))
+    scale = [question for question in questions if question.kind == "scale"]
+    with django_capture_on_commit_callbacks(execute=True), translation.override("en"):
+        document = document_request(kind=SURVEY_RESPONSES_KIND, owner=program)
+    document.refresh_from_db()
+    assert document.status == Document.Status.READY
+    assert document.filename == "Değerlendirme yanıtları – İşbirliği Programı.xlsx"
+    header, *rows = _sheet_rows(document)
+    assert header == (
+        "Eğitim dönemi",
+        "Ad soyad",
+        "E-posta adresi",
+        "Kurum türü",
+        *(question.text for question in questions),
+    )
+    expected = {
+        "İnci Işık": ("İzmir dönemi", "inci-isik@example.org", 5),
+        "Ilgın Irmak": ("Iğdır dönemi", "ilgin-irmak@example.org", 2),
+    }
+    assert len(rows) == 2
+    for row in rows:
+        cohort_title, email, score = expected[row[1]]
+        assert row[:3] == (cohort_title, row[1], email)
+        assert row[3] == SurveyResponse.objects.get(cohort__title=cohort_title).organization_kind
+        answers = dict(zip(questions, row[4:], strict=True))
+        assert [answers[question] for question in scale] == [score] * len(scale)
+    assert (document.progress_done, document.progress_total) == (2, 2)
+
+
+def test_who_may_download_the_responses_spreadsheet_is_who_may_export_them(
+    answered_programme, participant, facilitator, coordinator
+):
+    program, (cohort, _other) = answered_programme
+    of_programme = document_request(kind=SURVEY_RESPONSES_KIND, owner=program)
+    of_cohort = document_request(kind=SURVEY_RESPONSES_KIND, owner=cohort)
+    assert can_download_survey_responses(coordinator, of_programme)
+    assert can_download_survey_responses(coordinator, of_cohort)
+    assert not can_download_survey_responses(participant, of_cohort)
+    assert not can_download_survey_responses(facilitator, of_cohort)
+    cohort.facilitators.add(facilitator)
+    assert can_download_survey_responses(facilitator, Document.objects.get(pk=of_cohort.pk))
+    assert not can_download_survey_responses(facilitator, of_programme)
+
+
+@pytest.fixture
+def worker_media(monkeypatch, settings):
+    """The worker started next writes its files where this test looks for them."""
+    monkeypatch.setenv("MEDIA_ROOT", str(settings.MEDIA_ROOT))
+
+
+@pytest.mark.worker
+def test_a_real_worker_builds_the_responses_spreadsheet(
+    worker_media, celery_worker_process, answered_programme
+):
+    program, _cohorts = answered_programme
+    with transaction.atomic():
+        document = document_request(kind=SURVEY_RESPONSES_KIND, owner=program)
+    done = wait_for(
+        lambda: Document.objects.filter(pk=document.pk, status__in=["ready", "failed"]).first(),
+        timeout=60,
+        what="the spreadsheet",
+    )
+    assert done.status == Document.Status.READY
+    _header, *rows = _sheet_rows(done)
+    assert sorted(row[1] for row in rows) == ["Ilgın Irmak", "İnci Işık"]

@@ -550,7 +550,7 @@ def test_a_persons_rate_prints_the_same_on_every_page_and_in_the_export(
     assert '<td class="num">6,8</td>' in attendance
     assert '<span class="badge badge-warn">%40,9</span>' in certificates
     assert "Katılım oranınız: %40,9 (sertifika için gereken: %80)." in mine
-    csv_text = _export(client, cohort, "csv").content.decode("utf-8-sig")
+    csv_text = _export(client, cohort, "csv").getvalue().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(csv_text), delimiter=";"))
     assert rows[0][-3:] == ["Katıldığı saat", "Katılım oranı (%)", "Sertifika eşiğini karşılıyor"]
     assert rows[1][-3:] == ["6,8", "40,9", "Hayır"]
@@ -562,7 +562,7 @@ def test_the_attendance_export_lists_marks_hours_and_rates(client, facilitator, 
     client.force_login(facilitator)
     response = _export(client, cohort, "csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
     sessions = list(cohort.sessions.order_by("starts_at"))
     assert rows == [
         [

@@ -311,7 +311,7 @@ def test_csv_export_is_excel_friendly_with_turkish_headers(client, coordinator):
     response = client.get(url)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="kayitlar-izmir-donemi-' in response["Content-Disposition"]
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     lines = text.split("\r\n")
     assert lines[0] == (
         "\ufeffSıra;Ad soyad;E-posta adresi;Telefon;Kurum;Kurum türü;İl;İlçe;Unvan / birim;"
@@ -635,9 +635,11 @@ def test_export_without_sensitive_questions_leaves_their_answers_out(answered_co
     questions = cohort_questions(cohort=cohort, include_sensitive=False)
     rows = cohort_registrations(cohort=cohort)
     answers_attach(rows, questions=questions)
-    text = registrations_table(
-        cohort=cohort, registrations=rows, fmt="csv", questions=questions
-    ).content.decode()
+    text = (
+        registrations_table(cohort=cohort, registrations=rows, fmt="csv", questions=questions)
+        .getvalue()
+        .decode()
+    )
     assert text.split("\r\n")[0].endswith(";Kayıt zamanı;Sektör")
     assert "Tekerlekli" not in text
     assert "Erişim" not in text

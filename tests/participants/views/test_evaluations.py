@@ -4,10 +4,11 @@ import io
 import re
 
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
+from documents.models import Document
 from participants.models import SurveyQuestion, SurveyResponse
 from participants.services import evaluations as services
 from tests.factories import (
@@ -130,7 +131,21 @@ def test_facilitator_of_another_cohort_cannot_read_the_report(client, cohort, fa
     assert client.get(url).status_code == 200
 
 
-def test_anonymous_export_has_no_personal_field(client, cohort, coordinator):
+def _xlsx_built_in_the_background(client, url, capture) -> Workbook:
+    """POST the XLSX export's button (the worker runs at commit), then fetch the file from the
+    document page it leads to."""
+    with capture(execute=True):
+        response = client.post(url)
+    assert response.status_code == 302
+    document = Document.objects.get(pk=resolve(response["Location"]).kwargs["document_id"])
+    assert document.status == Document.Status.READY
+    download = client.get(response["Location"])
+    return load_workbook(io.BytesIO(download.getvalue()))
+
+
+def test_anonymous_export_has_no_personal_field(
+    client, cohort, coordinator, django_capture_on_commit_callbacks
+):
     cohort.survey_anonymous = True
     cohort.save()
     participant = UserFactory(full_name="Gizli Kişi", email="gizli@example.org")
@@ -143,17 +158,16 @@ def test_anonymous_export_has_no_personal_field(client, cohort, coordinator):
     )
     client.force_login(coordinator)
     for fmt in ("csv", "xlsx"):
-        response = client.get(
-            reverse(
-                "participants:cohort_survey_responses_export", kwargs={"pk": cohort.pk, "fmt": fmt}
-            )
+        url = reverse(
+            "participants:cohort_survey_responses_export", kwargs={"pk": cohort.pk, "fmt": fmt}
         )
-        content = response.content
         if fmt == "xlsx":
-            sheet = load_workbook(io.BytesIO(content)).active
+            sheet = _xlsx_built_in_the_background(
+                client, url, django_capture_on_commit_callbacks
+            ).active
             text = " ".join(str(cell.value) for row in sheet.iter_rows() for cell in row)
         else:
-            text = content.decode("utf-8-sig")
+            text = client.get(url).getvalue().decode("utf-8-sig")
         assert "Gizli Kişi" not in text
         assert "gizli@example.org" not in text
         assert "Ad soyad" not in text
@@ -174,9 +188,10 @@ def test_named_csv_export_opens_in_excel_with_turkish_headers(client, cohort, co
             "participants:cohort_survey_responses_export", kwargs={"pk": cohort.pk, "fmt": "csv"}
         )
     )
-    assert response.content.startswith(b"\xef\xbb\xbf")
+    body = response.getvalue()
+    assert body.startswith(b"\xef\xbb\xbf")
     assert "filename*=UTF-8''" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["Eğitim dönemi", "Ad soyad", "E-posta adresi", "Kurum türü"]
     assert rows[1][:2] == ["Ankara dönemi", "İnci Işık"]
 
@@ -230,7 +245,7 @@ def test_report_exports_write_a_mean_with_a_comma_in_csv_and_as_a_number_in_xlsx
             reverse(
                 "participants:cohort_survey_report_export", kwargs={"pk": cohort.pk, "fmt": fmt}
             )
-        ).content
+        ).getvalue()
 
     rows = list(csv.reader(io.StringIO(export("csv").decode("utf-8-sig")), delimiter=";"))
     assert rows[0][2] == "Ortalama"
@@ -257,7 +272,8 @@ def test_response_rates_and_shares_follow_the_percentage_rule(client, cohort, co
     url = reverse(
         "participants:cohort_survey_report_export", kwargs={"pk": cohort.pk, "fmt": "csv"}
     )
-    rows = list(csv.reader(io.StringIO(client.get(url).content.decode("utf-8-sig")), delimiter=";"))
+    text = client.get(url).getvalue().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[-1] == ["Yanıt oranı (%)", "2", "66,6"]
 
 
@@ -313,3 +329,80 @@ def test_a_question_with_answers_is_not_deleted_and_one_without_is(client, cohor
     assert "Soru silindi." in html
     assert not SurveyQuestion.objects.filter(pk=unanswered.pk).exists()
     assert client.post(url, {"action": "delete", "question": "abc"}).status_code == 404
+
+
+def _responses_url(cohort, fmt="xlsx") -> str:
+    return reverse(
+        "participants:cohort_survey_responses_export", kwargs={"pk": cohort.pk, "fmt": fmt}
+    )
+
+
+def test_the_xlsx_address_of_the_responses_builds_nothing_and_offers_the_background_file(
+    client, cohort, coordinator
+):
+    _answer_all(cohort, [5, 4])
+    client.force_login(coordinator)
+    response = client.get(_responses_url(cohort))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Content-Disposition" not in response
+    assert not Document.objects.exists()
+    assert "2 yanıtın Excel dosyası arka planda hazırlanır" in html
+    assert "Excel dosyasını hazırla</button>" in html
+    assert f'href="{_responses_url(cohort, "csv")}"' in html
+
+
+def test_asking_for_the_responses_xlsx_leads_to_its_page_and_again_rebuilds_it(
+    client, cohort, coordinator, django_capture_on_commit_callbacks
+):
+    _answer_all(cohort, [5])
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_responses_url(cohort))
+    first = Document.objects.get()
+    assert response.url == reverse("documents:download", kwargs={"document_id": first.pk})
+    assert (first.status, first.owner, first.requested_by) == ("ready", cohort, coordinator)
+    page = client.get(_responses_url(cohort)).content.decode()
+    assert "Excel dosyasını indir (XLSX)" in page
+    assert "Bugünkü verilerle yeniden hazırla</button>" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_responses_url(cohort))
+    assert list(Document.objects.order_by("version").values_list("version", "status")) == [
+        (1, "ready"),
+        (2, "ready"),
+    ]
+
+
+def test_the_responses_xlsx_on_its_way_shows_its_progress_and_is_not_asked_for_twice(
+    client, cohort, coordinator
+):
+    _answer_all(cohort, [5])
+    client.force_login(coordinator)
+    first = client.post(_responses_url(cohort))
+    assert client.post(_responses_url(cohort)).url == first.url
+    Document.objects.update(status="rendering", progress_done=250, progress_total=6146)
+    page = client.get(first.url, headers={"HX-Request": "true"}).content.decode()
+    assert '<progress max="6146" value="250">' in page
+    assert "250/6146 satır" in page
+    assert 'hx-trigger="every 2s"' in page
+    offer = client.get(_responses_url(cohort)).content.decode()
+    assert f'href="{first.url}">İlerlemesini gör</a>' in offer
+    assert "Excel dosyasını hazırla" not in offer
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_only_those_who_may_export_the_responses_may_ask_for_their_xlsx(
+    client, cohort, facilitator, participant, method
+):
+    for user in (participant, facilitator):
+        client.force_login(user)
+        assert getattr(client, method)(_responses_url(cohort)).status_code == 404
+    program_url = reverse(
+        "participants:program_survey_responses_export",
+        kwargs={"pk": cohort.program.pk, "fmt": "xlsx"},
+    )
+    cohort.facilitators.add(facilitator)
+    assert getattr(client, method)(_responses_url(cohort)).status_code in {200, 302}
+    assert getattr(client, method)(program_url).status_code == 404
+    assert client.post(_responses_url(cohort, "csv")).status_code == 404
+    assert Document.objects.count() == (1 if method == "post" else 0)

@@ -1,7 +1,11 @@
+import io
+
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from accounts.demo import DEMO_PASSWORD
+from participants.models import SurveyResponse
 from programs.models import Cohort
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,3 +46,22 @@ def test_participant_answers_the_survey_and_the_coordinator_sees_the_new_numbers
     expect(responses).to_have_text("10")
     expect(coordinator.get_by_text("Daha çok saha ziyareti")).to_be_visible()
     coordinator.context.close()
+
+
+def test_coordinator_asks_for_the_programmes_responses_as_excel_and_downloads_it(page, demo_data):
+    """The XLSX button asks for the document and leads to its address; the worker (eager here)
+    has built it by then, so the file comes at once and the report stays on screen. It holds
+    every response of the programme."""
+    cohort = Cohort.objects.get(title="Ankara dönemi")
+    _log_in(page, "koordinator@gencisi.local")
+    page.goto(f"{page.base_url}/konsol/programlar/{cohort.program.pk}/degerlendirme/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Tüm yanıtlar (XLSX)").click()
+    assert download.value.suggested_filename == (
+        f"Değerlendirme yanıtları – {cohort.program.title}.xlsx"
+    )
+    sheet = load_workbook(io.BytesIO(download.value.path().read_bytes())).active
+    assert sheet["A1"].value == "Eğitim dönemi"
+    responses = SurveyResponse.objects.filter(cohort__program=cohort.program).count()
+    assert sheet.max_row - 1 == responses
+    expect(page.get_by_role("heading", level=1)).to_have_text("Değerlendirme raporu: tüm dönemler")

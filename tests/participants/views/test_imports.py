@@ -91,7 +91,7 @@ def test_template_file_has_the_columns_and_is_read_back(client, coordinator, coh
     assert table.columns.email == 1
     assert table.rows[0][1][:2] == ["Ayşe Yılmaz", "ayse.yilmaz@example.org"]
     response = client.get(reverse("participants:import_template", kwargs={"fmt": "csv"}))
-    assert read_upload(upload(response.content, "sablon.csv")).rows[0][1][4] == "Ankara"
+    assert read_upload(upload(response.getvalue(), "sablon.csv")).rows[0][1][4] == "Ankara"
 
 
 def test_preview_of_twelve_kinds_of_bad_rows_saves_nothing(client, coordinator, cohort):

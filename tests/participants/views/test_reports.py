@@ -89,7 +89,7 @@ def test_province_table_export(client, coordinator, program):
             kwargs={"pk": program.pk, "table": "iller", "fmt": "csv"},
         )
     )
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
     assert rows == [["Plaka kodu", "İl", "Katılımcılar"], ["35", "İzmir", "1"], ["65", "Van", "1"]]
 
 
@@ -103,7 +103,7 @@ def test_cohort_table_export_writes_the_rate_with_a_comma_in_csv_and_as_a_number
             "participants:program_overview_export",
             kwargs={"pk": program.pk, "table": "donemler", "fmt": fmt},
         )
-        return client.get(url).content
+        return client.get(url).getvalue()
 
     rows = list(csv.reader(io.StringIO(export("csv").decode("utf-8-sig")), delimiter=";"))
     assert rows[0][6] == "Katılım oranı (%)"
