@@ -181,8 +181,9 @@ def test_a_second_visit_reads_the_overview_from_the_cache(
     first = _overview(client, program)
     with django_assert_num_queries(5):  # the programme and the page around the content
         second = _overview(client, program)
-    assert second == first
-    assert overview_content(program) in second
+    content = overview_content(program)
+    assert content in first
+    assert content in second
 
 
 def test_languages_of_the_overview_are_cached_apart(client, coordinator, program):
