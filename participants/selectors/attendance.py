@@ -110,21 +110,27 @@ class PersonAttendance:
         return hours_for_minutes(self.attended_minutes)
 
 
-def attendance_for_cohort(*, cohort: Cohort) -> dict[int, PersonAttendance]:
-    """Registration id → attended minutes and rate (percent) for every confirmed registration.
-    Three queries, whatever the size of the cohort."""
+def attendance_for_cohort(
+    *, cohort: Cohort, registration_ids: list[int] | None = None
+) -> dict[int, PersonAttendance]:
+    """Registration id → attended minutes and rate (percent) for every confirmed registration
+    (three queries), or for `registration_ids`, confirmed registrations of the cohort the
+    caller chose (a page of people: two queries). However many people."""
     minutes = _session_minutes(cohort_id=cohort.pk)
     total = sum(minutes.values())
-    attended = Counter()
-    for registration_id, session_id in Attendance.objects.filter(
+    marks = Attendance.objects.filter(
         session__cohort=cohort,
         registration__status=Registration.Status.CONFIRMED,
         status__in=Attendance.ATTENDED,
-    ).values_list("registration_id", "session_id"):
+    )
+    if registration_ids is None:
+        confirmed = Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
+        registration_ids = list(confirmed.values_list("pk", flat=True))
+    else:
+        marks = marks.filter(registration_id__in=registration_ids)
+    attended = Counter()
+    for registration_id, session_id in marks.values_list("registration_id", "session_id"):
         attended[registration_id] += minutes[session_id]
-    registration_ids = Registration.objects.filter(
-        cohort=cohort, status=Registration.Status.CONFIRMED
-    ).values_list("pk", flat=True)
     return {
         pk: PersonAttendance(
             attended_minutes=attended[pk],

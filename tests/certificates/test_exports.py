@@ -192,4 +192,4 @@ def test_attendance_export_queries_do_not_grow_with_people(
         assert client.get(url).status_code == 200
 
 
-QUERIES = 15
+QUERIES = 14
