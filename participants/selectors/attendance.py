@@ -258,29 +258,31 @@ class OverviewRow:
 @dataclass(frozen=True)
 class CohortOverview:
     sessions: list[Session]
-    rows: list[OverviewRow]
-    attended_per_session: list[int]
+    rows: list[OverviewRow]  # everyone, or the page of people asked for
+    attended_per_session: list[int]  # of everyone
     total_minutes: int
+    people: int  # confirmed participants, everyone
 
     @property
     def total_hours(self) -> Decimal:
         return hours_for_minutes(self.total_minutes)
 
 
-def cohort_attendance_overview(*, cohort: Cohort) -> CohortOverview:
-    """Sessions × confirmed participants with each cell's status, each person's rate and
-    each session's attended count. Three queries, whatever the size of the cohort."""
-    sessions = list(Session.objects.filter(cohort=cohort).order_by("starts_at", "pk"))
-    registrations = list(
+def cohort_attendance_registrations(*, cohort: Cohort) -> QuerySet[Registration]:
+    """The people of the attendance table: confirmed, Turkish-sorted by name."""
+    return (
         Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
         .select_related("participant__participant_profile__organization")
         .order_by(turkish_collate("participant__full_name"), "pk")
     )
+
+
+def overview_rows(*, cohort, sessions, registrations, marks) -> list[OverviewRow]:
     cells = {
         (registration_id, session_id): status
-        for registration_id, session_id, status in Attendance.objects.filter(
-            session__cohort=cohort, registration__status=Registration.Status.CONFIRMED
-        ).values_list("registration_id", "session_id", "status")
+        for registration_id, session_id, status in marks.values_list(
+            "registration_id", "session_id", "status"
+        )
     }
     total = sum(session.duration_minutes for session in sessions)
     rows = []
@@ -301,15 +303,28 @@ def cohort_attendance_overview(*, cohort: Cohort) -> CohortOverview:
                 meets_threshold=meets_threshold(rate=rate, cohort=cohort),
             )
         )
-    attended_per_session = [
-        sum(1 for row in rows if row.statuses[index] in Attendance.ATTENDED)
-        for index in range(len(sessions))
-    ]
+    return rows
+
+
+def cohort_attendance_overview(*, cohort: Cohort) -> CohortOverview:
+    """Sessions × confirmed participants with each cell's status, each person's rate and
+    each session's attended count. Three queries, whatever the size of the cohort."""
+    sessions = list(Session.objects.filter(cohort=cohort).order_by("starts_at", "pk"))
+    rows = overview_rows(
+        cohort=cohort,
+        sessions=sessions,
+        registrations=list(cohort_attendance_registrations(cohort=cohort)),
+        marks=Attendance.objects.filter(session__cohort=cohort, registration__status="confirmed"),
+    )
     return CohortOverview(
         sessions=sessions,
         rows=rows,
-        attended_per_session=attended_per_session,
-        total_minutes=total,
+        attended_per_session=[
+            sum(1 for row in rows if row.statuses[index] in Attendance.ATTENDED)
+            for index in range(len(sessions))
+        ],
+        total_minutes=sum(session.duration_minutes for session in sessions),
+        people=len(rows),
     )
 
 
