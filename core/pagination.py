@@ -26,3 +26,8 @@ def page_of(
     page = paginator.get_page(request.GET.get(parameter))
     page.parameter = parameter
     return page
+
+
+def is_page_number(value: str) -> bool:
+    """A page number as addresses carry it: digits, not absurdly many (what a cache may key)."""
+    return value.isdecimal() and len(value) < 7

@@ -77,7 +77,12 @@ def meets_threshold_condition(*, cohort: Cohort) -> Q:
     confirmed, and attended minutes × 100 ≥ the threshold × all the cohort's minutes (the same
     as the rate rounded down reaching a whole-percent threshold); no sessions is a rate of 0."""
     attended = (
-        Attendance.objects.filter(registration=OuterRef("pk"), status__in=Attendance.ATTENDED)
+        # The cohort's sessions only, as attendance_for_cohort counts (and a small join).
+        Attendance.objects.filter(
+            registration=OuterRef("pk"),
+            session__cohort_id=cohort.pk,
+            status__in=Attendance.ATTENDED,
+        )
         .order_by()
         .values("registration")
         .annotate(minutes=Sum(SessionMinutes("session__starts_at", "session__ends_at")))
