@@ -665,8 +665,8 @@ def test_list_with_questions_query_count_does_not_grow(
 
 
 def test_each_row_carries_its_labels_and_a_waiting_rows_buttons(client, coordinator):
-    """The fixed texts of the rows are translated once before the loop; every row still has
-    them (the stacked layout at 360 px reads data-label)."""
+    """Every row has its labels (the stacked layout at 360 px reads data-label) and a waiting
+    row its buttons."""
     cohort = CohortFactory()
     _registration(cohort, "Ayla Ak")
     _registration(cohort, "Berk Bal", status="waitlisted", waitlist_order=1)
