@@ -50,12 +50,16 @@ class EligibilityRow:
         return self.attendance.rate
 
 
-def _plan_done_ids(*, cohort: Cohort) -> set[int]:
+def _plan_done_ids(*, cohort: Cohort, registration_ids: list[int]) -> set[int]:
     own = ActionPlan.objects.filter(
-        cohort=cohort, registration__isnull=False, status__in=PLAN_DONE
+        cohort=cohort,
+        registration_id__in=registration_ids,
+        status__in=PLAN_DONE,
     ).values_list("registration_id", flat=True)
     through_group = WorkGroupMember.objects.filter(
-        group__cohort=cohort, group__plans__status__in=PLAN_DONE
+        group__cohort=cohort,
+        registration_id__in=registration_ids,
+        group__plans__status__in=PLAN_DONE,
     ).values_list("registration_id", flat=True)
     return set(own) | set(through_group)
 
@@ -74,25 +78,32 @@ def eligible_condition(*, cohort: Cohort) -> Q:
     return condition
 
 
-def certificate_eligibility(*, cohort: Cohort) -> list[EligibilityRow]:
-    """Every confirmed registration of the cohort, Turkish-sorted by name, with what decides its
-    certificate and its current valid certificate. Eight queries, whatever the cohort's size."""
-    registrations = list(
+def eligibility_registrations(*, cohort: Cohort) -> QuerySet[Registration]:
+    """The people whose certificate is decided: the cohort's confirmed registrations,
+    Turkish-sorted by name (a page of them goes to `eligibility_rows`)."""
+    return (
         Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
         .select_related("participant__participant_profile__organization")
         .order_by(turkish_collate("participant__full_name"), "pk")
     )
-    attendance = attendance_for_cohort(cohort=cohort)
+
+
+def eligibility_rows(*, cohort: Cohort, registrations: list[Registration]) -> list[EligibilityRow]:
+    """What decides the certificate of each of `registrations` (confirmed ones of the cohort),
+    in their order, with their current valid certificate. Six queries, whatever their number;
+    they read only these people."""
+    ids = [registration.pk for registration in registrations]
+    attendance = attendance_for_cohort(cohort=cohort, registration_ids=ids)
     evaluated = set(
-        SurveySubmission.objects.filter(registration__cohort=cohort).values_list(
+        SurveySubmission.objects.filter(registration_id__in=ids).values_list(
             "registration_id", flat=True
         )
     )
-    planned = _plan_done_ids(cohort=cohort)
+    planned = _plan_done_ids(cohort=cohort, registration_ids=ids)
     certificates = {
         certificate.registration_id: certificate
         for certificate in Certificate.objects.filter(
-            registration__cohort=cohort, status=Certificate.Status.VALID
+            registration_id__in=ids, status=Certificate.Status.VALID
         ).select_related("document")
     }
     threshold_text = format_percent(cohort.attendance_threshold)
@@ -117,6 +128,27 @@ def certificate_eligibility(*, cohort: Cohort) -> list[EligibilityRow]:
             row.reasons.append(_("No action plan has been submitted."))
         rows.append(row)
     return rows
+
+
+def certificate_eligibility(*, cohort: Cohort) -> list[EligibilityRow]:
+    """Every confirmed registration of the cohort, Turkish-sorted by name, with what decides its
+    certificate and its current valid certificate. Seven queries, whatever the cohort's size."""
+    return eligibility_rows(
+        cohort=cohort, registrations=list(eligibility_registrations(cohort=cohort))
+    )
+
+
+def eligibility_counts(*, cohort: Cohort) -> tuple[int, int]:
+    """(confirmed people, eligible people) of the cohort in one query; the eligible ones
+    counted by `eligible_condition`, the same rule as `eligibility_rows`
+    (tests/certificates/test_selectors.py checks that both agree on every combination)."""
+    counts = Registration.objects.filter(
+        cohort=cohort, status=Registration.Status.CONFIRMED
+    ).aggregate(
+        total=Count("pk"),
+        eligible=Count("pk", filter=eligible_condition(cohort=cohort)),
+    )
+    return counts["total"], counts["eligible"]
 
 
 @dataclass(frozen=True)

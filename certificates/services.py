@@ -12,6 +12,7 @@ from certificates.codes import new_code, verify_page_key
 from certificates.kinds import CERTIFICATE_BUNDLE_KIND, CERTIFICATE_KIND, CERTIFICATE_READY_EMAIL
 from certificates.models import Certificate
 from certificates.selectors import EligibilityRow, certificate_eligibility
+from core.figure_cache import figures_changed
 from core.page_cache import object_page_forget
 from documents.models import Document
 from documents.services import document_request, documents_request, documents_retry
@@ -105,6 +106,7 @@ def certificates_issue(*, cohort: Cohort, issued_by) -> IssueResult:
             if current is not None:
                 current.status = Certificate.Status.SUPERSEDED
                 replaced.append((current, certificate))
+        figures_changed()  # bulk writes send no signal
         # The old versions stop being valid before the new ones exist (one valid per person).
         Certificate.objects.bulk_update([old for old, _ in replaced], ["status"])
         Certificate.objects.bulk_create(created)

@@ -47,17 +47,20 @@ class _CohortViewerMixin(LoginRequiredMixin):
 class CohortCertificatesView(_CohortViewerMixin, View):
     def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
         cohort = self.get_cohort(request, cohort_pk)
-        rows = selectors.certificate_eligibility(cohort=cohort)
-        page = page_of(request, rows)  # eligibility is decided for all, a page is shown
+        # Eligibility is decided for the page of people shown; everyone is counted in SQL.
+        total, eligible = selectors.eligibility_counts(cohort=cohort)
+        page = page_of(request, selectors.eligibility_registrations(cohort=cohort), count=total)
         return render(
             request,
             "certificates/cohort.html",
             {
                 "cohort": cohort,
-                "rows": page.object_list,
+                "rows": selectors.eligibility_rows(
+                    cohort=cohort, registrations=list(page.object_list)
+                ),
                 "page": page,
-                "total": len(rows),
-                "eligible_count": sum(1 for row in rows if row.eligible),
+                "total": total,
+                "eligible_count": eligible,
                 "progress": selectors.issue_progress(cohort=cohort),
                 "bundle": document_current(kind=CERTIFICATE_BUNDLE_KIND, owner=cohort),
                 "can_manage": permissions.can_manage_certificates(request.user),

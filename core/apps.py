@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self) -> None:
+        from core import figure_cache
         from core.db import register_sqlite_turkish
         from core.page_cache import watch_models
         from core.services import provinces_sync
@@ -16,3 +17,4 @@ class CoreConfig(AppConfig):
         connection_created.connect(register_sqlite_turkish, dispatch_uid="core.turkish")
         post_migrate.connect(provinces_sync, sender=self, dispatch_uid="core.provinces_sync")
         watch_models()  # public pages leave the cache when what they show changes
+        figure_cache.watch_models()  # so do the coordinator's cached figures

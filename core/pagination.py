@@ -9,11 +9,25 @@ PAGE_PARAMETER = "sayfa"
 
 
 def page_of(
-    request: HttpRequest, items, *, per_page: int | None = None, parameter: str = PAGE_PARAMETER
+    request: HttpRequest,
+    items,
+    *,
+    per_page: int | None = None,
+    parameter: str = PAGE_PARAMETER,
+    count: int | None = None,
 ) -> Page:
     """The page `?sayfa=` asks for: the first when it is not a number, the last when too high.
-    A queryset costs two queries (its count and the page's rows), however long it is. A page
-    with two lists gives the second its own `parameter` (the links read `page.parameter`)."""
-    page = Paginator(items, per_page or PER_PAGE).get_page(request.GET.get(parameter))
+    A queryset costs two queries (its count and the page's rows), however long it is; one when
+    the view counted it already (`count`, e.g. together with other figures). A page with two
+    lists gives the second its own `parameter` (the links read `page.parameter`)."""
+    paginator = Paginator(items, per_page or PER_PAGE)
+    if count is not None:
+        paginator.count = count  # a cached property: set, it is not asked of the database
+    page = paginator.get_page(request.GET.get(parameter))
     page.parameter = parameter
     return page
+
+
+def is_page_number(value: str) -> bool:
+    """A page number as addresses carry it: digits, not absurdly many (what a cache may key)."""
+    return value.isdecimal() and len(value) < 7

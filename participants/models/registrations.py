@@ -261,6 +261,15 @@ class AuditEntry(models.Model):
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
         ordering = ["-created_at", "-pk"]
+        # A cohort's change history, newest first, a page at a time (issue 15).
+        indexes = [
+            models.Index(
+                "cohort",
+                models.F("created_at").desc(),
+                models.F("id").desc(),
+                name="audit_cohort_newest_first",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -77,7 +77,12 @@ def meets_threshold_condition(*, cohort: Cohort) -> Q:
     confirmed, and attended minutes × 100 ≥ the threshold × all the cohort's minutes (the same
     as the rate rounded down reaching a whole-percent threshold); no sessions is a rate of 0."""
     attended = (
-        Attendance.objects.filter(registration=OuterRef("pk"), status__in=Attendance.ATTENDED)
+        # The cohort's sessions only, as attendance_for_cohort counts (and a small join).
+        Attendance.objects.filter(
+            registration=OuterRef("pk"),
+            session__cohort_id=cohort.pk,
+            status__in=Attendance.ATTENDED,
+        )
         .order_by()
         .values("registration")
         .annotate(minutes=Sum(SessionMinutes("session__starts_at", "session__ends_at")))
@@ -110,21 +115,27 @@ class PersonAttendance:
         return hours_for_minutes(self.attended_minutes)
 
 
-def attendance_for_cohort(*, cohort: Cohort) -> dict[int, PersonAttendance]:
-    """Registration id → attended minutes and rate (percent) for every confirmed registration.
-    Three queries, whatever the size of the cohort."""
+def attendance_for_cohort(
+    *, cohort: Cohort, registration_ids: list[int] | None = None
+) -> dict[int, PersonAttendance]:
+    """Registration id → attended minutes and rate (percent) for every confirmed registration
+    (three queries), or for `registration_ids`, confirmed registrations of the cohort the
+    caller chose (a page of people: two queries). However many people."""
     minutes = _session_minutes(cohort_id=cohort.pk)
     total = sum(minutes.values())
-    attended = Counter()
-    for registration_id, session_id in Attendance.objects.filter(
+    marks = Attendance.objects.filter(
         session__cohort=cohort,
         registration__status=Registration.Status.CONFIRMED,
         status__in=Attendance.ATTENDED,
-    ).values_list("registration_id", "session_id"):
+    )
+    if registration_ids is None:
+        confirmed = Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
+        registration_ids = list(confirmed.values_list("pk", flat=True))
+    else:
+        marks = marks.filter(registration_id__in=registration_ids)
+    attended = Counter()
+    for registration_id, session_id in marks.values_list("registration_id", "session_id"):
         attended[registration_id] += minutes[session_id]
-    registration_ids = Registration.objects.filter(
-        cohort=cohort, status=Registration.Status.CONFIRMED
-    ).values_list("pk", flat=True)
     return {
         pk: PersonAttendance(
             attended_minutes=attended[pk],
@@ -252,29 +263,31 @@ class OverviewRow:
 @dataclass(frozen=True)
 class CohortOverview:
     sessions: list[Session]
-    rows: list[OverviewRow]
-    attended_per_session: list[int]
+    rows: list[OverviewRow]  # everyone, or the page of people asked for
+    attended_per_session: list[int]  # of everyone
     total_minutes: int
+    people: int  # confirmed participants, everyone
 
     @property
     def total_hours(self) -> Decimal:
         return hours_for_minutes(self.total_minutes)
 
 
-def cohort_attendance_overview(*, cohort: Cohort) -> CohortOverview:
-    """Sessions × confirmed participants with each cell's status, each person's rate and
-    each session's attended count. Three queries, whatever the size of the cohort."""
-    sessions = list(Session.objects.filter(cohort=cohort).order_by("starts_at", "pk"))
-    registrations = list(
+def cohort_attendance_registrations(*, cohort: Cohort) -> QuerySet[Registration]:
+    """The people of the attendance table: confirmed, Turkish-sorted by name."""
+    return (
         Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
         .select_related("participant__participant_profile__organization")
         .order_by(turkish_collate("participant__full_name"), "pk")
     )
+
+
+def overview_rows(*, cohort, sessions, registrations, marks) -> list[OverviewRow]:
     cells = {
         (registration_id, session_id): status
-        for registration_id, session_id, status in Attendance.objects.filter(
-            session__cohort=cohort, registration__status=Registration.Status.CONFIRMED
-        ).values_list("registration_id", "session_id", "status")
+        for registration_id, session_id, status in marks.values_list(
+            "registration_id", "session_id", "status"
+        )
     }
     total = sum(session.duration_minutes for session in sessions)
     rows = []
@@ -295,15 +308,28 @@ def cohort_attendance_overview(*, cohort: Cohort) -> CohortOverview:
                 meets_threshold=meets_threshold(rate=rate, cohort=cohort),
             )
         )
-    attended_per_session = [
-        sum(1 for row in rows if row.statuses[index] in Attendance.ATTENDED)
-        for index in range(len(sessions))
-    ]
+    return rows
+
+
+def cohort_attendance_overview(*, cohort: Cohort) -> CohortOverview:
+    """Sessions × confirmed participants with each cell's status, each person's rate and
+    each session's attended count. Three queries, whatever the size of the cohort."""
+    sessions = list(Session.objects.filter(cohort=cohort).order_by("starts_at", "pk"))
+    rows = overview_rows(
+        cohort=cohort,
+        sessions=sessions,
+        registrations=list(cohort_attendance_registrations(cohort=cohort)),
+        marks=Attendance.objects.filter(session__cohort=cohort, registration__status="confirmed"),
+    )
     return CohortOverview(
         sessions=sessions,
         rows=rows,
-        attended_per_session=attended_per_session,
-        total_minutes=total,
+        attended_per_session=[
+            sum(1 for row in rows if row.statuses[index] in Attendance.ATTENDED)
+            for index in range(len(sessions))
+        ],
+        total_minutes=sum(session.duration_minutes for session in sessions),
+        people=len(rows),
     )
 
 

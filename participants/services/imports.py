@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.background import enqueue_on_commit
+from core.figure_cache import figures_changed
 from notifications.services import NotificationRequest, notifications_queue
 from participants import privacy
 from participants.emails import INVITATION, RegistrationEmail
@@ -302,6 +303,7 @@ def import_rows(*, batch: ImportBatch, rows: list[dict]) -> dict[str, int]:
                 privacy_acknowledged_at=acknowledgement.created_at if acknowledgement else None,
             )
         )
+    figures_changed()  # bulk_create sends no signal
     Registration.objects.bulk_create(registrations)
     AuditEntry.objects.bulk_create(
         AuditEntry(

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.figure_cache import figures_changed
 from core.ordering import sibling_move
 from core.page_cache import public_pages_changed
 from notifications.services import (
@@ -241,6 +242,7 @@ def registrations_cancel_for_cohort(*, cohort: Cohort, by) -> int:
     for registration in registrations:
         registration.cohort = cohort  # the e-mail names it: no query per person
     public_pages_changed()  # QuerySet.update() sends no signal
+    figures_changed()
     Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
         status=Status.CANCELLED,
         status_changed_at=now,

@@ -20,6 +20,10 @@ from participants.checkin_codes import CodeCheck
 from participants.documents import SIGN_IN_SHEET_KIND
 from participants.models import Attendance
 from participants.selectors import attendance as selectors
+from participants.selectors.attendance_page import (
+    cohort_attendance_page,
+    cohort_attendance_sessions,
+)
 from participants.services.attendance import (
     AttendanceRefusedError,
     attendance_check_in,
@@ -182,11 +186,17 @@ class CohortAttendanceView(_CohortAttendanceMixin, View):
 
     def get(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
         cohort = self.get_cohort(request, cohort_id)
-        overview = selectors.cohort_attendance_overview(cohort=cohort)
+        sessions, people = cohort_attendance_sessions(cohort=cohort)
+        page = page_of(
+            request, selectors.cohort_attendance_registrations(cohort=cohort), count=people
+        )
+        overview = cohort_attendance_page(
+            cohort=cohort, sessions=sessions, people=people, registrations=list(page.object_list)
+        )
         return render(
             request,
             "participants/attendance/cohort.html",
-            {"cohort": cohort, "overview": overview, "page": page_of(request, overview.rows)},
+            {"cohort": cohort, "overview": overview, "page": page},
         )
 
 

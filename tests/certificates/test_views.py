@@ -67,11 +67,13 @@ def test_the_cohort_page_shows_a_page_of_people_and_counts_everyone(
     client, coordinator, certificate_cohort, enrol, monkeypatch
 ):
     monkeypatch.setattr(pagination, "PER_PAGE", 2)
-    for name in ("Ayşe Kaya", "Bora Demir", "Cem Şahin"):
-        enrol(name)
+    for name, attended in (("Ayşe Kaya", 2), ("Bora Demir", 2), ("Cem Şahin", 1)):
+        enrol(name, attended=attended)
     client.force_login(coordinator)
     first = client.get(_page(certificate_cohort)).content.decode()
-    assert "3 onaylı katılımcıdan 3 kişi uygun." in first
+    # Cem, on the second page, is counted (not eligible) though only Ayşe and Bora are decided.
+    assert "3 onaylı katılımcıdan 2 kişi uygun." in first
+    assert "Cem Şahin" not in first
     assert first.count('<th scope="row">') == 2
     assert "Sayfa 1 / 2" in first
     second = client.get(_page(certificate_cohort), {"sayfa": 2}).content.decode()

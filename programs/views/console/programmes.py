@@ -3,11 +3,15 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from core.pagination import page_of
+from core.figure_cache import cached_figures
+from core.pagination import PAGE_PARAMETER, is_page_number, page_of
 from programs import selectors, services
 from programs.forms.programmes import ModuleForm, ObjectiveForm, ProgramForm
 from programs.models import Program
@@ -16,18 +20,36 @@ from programs.views.console.base import ConsoleView, or_404
 DASHBOARD_COHORTS = 25  # a page of the dashboard's cohorts, the latest first
 
 
+def _dashboard_body(request: HttpRequest) -> str:
+    page = page_of(request, selectors.console_cohorts(), per_page=DASHBOARD_COHORTS)
+    return render_to_string(
+        "programs/console/dashboard_body.html",
+        {
+            "cohorts": page.object_list,
+            "page": page,
+            "pending_total": selectors.console_pending_total(),
+            "programs": selectors.console_programs(),
+        },
+        request=request,
+    )
+
+
 class DashboardView(ConsoleView):
+    """The content is the same for every coordinator: rendered once per page number, language
+    and day (cohorts finish by the date) until the data it counts changes
+    (core/figure_cache.py). An address with any other parameter is rendered each time."""
+
     def get(self, request: HttpRequest) -> HttpResponse:
-        page = page_of(request, selectors.console_cohorts(), per_page=DASHBOARD_COHORTS)
+        number = request.GET.get(PAGE_PARAMETER, "")
+        if set(request.GET) <= {PAGE_PARAMETER} and (number == "" or is_page_number(number)):
+            key = f"dashboard:{get_language()}:{timezone.localdate()}:{number}"
+            body = cached_figures(key, lambda: _dashboard_body(request))
+        else:
+            body = _dashboard_body(request)
         return render(
             request,
             "programs/console/dashboard.html",
-            {
-                "cohorts": page.object_list,
-                "page": page,
-                "pending_total": selectors.console_pending_total(),
-                "programs": selectors.console_programs(),
-            },
+            {"body": mark_safe(body)},  # noqa: S308 — our own template's output
         )
 
 

@@ -664,3 +664,18 @@ def test_list_with_questions_query_count_does_not_grow(
         response = client.get(_list_url(cohort), {"answer": f"{questions[0].pk}:yes"})
     assert len(response.context["registrations"]) == count
     assert response.content.decode().count("<dd>Evet</dd>") == count
+
+
+def test_each_row_carries_its_labels_and_a_waiting_rows_buttons(client, coordinator):
+    """Every row has its labels (the stacked layout at 360 px reads data-label) and a waiting
+    row its buttons."""
+    cohort = CohortFactory()
+    _registration(cohort, "Ayla Ak")
+    _registration(cohort, "Berk Bal", status="waitlisted", waitlist_order=1)
+    client.force_login(coordinator)
+    html = client.get(_list_url(cohort)).content.decode()
+    for label in ("Seç", "Kurum", "İl", "Durum", "Kayıt zamanı", "Bekleme listesi"):
+        assert html.count(f'data-label="{label}"') == 2, label
+    assert html.count('aria-label="Yukarı taşı" title="Yukarı taşı"') == 1
+    assert html.count('aria-label="Aşağı taşı" title="Aşağı taşı"') == 1
+    assert html.count('<button type="submit" class="button button-small">Yer ver</button>') == 1

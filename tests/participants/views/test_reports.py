@@ -8,9 +8,15 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from certificates.services import certificates_issue
 from core.models import Province
-from participants.models import SurveyResponse
+from participants.models import Organization, SurveyResponse
 from participants.selectors.reports import program_overview
+from participants.services.attendance import attendance_mark
+from participants.services.organizations import organizations_merge
+from participants.services.registrations import registrations_cancel_for_cohort
+from participants.views.reports import overview_content
+from programs.services import sessions_bulk_create
 from tests.factories import (
     AttendanceFactory,
     CertificateFactory,
@@ -160,3 +166,96 @@ def test_each_cohort_counts_each_relation_on_its_own(program):
         0,
     )
     assert empty.figures == [0]
+
+
+def _overview(client, program) -> str:
+    response = client.get(reverse("participants:program_overview", kwargs={"pk": program.pk}))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_second_visit_reads_the_overview_from_the_cache(
+    client, coordinator, program, django_assert_num_queries
+):
+    client.force_login(coordinator)
+    first = _overview(client, program)
+    with django_assert_num_queries(5):  # the programme and the page around the content
+        second = _overview(client, program)
+    content = overview_content(program)
+    assert content in first
+    assert content in second
+
+
+def test_languages_of_the_overview_are_cached_apart(client, coordinator, program):
+    client.force_login(coordinator)
+    turkish = _overview(client, program)
+    client.post(reverse("set_language"), {"language": "en"})
+    english = _overview(client, program)
+    assert "Katılım oranı" in turkish
+    assert "Attendance rate" in english
+    assert "Katılım oranı" not in english
+
+
+def _cancel_the_cohort(program, coordinator):
+    registrations_cancel_for_cohort(cohort=program.cohorts.get(), by=coordinator)
+
+
+def _issue_certificates(program, coordinator):
+    assert certificates_issue(cohort=program.cohorts.get(), issued_by=coordinator).issued == 1
+
+
+def _merge_organisations(program, coordinator):
+    van = Organization.objects.get(province__name="Van")
+    izmir = Organization.objects.get(province__name="İzmir")
+    assert organizations_merge(duplicate=van, keep=izmir, by=coordinator) == 1
+
+
+def _add_sessions(program, coordinator):
+    sessions_bulk_create(
+        cohort=program.cohorts.get(),
+        title="Ek oturum",
+        first_day=dt.date(2026, 9, 3),
+        days=1,
+        blocks=[(dt.time(10), dt.time(14))],
+    )
+
+
+def _mark_attendance(program, coordinator):
+    cohort = program.cohorts.get()
+    registration = cohort.registrations.filter(status="confirmed").order_by("pk").last()
+    attendance_mark(
+        session=cohort.sessions.order_by("starts_at").first(),
+        registration=registration,
+        status="present",
+        marked_by=coordinator,
+        method="grid",
+    )
+
+
+def _register(program, coordinator):
+    RegistrationFactory(cohort=program.cohorts.get())
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _register,
+        _mark_attendance,
+        _cancel_the_cohort,
+        _issue_certificates,
+        _merge_organisations,
+        _add_sessions,
+    ],
+)
+def test_a_change_of_what_the_overview_counts_shows_on_the_next_visit(
+    client, coordinator, program, change
+):
+    """Saves, and the services that write in bulk (no signal), replace the cached content."""
+    client.force_login(coordinator)
+    before = _overview(client, program)
+    assert overview_content(program) in before
+    change(program, coordinator)
+    after = _overview(client, program)
+    fresh = overview_content(program)
+    assert fresh in after
+    assert fresh not in before

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from participants.models import Registration
 from programs.models import Cohort, Objective, Program
 from programs.views.console import programmes
 from tests.factories import (
@@ -200,3 +201,27 @@ def test_a_programme_without_published_cohorts_goes_back_to_draft_without_a_warn
     html = response.content.decode()
     assert "Programın durumu değiştirildi." in html
     assert "herkese kapalı" not in html
+
+
+def test_a_second_visit_reads_the_dashboard_from_the_cache_until_a_change(
+    console, django_assert_num_queries
+):
+    cohort = CohortFactory(title="Önbellek dönemi")
+    RegistrationFactory(cohort=cohort, status="pending")
+    url = reverse("programs:console_dashboard")
+    first = console.get(url).content.decode()
+    assert "1 kayıt kararınızı bekliyor." in first
+    with django_assert_num_queries(4):  # the page around the content (session, user, roles)
+        second = console.get(url).content.decode()
+    assert second.split('<main id="main"', 1)[1] == first.split('<main id="main"', 1)[1]
+    RegistrationFactory(cohort=cohort, status="pending")
+    assert "2 kayıt kararınızı bekliyor." in console.get(url).content.decode()
+
+
+def test_a_dashboard_address_with_other_parameters_is_not_kept(console):
+    cohort = CohortFactory()
+    RegistrationFactory(cohort=cohort, status="pending")
+    url = reverse("programs:console_dashboard")
+    assert "1 kayıt kararınızı bekliyor." in console.get(url, {"x": "1"}).content.decode()
+    Registration.objects.filter(cohort=cohort).update(status="confirmed")  # sends no signal
+    assert "kararınızı bekliyor" not in console.get(url, {"x": "1"}).content.decode()
