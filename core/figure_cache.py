@@ -15,13 +15,12 @@ a page rendered in between from the data before the commit is not kept. The time
 what a lost replacement could leave (Redis down at the moment of a change).
 """
 
-import uuid
 from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from core.generations import Generation
 
 TIMEOUT = 300
 GENERATION_KEY = "coordinator-figures:generation"
@@ -35,30 +34,19 @@ WATCHED_APPS = {
     "core",
     "accounts",
 }
-_LOGIN_ONLY = frozenset({"last_login"})
 
 
-def _generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        cache.set(GENERATION_KEY, generation, None)
-    return generation
-
-
-def _new_generation() -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+GENERATION = Generation(GENERATION_KEY, watched_apps=WATCHED_APPS)
 
 
 def figures_changed() -> None:
-    """Every cached figure is stale: now, and again when the current transaction commits."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
+    """Every cached figure is stale (core.generations: now and at the commit)."""
+    GENERATION.replace()
 
 
 def cached_figures(key: str, compute: Callable[[], Any]) -> Any:
     """`compute()`'s result for `key` since the last change (see the module)."""
-    full_key = f"coordinator-figures:{_generation()}:{key}"
+    full_key = f"coordinator-figures:{GENERATION.current()}:{key}"
     value = cache.get(full_key)
     if value is None:
         value = compute()
@@ -66,16 +54,6 @@ def cached_figures(key: str, compute: Callable[[], Any]) -> Any:
     return value
 
 
-def _changed(sender, **kwargs) -> None:
-    if sender._meta.app_label not in WATCHED_APPS:
-        return
-    update_fields = kwargs.get("update_fields")
-    if update_fields and frozenset(update_fields) <= _LOGIN_ONLY:
-        return
-    figures_changed()
-
-
 def watch_models() -> None:
     """Connected once, in CoreConfig.ready: every save and delete of the watched apps' rows."""
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_changed, dispatch_uid=f"coordinator-figures-{signal}")
+    GENERATION.watch()

@@ -26,7 +26,6 @@ transaction commits), so that a change — a revoked certificate — is visible 
 import hashlib
 import logging
 import re
-import uuid
 from collections.abc import Callable
 from functools import wraps
 
@@ -34,10 +33,10 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
+from core.generations import Generation
 from core.pagination import PAGE_PARAMETER
 
 logger = logging.getLogger(__name__)
@@ -51,28 +50,16 @@ OBJECT_KEY = "object-page:{key}:{language}"
 PLACEHOLDER = "__CSRF_TOKEN__"
 # Where a masked CSRF token (64 letters and digits) appears in a rendered page.
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[A-Za-z0-9]{64}"')
-# The apps whose rows public pages show; a save of a user only counts beyond logging in.
+# The apps whose rows public pages show (a save of a user only counts beyond logging in).
 WATCHED_APPS = {"programs", "library", "participants", "core", "accounts"}
-_LOGIN_ONLY = frozenset({"last_login"})
 
 
-def _generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        cache.set(GENERATION_KEY, generation, None)
-    return generation
-
-
-def _new_generation() -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+GENERATION = Generation(GENERATION_KEY, watched_apps=WATCHED_APPS)
 
 
 def public_pages_changed() -> None:
-    """Every cached public page is stale: now, and again when the current transaction commits
-    (a page rendered in between from the data before the commit is not kept)."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
+    """Every cached public page is stale (core.generations: now and at the commit)."""
+    GENERATION.replace()
 
 
 def _has_messages(request: HttpRequest) -> bool:
@@ -97,7 +84,7 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 def _key(request: HttpRequest) -> str:
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"public-page:{_generation()}:{request.LANGUAGE_CODE}:{address}"
+    return f"public-page:{GENERATION.current()}:{request.LANGUAGE_CODE}:{address}"
 
 
 def _from_cache(request: HttpRequest, entry: dict) -> HttpResponse:
@@ -139,19 +126,9 @@ def public_page(view):
     return wrapped
 
 
-def _changed(sender, **kwargs) -> None:
-    if sender._meta.app_label not in WATCHED_APPS:
-        return
-    update_fields = kwargs.get("update_fields")
-    if update_fields and frozenset(update_fields) <= _LOGIN_ONLY:
-        return
-    public_pages_changed()
-
-
 def watch_models() -> None:
     """Connected once, in CoreConfig.ready: every save and delete of the watched apps' rows."""
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_changed, dispatch_uid=f"public-page-{signal}")
+    GENERATION.watch()
 
 
 def _object_keys(key: str) -> list[str]:

@@ -24,6 +24,8 @@ def test_every_task_of_the_project_retries_when_its_database_connection_is_lost(
         "documents.requeue_stuck_documents",
         "notifications.send_due_notifications",
         "notifications.send_notifications",
+        "participants.delete_unverified_accounts",
+        "participants.expire_import_previews",
         "participants.import_participants",
         "participants.send_attendance_warnings",
         "participants.send_cohort_message",

@@ -1,0 +1,60 @@
+"""Generations of cached data (issue 15): one value in the cache names the current state of
+what a cache depends on; the cache's keys carry it, so replacing it makes every entry stale at
+once (the old entries expire by their timeout). `core.page_cache` (anonymous public pages) and
+`core.figure_cache` (the coordinator's figures) each have one.
+
+A generation is replaced after every save or delete of a row of the apps it watches (`watch`,
+connected in CoreConfig.ready) — a save of a user that only records a login does not count —
+and by the services that write rows in bulk (`bulk_create`, `QuerySet.update()`: no signal),
+through `replace()`. It is replaced at once and again when the transaction commits: a page
+rendered in between from the data before the commit is not kept. However many rows one
+transaction changes, the commit replaces it once.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+_LOGIN_ONLY = frozenset({"last_login"})
+
+
+class Generation:
+    def __init__(self, key: str, *, watched_apps: set[str]) -> None:
+        self.key = key
+        self.watched_apps = frozenset(watched_apps)
+
+    def current(self) -> str:
+        generation = cache.get(self.key)
+        if generation is None:
+            generation = uuid.uuid4().hex
+            cache.set(self.key, generation, None)
+        return generation
+
+    def _replace_now(self) -> None:
+        cache.set(self.key, uuid.uuid4().hex, None)
+
+    def replace(self) -> None:
+        """Everything cached under the current generation is stale: now, and again when the
+        current transaction commits (once per transaction)."""
+        self._replace_now()
+        connection = transaction.get_connection()
+        if not connection.in_atomic_block:
+            return  # autocommit: the change is committed already
+        if any(func == self._replace_now for _ids, func, _robust in connection.run_on_commit):
+            return  # this transaction replaces it at its commit already
+        transaction.on_commit(self._replace_now)
+
+    def _changed(self, sender, **kwargs) -> None:
+        if sender._meta.app_label not in self.watched_apps:
+            return
+        update_fields = kwargs.get("update_fields")
+        if update_fields and frozenset(update_fields) <= _LOGIN_ONLY:
+            return
+        self.replace()
+
+    def watch(self) -> None:
+        """Connect once (CoreConfig.ready): every save and delete of the watched apps' rows."""
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(self._changed, weak=False, dispatch_uid=f"{self.key}:{signal}")

@@ -1,0 +1,65 @@
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+
+from core.generations import Generation
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def generation():
+    cache.delete("test:generation")
+    return Generation("test:generation", watched_apps={"programs"})
+
+
+def _writes(monkeypatch, generation) -> list[str]:
+    """The values written to the generation's key, in order."""
+    written = []
+    real = cache.set
+
+    def recording(key, value, *args, **kwargs):
+        if key == generation.key:
+            written.append(value)
+        return real(key, value, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set", recording)
+    return written
+
+
+def test_many_changes_in_one_transaction_replace_it_once_each_and_once_at_the_commit(
+    generation, monkeypatch
+):
+    before = generation.current()
+    written = _writes(monkeypatch, generation)
+    with transaction.atomic():
+        for _ in range(4):
+            generation.replace()
+        inside = generation.current()
+        assert len(written) == 4  # at once, each time: a page rendered now is not kept
+    assert len(written) == 5  # and once more at the commit, not four times
+    assert generation.current() not in (before, inside)
+
+
+def test_outside_a_transaction_a_change_replaces_it_once(generation, monkeypatch):
+    before = generation.current()
+    written = _writes(monkeypatch, generation)
+    generation.replace()
+    assert len(written) == 1
+    assert generation.current() != before
+
+
+def test_a_change_after_a_rolled_back_savepoint_still_replaces_it_at_the_commit(
+    generation, monkeypatch
+):
+    written = _writes(monkeypatch, generation)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                generation.replace()  # its commit callback goes with the savepoint
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        generation.replace()
+        assert len(written) == 2
+    assert len(written) == 3
