@@ -397,8 +397,10 @@ def _rights(group) -> set[str]:
 CHANGED_COLUMNS = {"participants_notification": {"registration_id", "about_type_id", "about_id"}}
 # Columns added since, with the value every old row gets (issue 13: an e-mail's HTML part and
 # its own address; an old row has neither and is sent as its text to its recipient. A cohort's
-# reminders: all switched on, no note, no closing day for its survey).
+# reminders: all switched on, no note, no closing day for its survey. Issue 15: a document's
+# progress, none for an old one).
 ADDED_COLUMNS = {
+    "documents_document": {"progress_done": 0, "progress_total": 0},
     "participants_notification": {"address": "", "html": ""},
     "programs_cohort": {
         "remind_sessions": True,

@@ -193,4 +193,4 @@ def test_attendance_export_queries_do_not_grow_with_people(
         assert client.get(url).status_code == 200
 
 
-QUERIES = 14
+QUERIES = 13
