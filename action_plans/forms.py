@@ -64,6 +64,16 @@ class WorkGroupForm(forms.Form):
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
 
+    def member_options(self) -> list[tuple[str, str, bool]]:
+        """The members' checkboxes as (value, label, checked), for a plain loop in the
+        template: a cohort has hundreds of candidates, and a widget template per option took
+        120 ms for 464 of them."""
+        chosen = {str(value) for value in (self["members"].value() or [])}
+        return [
+            (str(registration.pk), registration_label(registration), str(registration.pk) in chosen)
+            for registration in self.fields["members"].queryset
+        ]
+
 
 class VersionForm(forms.Form):
     """Only the plan's version: submit, delete a step, move a step."""

@@ -141,3 +141,36 @@ def test_the_groups_and_the_people_in_no_group_are_paginated_apart(
     assert 'href="?kisi_sayfa=1"' in html
     response = client.get(url, {"sayfa": 2, "kisi_sayfa": 2})
     assert [group.name for group in response.context["groups"]] == ["C grubu"]
+
+
+def test_the_edit_form_ticks_the_members_and_keeps_what_was_ticked_on_an_error(
+    client, cohort_facilitator
+):
+    """Turkish order: "Ilgın" before "İnci"."""
+    cohort, facilitator = cohort_facilitator
+    group = WorkGroupFactory(cohort=cohort, name="Bakım")
+    member = WorkGroupMemberFactory(
+        group=group,
+        registration=RegistrationFactory(
+            cohort=cohort, participant=UserFactory(full_name="İnci Işık")
+        ),
+    ).registration
+    ParticipantProfileFactory(user=member.participant, organization__name="Konak Belediyesi")
+    candidate = RegistrationFactory(cohort=cohort, participant=UserFactory(full_name="Ilgın Öz"))
+    client.force_login(facilitator)
+    url = reverse("plans:group_edit", kwargs={"group_id": group.pk})
+
+    html = client.get(url).content.decode()
+    assert (
+        f'<input type="checkbox" name="members" value="{member.pk}" id="id_members_1" checked>'
+        " İnci Işık — Konak Belediyesi</label>"
+    ) in html
+    assert (
+        f'<input type="checkbox" name="members" value="{candidate.pk}" id="id_members_0">'
+        " Ilgın Öz</label>"
+    ) in html
+
+    refused = client.post(url, {"name": "", "theme": "care", "members": [candidate.pk]})
+    kept = refused.content.decode()
+    assert f'value="{candidate.pk}" id="id_members_0" checked>' in kept
+    assert f'value="{member.pk}" id="id_members_1">' in kept
