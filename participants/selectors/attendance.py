@@ -193,20 +193,28 @@ def session_get(*, session_id: int) -> Session | None:
     return Session.objects.select_related("cohort__program").filter(pk=session_id).first()
 
 
+def _attendance_status(session: Session) -> Subquery:
+    return Subquery(
+        Attendance.objects.filter(session=session, registration=OuterRef("pk")).values("status")[:1]
+    )
+
+
 def grid_rows_qs(*, session: Session) -> QuerySet[Registration]:
     """Confirmed registrations of the session's cohort, Turkish-sorted by name, each with
-    `attendance_status` (None when unmarked). One query."""
-    status = Attendance.objects.filter(session=session, registration=OuterRef("pk")).values(
-        "status"
-    )[:1]
+    `attendance_status` (None when unmarked). One query (paginate it: a cohort has hundreds)."""
     return (
         Registration.objects.filter(
             cohort_id=session.cohort_id, status=Registration.Status.CONFIRMED
         )
         .select_related("participant")
-        .annotate(attendance_status=Subquery(status))
+        .annotate(attendance_status=_attendance_status(session))
         .order_by(turkish_collate("participant__full_name"), "pk")
     )
+
+
+def grid_row_get(*, session: Session, registration_id: int) -> Registration | None:
+    """One row of the grid (the one a click changed)."""
+    return grid_rows_qs(session=session).filter(pk=registration_id).first()
 
 
 def sign_in_sheet_rows(*, session: Session) -> list[tuple[str, str]]:
@@ -226,15 +234,27 @@ def sign_in_sheet_rows(*, session: Session) -> list[tuple[str, str]]:
     ]
 
 
-def grid_counts(rows) -> dict[str, int]:
-    """Present / late / absent / unmarked counts of grid rows."""
-    counts = Counter(row.attendance_status for row in rows)
+def grid_counts(*, session: Session) -> dict[str, int]:
+    """Present / late / absent / unmarked counts of the session's grid (everyone, whatever
+    page is shown): one query."""
+    counts = (
+        Registration.objects.filter(
+            cohort_id=session.cohort_id, status=Registration.Status.CONFIRMED
+        )
+        .annotate(mark=_attendance_status(session))
+        .aggregate(
+            total=Count("pk"),
+            present=Count("pk", filter=Q(mark=Attendance.Status.PRESENT)),
+            late=Count("pk", filter=Q(mark=Attendance.Status.LATE)),
+            absent=Count("pk", filter=Q(mark=Attendance.Status.ABSENT)),
+        )
+    )
     return {
-        "present": counts[Attendance.Status.PRESENT],
-        "late": counts[Attendance.Status.LATE],
-        "absent": counts[Attendance.Status.ABSENT],
-        "unmarked": counts[None],
-        "total": sum(counts.values()),
+        "present": counts["present"],
+        "late": counts["late"],
+        "absent": counts["absent"],
+        "unmarked": counts["total"] - counts["present"] - counts["late"] - counts["absent"],
+        "total": counts["total"],
     }
 
 

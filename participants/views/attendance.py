@@ -64,16 +64,16 @@ class SessionGridView(RoleRequiredMixin, View):
 
     def get(self, request: HttpRequest, session_id: int) -> HttpResponse:
         session = _session_for_attendance(request, session_id)
-        rows = list(selectors.grid_rows_qs(session=session))
-        page = page_of(request, rows)  # the counts are of everyone, a page is shown
+        counts = selectors.grid_counts(session=session)  # of everyone; a page is shown
+        page = page_of(request, selectors.grid_rows_qs(session=session), count=counts["total"])
         return render(
             request,
             "participants/attendance/grid.html",
             {
                 "session": session,
-                "rows": page.object_list,
+                "rows": list(page.object_list),
                 "page": page,
-                "counts": selectors.grid_counts(rows),
+                "counts": counts,
                 "status_choices": Attendance.Status.choices,
             },
         )
@@ -117,15 +117,13 @@ class SessionGridView(RoleRequiredMixin, View):
                 },
             )
             return redirect(f"{grid_url}#kayit-{registration.pk}")
-        rows = list(selectors.grid_rows_qs(session=session))
-        row = next(row for row in rows if row.pk == registration.pk)
         return render(
             request,
             "participants/attendance/includes/grid_update.html",
             {
                 "session": session,
-                "row": row,
-                "counts": selectors.grid_counts(rows),
+                "row": selectors.grid_row_get(session=session, registration_id=registration.pk),
+                "counts": selectors.grid_counts(session=session),
                 "status_choices": Attendance.Status.choices,
             },
         )

@@ -165,7 +165,13 @@ def test_grid_rows_are_confirmed_participants_in_turkish_order_with_status(db):
         ("Osman Kaya", None),
         ("Ömer Tekin", None),
     ]
-    assert grid_counts(rows) == {"present": 0, "late": 1, "absent": 0, "unmarked": 5, "total": 6}
+    assert grid_counts(session=session) == {
+        "present": 0,
+        "late": 1,
+        "absent": 0,
+        "unmarked": 5,
+        "total": 6,
+    }
 
 
 def test_sessions_for_a_facilitator_are_those_of_their_cohorts(db, facilitator, coordinator):

@@ -223,9 +223,27 @@ def test_grid_query_count_does_not_grow_with_participants(
     for _ in range(size):
         AttendanceFactory(session=session)
     client.force_login(facilitator)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):  # the counts of everyone, then a page of rows
         response = client.get(_grid_url(session))
     assert response.content.decode().count('class="attendance-row"') == size
+
+
+@pytest.mark.parametrize("size", [1, 3])
+def test_a_click_reads_its_row_and_the_counts_whatever_the_cohorts_size(
+    client, facilitator, session, django_assert_num_queries, size
+):
+    marks = [AttendanceFactory(session=session) for _ in range(size)]
+    client.force_login(facilitator)
+    clicked = marks[0].registration
+    with django_assert_num_queries(11):
+        response = client.post(
+            _grid_url(session),
+            {"registration": clicked.pk, "status": "absent"},
+            HTTP_HX_REQUEST="true",
+        )
+    html = response.content.decode()
+    assert f'id="kayit-{clicked.pk}"' in html
+    assert html.count('class="attendance-row"') == 1
 
 
 # Entry page and cohort overview
