@@ -165,25 +165,7 @@ def configure(*, database_url: str, redis_url: str, media: Path, static: Path) -
 
 
 def start_services(port: int) -> tuple[subprocess.Popen, subprocess.Popen]:
-    worker = stack.start(
-        "worker",
-        [
-            "celery",
-            "-A",
-            "gencisi",
-            "worker",
-            "--queues",
-            os.environ["CELERY_QUEUE"],
-            "--concurrency",
-            "2",
-            "--loglevel",
-            "WARNING",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        logs=LOGS,
-    )
+    worker = stack.start_worker(logs=LOGS)
     web = stack.start(
         "gunicorn",
         [

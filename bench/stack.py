@@ -58,6 +58,30 @@ def start(name: str, args: list[str], *, logs: Path) -> subprocess.Popen:
     )
 
 
+def start_worker(*, logs: Path) -> subprocess.Popen:
+    """A Celery worker (×2 processes) on the run's own queue (`CELERY_QUEUE` in the
+    environment), without the cluster chatter a single worker does not need."""
+    return start(
+        "worker",
+        [
+            "celery",
+            "-A",
+            "gencisi",
+            "worker",
+            "--queues",
+            os.environ["CELERY_QUEUE"],
+            "--concurrency",
+            "2",
+            "--loglevel",
+            "WARNING",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        logs=logs,
+    )
+
+
 def stop(process: subprocess.Popen) -> None:
     process.terminate()
     try:

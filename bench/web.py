@@ -169,29 +169,6 @@ def _start_web(port: int, workers: int):
     return web
 
 
-def _start_worker():
-    """A Celery worker (×2) on the run's own queue: it builds the XLSX export."""
-    return stack.start(
-        "worker",
-        [
-            "celery",
-            "-A",
-            "gencisi",
-            "worker",
-            "--queues",
-            os.environ["CELERY_QUEUE"],
-            "--concurrency",
-            "2",
-            "--loglevel",
-            "WARNING",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        logs=LOGS,
-    )
-
-
 def _wrk(port: int, path: str, cookie: str, web_pid: int) -> wrk.Run:
     result = wrk.run(
         f"http://127.0.0.1:{port}{path}",
@@ -378,7 +355,7 @@ def main() -> int:  # noqa: PLR0915 — one run, step after step
 
         port = stack.free_port()
         web = _start_web(port, workers=2)
-        worker = _start_worker()
+        worker = stack.start_worker(logs=LOGS)  # it builds the XLSX export
         try:
             cookies = _log_in(port)
             results, ok_runs = measure_pages(port, web.pid, cookies, pages)

@@ -37,7 +37,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
 from core.generations import Generation
-from core.pagination import PAGE_PARAMETER
+from core.pagination import asks_only_for_a_page
 
 logger = logging.getLogger(__name__)
 
@@ -69,14 +69,10 @@ def _has_messages(request: HttpRequest) -> bool:
     return waiting
 
 
-def _cacheable_request(request: HttpRequest) -> bool:
-    """A visitor's GET with no query but a page number: a query string of anyone's choosing
-    (a search, a made-up parameter) is rendered each time, so that nobody can fill the cache
-    with as many copies of a page as they can invent addresses."""
+def _visitor_get(request: HttpRequest) -> bool:
+    """A GET by a visitor who is not signed in and has no message waiting."""
     return (
         request.method in {"GET", "HEAD"}
-        and set(request.GET) <= {PAGE_PARAMETER}
-        and all(value.isdecimal() and len(value) < 7 for value in request.GET.values())
         and not request.user.is_authenticated
         and not _has_messages(request)
     )
@@ -113,7 +109,7 @@ def public_page(view):
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _cacheable_request(request):
+        if not (asks_only_for_a_page(request) and _visitor_get(request)):
             return view(request, *args, **kwargs)
         key = _key(request)
         entry = cache.get(key)
@@ -142,11 +138,7 @@ def object_page(
     kept under `key` in the request's language until `object_page_forget(key)` (or
     `OBJECT_TIMEOUT`).
     Signed-in visitors, other answers than a plain 200 page: rendered each time."""
-    if (
-        request.method not in {"GET", "HEAD"}
-        or request.user.is_authenticated
-        or _has_messages(request)
-    ):
+    if not _visitor_get(request):
         return render()
     cache_key = OBJECT_KEY.format(key=key, language=request.LANGUAGE_CODE)
     entry = cache.get(cache_key)

@@ -31,3 +31,12 @@ def page_of(
 def is_page_number(value: str) -> bool:
     """A page number as addresses carry it: digits, not absurdly many (what a cache may key)."""
     return value.isdecimal() and len(value) < 7
+
+
+def asks_only_for_a_page(request: HttpRequest) -> bool:
+    """The address has no query but, at most, a page number: the only addresses a cache keeps
+    (a query string of anyone's choosing is rendered each time, so that nobody can fill a
+    cache with as many copies of a page as they can invent addresses)."""
+    return set(request.GET) <= {PAGE_PARAMETER} and all(
+        is_page_number(value) for value in request.GET.values()
+    )

@@ -78,7 +78,7 @@ def _survey_scope(owner: Cohort | Program) -> tuple[Program, list[Cohort]]:
 
 def survey_responses_title(owner: Cohort | Program) -> str:
     with translation.override("tr"):
-        return _("Evaluation responses – %(name)s") % {"name": owner.title}
+        return exports.survey_responses_name(owner.title)
 
 
 def survey_responses_table(owner: Cohort | Program):

@@ -162,6 +162,11 @@ def _survey_rows(responses, questions, *, personal: bool) -> Iterator[list]:
         yield from _survey_chunk(chunk, questions, personal=personal)
 
 
+def survey_responses_name(name: str) -> str:
+    """The survey responses' file name (without its suffix) for a cohort or programme `name`."""
+    return _("Evaluation responses – %(name)s") % {"name": name}
+
+
 def survey_responses_table(*, program, cohorts, name: str) -> Table:
     """Every survey response of `cohorts` (of `program`), one row each, the answers in the order
     of the programme's questions; no personal field when one of the cohorts is anonymous. The
@@ -171,7 +176,7 @@ def survey_responses_table(*, program, cohorts, name: str) -> Table:
     responses = evaluation_selectors.survey_responses_for_export(cohorts=cohorts)
     personal = not any(cohort.survey_anonymous for cohort in cohorts)
     return Table(
-        filename_stem=_("Evaluation responses – %(name)s") % {"name": name},
+        filename_stem=survey_responses_name(name),
         sheet=_("Responses"),
         headers=_survey_headers(questions, personal=personal),
         rows=_survey_rows(responses, questions, personal=personal),

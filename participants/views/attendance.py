@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
-from core.pagination import PAGE_PARAMETER, page_of
+from core.pagination import PAGE_PARAMETER, is_page_number, page_of
 from documents.services import document_request
 from participants import checkin_codes, exports, permissions
 from participants.checkin_codes import CodeCheck
@@ -92,7 +92,7 @@ class SessionGridView(RoleRequiredMixin, View):
             raise Http404
         grid_url = reverse("participants:attendance_grid", kwargs={"session_id": session.pk})
         page = request.POST.get(PAGE_PARAMETER, "")
-        if page.isdecimal() and len(page) < 7:  # back to the page the click was on
+        if is_page_number(page):  # back to the page the click was on
             grid_url += f"?{PAGE_PARAMETER}={int(page)}"
         try:
             attendance = attendance_mark(

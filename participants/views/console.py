@@ -11,7 +11,7 @@ from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator
-from core.pagination import PAGE_PARAMETER, page_of
+from core.pagination import PAGE_PARAMETER, is_page_number, page_of
 from notifications import selectors as notification_selectors
 from notifications.models import Notification
 from notifications.services import notification_retry
@@ -138,7 +138,7 @@ class _ManageMixin(_CohortMixin):
             RegistrationFilterForm(posted, questions=_questions(request, cohort))
         )
         page = request.POST.get(PAGE_PARAMETER, "")
-        if page.isdecimal() and len(page) < 7:  # the page the action was taken on
+        if is_page_number(page):  # the page the action was taken on
             query = "&".join(filter(None, [query, urlencode({PAGE_PARAMETER: int(page)})]))
         return redirect(f"{url}?{query}" if query else url)
 

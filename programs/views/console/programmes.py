@@ -11,7 +11,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from core.figure_cache import cached_figures
-from core.pagination import PAGE_PARAMETER, is_page_number, page_of
+from core.pagination import PAGE_PARAMETER, asks_only_for_a_page, page_of
 from programs import selectors, services
 from programs.forms.programmes import ModuleForm, ObjectiveForm, ProgramForm
 from programs.models import Program
@@ -40,8 +40,8 @@ class DashboardView(ConsoleView):
     (core/figure_cache.py). An address with any other parameter is rendered each time."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        number = request.GET.get(PAGE_PARAMETER, "")
-        if set(request.GET) <= {PAGE_PARAMETER} and (number == "" or is_page_number(number)):
+        if asks_only_for_a_page(request):
+            number = request.GET.get(PAGE_PARAMETER, "")
             key = f"dashboard:{get_language()}:{timezone.localdate()}:{number}"
             body = cached_figures(key, lambda: _dashboard_body(request))
         else:
