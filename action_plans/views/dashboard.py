@@ -3,6 +3,10 @@ organisation, and how far their steps have come. Each chart has its table beside
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -10,6 +14,7 @@ from accounts.mixins import RoleRequiredMixin
 from action_plans import permissions
 from action_plans.selectors import dashboard as selectors
 from core.charts import BarRow, bar_chart
+from core.figure_cache import cached_figures
 from core.numbers import percent_of
 
 
@@ -24,32 +29,44 @@ def _chart(rows, title: str):
     )
 
 
+def _dashboard_body(request: HttpRequest) -> str:
+    sections = []
+    for key, title, rows in (
+        ("tur", _("Plans by collaboration type"), selectors.plans_by_type()),
+        ("skh", _("Plans by sustainable development goal"), selectors.plans_by_sdg()),
+        ("il", _("Plans by province of the municipality"), selectors.plans_by_province()),
+        (
+            "kurum",
+            _("Plans by kind of organisation involved"),
+            selectors.plans_by_organization_kind(),
+        ),
+    ):
+        sections.append({"key": key, "title": title, "rows": rows, "chart": _chart(rows, title)})
+    steps = selectors.step_figures()
+    return render_to_string(
+        "action_plans/dashboard_body.html",
+        {
+            "sections": sections,
+            "statuses": selectors.plans_by_status(),
+            "steps": steps,
+            "done_percent": percent_of(steps.done, steps.total) or 0,
+        },
+        request=request,
+    )
+
+
 class ImpactDashboardView(RoleRequiredMixin, View):
+    """The figures are the same for every coordinator: rendered once per language and day
+    (a step becomes overdue by the date) until the plans, their steps or the organisations
+    change (core/figure_cache.py)."""
+
     role_test = permissions.can_view_impact_dashboard
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        sections = []
-        for key, title, rows in (
-            ("tur", _("Plans by collaboration type"), selectors.plans_by_type()),
-            ("skh", _("Plans by sustainable development goal"), selectors.plans_by_sdg()),
-            ("il", _("Plans by province of the municipality"), selectors.plans_by_province()),
-            (
-                "kurum",
-                _("Plans by kind of organisation involved"),
-                selectors.plans_by_organization_kind(),
-            ),
-        ):
-            sections.append(
-                {"key": key, "title": title, "rows": rows, "chart": _chart(rows, title)}
-            )
-        steps = selectors.step_figures()
+        key = f"impact-dashboard:{get_language()}:{timezone.localdate()}"
+        body = cached_figures(key, lambda: _dashboard_body(request))
         return render(
             request,
             "action_plans/dashboard.html",
-            {
-                "sections": sections,
-                "statuses": selectors.plans_by_status(),
-                "steps": steps,
-                "done_percent": percent_of(steps.done, steps.total) or 0,
-            },
+            {"body": mark_safe(body)},  # noqa: S308 — our own template's output
         )

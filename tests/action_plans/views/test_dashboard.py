@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from action_plans.selectors import dashboard
+from action_plans.services.plans import steps_progress_update
 from library.models import SDG
 from tests.factories import (
     ActionPlanFactory,
@@ -54,7 +55,6 @@ def test_dashboard_shows_charts_beside_tables_in_constant_queries(
     collaboration_type = CollaborationTypeFactory(name="Ortaklık")
     _plan(collaboration_type)
     client.force_login(coordinator)
-    client.get(URL)
     with django_assert_num_queries(9):
         client.get(URL)
     _plan(collaboration_type, sdg_numbers=(2,))
@@ -64,3 +64,29 @@ def test_dashboard_shows_charts_beside_tables_in_constant_queries(
     assert html.count('<svg class="chart" role="img"') == 4
     assert html.count('class="table-wrap"') == 4
     assert "İşbirliği türüne göre planlar" in html
+
+
+def test_a_second_visit_reads_the_figures_from_the_cache_until_a_step_changes(
+    client, coordinator, django_assert_num_queries
+):
+    plan = _plan(CollaborationTypeFactory(name="Ortaklık"))
+    client.force_login(coordinator)
+    first = client.get(URL).content.decode()
+    assert "1 / 2" in first
+    with django_assert_num_queries(2):  # the page around the figures: session, user with roles
+        second = client.get(URL).content.decode()
+    assert second.split('<main id="main"', 1)[1] == first.split('<main id="main"', 1)[1]
+    step = plan.steps.get(status="in_progress")
+    # bulk_update sends no signal: the plan's version bump is what tells the cache
+    steps_progress_update(plan_id=plan.pk, version=plan.version, updates={step.pk: ("done", None)})
+    assert "2 / 2" in client.get(URL).content.decode()
+
+
+def test_the_figures_are_kept_per_language(client, coordinator):
+    _plan(CollaborationTypeFactory(name="Ortaklık"))
+    client.force_login(coordinator)
+    assert "İşbirliği türüne göre planlar" in client.get(URL).content.decode()
+    client.cookies["django_language"] = "en"
+    assert "Plans by collaboration type" in client.get(URL).content.decode()
+    del client.cookies["django_language"]
+    assert "İşbirliği türüne göre planlar" in client.get(URL).content.decode()
