@@ -6,7 +6,10 @@
   a trailing ",0" dropped: "9,5", "12".
 - Other decimals (e.g. a mean score, two decimals) are written with the digits they carry.
 - The decimal separator follows the language: Turkish "4,22", English "4.22". Turkish writes
-  the percent sign first ("%40,9"), English last ("40.9%"). No thousands separator.
+  the percent sign first ("%40,9"), English last ("40.9%"). No thousands separator in decimals.
+- Counts shown as figures (stat cards, progress bars) are grouped by thousands with the
+  language's separator: Turkish "20.000", English "20,000"; below 1,000 as they are. Counts in
+  tables and files are not grouped (a spreadsheet reads "2500" as a number).
 - CSV files always use the Turkish comma, whatever the page language (core.exports): they are
   ";"-separated for Excel with Turkish regional settings, which reads "4,22" as a number.
 """
@@ -54,6 +57,15 @@ def format_decimal(value, *, language: str | None = None) -> str:
         value = Decimal(repr(value))
     text = format(value, "f") if isinstance(value, Decimal) else str(value)
     return text.replace(".", get_format("DECIMAL_SEPARATOR", _language(language)))
+
+
+def format_count(value, *, language: str | None = None) -> str:
+    """A whole number grouped by thousands: 2500 → "2.500" in Turkish, "2,500" in English;
+    None → "—"."""
+    if value is None or value == "":
+        return "—"
+    grouped = f"{int(value):,}"
+    return grouped.replace(",", get_format("THOUSAND_SEPARATOR", _language(language)))
 
 
 def format_percent(value, *, language: str | None = None) -> str:

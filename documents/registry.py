@@ -2,6 +2,8 @@
 
 A kind says what to render — how to build the layout's plain data from the owner object, which
 layout, the download file name, and who may download — and the documents app does the rest.
+A kind may also say how the document's own page (where it is prepared, then downloaded) is
+headed and where it leads back to (`page`); without it the page says "Document".
 """
 
 import io
@@ -15,6 +17,15 @@ from documents.rendering import Layout
 
 
 @dataclass(frozen=True)
+class DocumentPage:
+    """The heading of a document's page and the link back to where it was asked for."""
+
+    heading: str
+    back_url: str
+    back_label: str
+
+
+@dataclass(frozen=True)
 class DocumentKind:
     name: str
     layout: Layout
@@ -25,6 +36,7 @@ class DocumentKind:
     # same person after a re-issue), or None: where an old link leads those who may no longer
     # download the old one.
     replacement: Callable[[Any], Any] | None = None
+    page: Callable[[Any], DocumentPage] | None = None  # owner → its page's heading and way back
 
     suffix = ".pdf"
     content_type = "application/pdf"
@@ -48,6 +60,7 @@ class BundleKind:
     members: Callable[[Any], Iterable[Any]]  # owner → documents.Document rows
     title: Callable[[Any], str]  # owner → the file name without ".zip"
     can_download: Callable[[Any, Any], bool]  # (user, document) → bool
+    page: Callable[[Any], DocumentPage] | None = None  # owner → its page's heading and way back
 
     suffix = ".zip"
     content_type = "application/zip"
@@ -86,6 +99,7 @@ class SpreadsheetKind:
     table: Callable[[Any], Any]  # owner → core.exports.Table
     title: Callable[[Any], str]  # owner → the file name without ".xlsx"
     can_download: Callable[[Any, Any], bool]  # (user, document) → bool
+    page: Callable[[Any], DocumentPage] | None = None  # owner → its page's heading and way back
 
     suffix = ".xlsx"
     content_type = XLSX_TYPE

@@ -29,6 +29,14 @@ def _to_download(request: HttpRequest, document: Document) -> HttpResponse:
     return redirect(url)
 
 
+def _page_of(document: Document) -> registry.DocumentPage | None:
+    """How the kind heads the document's page and where it leads back to, if it says."""
+    kind = registry.find(document.kind)
+    if kind is None or kind.page is None or document.owner is None:
+        return None
+    return kind.page(document.owner)
+
+
 class DocumentDownloadView(LoginRequiredMixin, View):
     """Streams a ready document to those its kind allows; otherwise shows where it stands
     (htmx polls the status fragment while it is queued or rendering)."""
@@ -62,6 +70,7 @@ class DocumentDownloadView(LoginRequiredMixin, View):
         }
         if request.headers.get("HX-Request"):
             return render(request, "documents/includes/status.html", context)
+        context["page"] = _page_of(document)
         return render(request, "documents/status.html", context)
 
 

@@ -8,11 +8,12 @@
   who may export the responses.
 """
 
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from documents.layouts import SIGN_IN_SHEET, SignInRowData, SignInSheetData
-from documents.registry import DocumentKind, SpreadsheetKind
+from documents.registry import DocumentKind, DocumentPage, SpreadsheetKind
 from participants import exports, permissions
 from participants.selectors.attendance import sign_in_sheet_rows
 from programs.models import Cohort, Program, Session
@@ -95,9 +96,21 @@ def can_download_survey_responses(user, document) -> bool:
     return owner is not None and permissions.can_manage_survey(user)
 
 
+def survey_responses_page(owner: Cohort | Program) -> DocumentPage:
+    """Headed as the page that asked for it; back to the survey report it belongs to."""
+    if isinstance(owner, Cohort):
+        back = reverse("participants:survey_report", kwargs={"pk": owner.pk})
+    else:
+        back = reverse("participants:program_survey_report", kwargs={"pk": owner.pk})
+    return DocumentPage(
+        heading=_("All responses as an Excel file"), back_url=back, back_label=owner.title
+    )
+
+
 SURVEY_RESPONSES_DOCUMENT_KIND = SpreadsheetKind(
     name=SURVEY_RESPONSES_KIND,
     table=survey_responses_table,
     title=survey_responses_title,
     can_download=can_download_survey_responses,
+    page=survey_responses_page,
 )

@@ -8,7 +8,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 
-from core.numbers import format_decimal, format_hours, format_percent
+from core.numbers import format_count, format_decimal, format_hours, format_percent
 from core.pagination import PAGE_PARAMETER
 from core.text import turkish_capfirst, turkish_upper
 
@@ -53,6 +53,12 @@ def long_date(value) -> str:
 def capfirst_tr(text) -> str:
     """Capitalise the first letter the Turkish way: "iptal edildi" → "İptal edildi"."""
     return turkish_capfirst(str(text or ""))
+
+
+@register.filter
+def thousands(value) -> str:
+    """A count as a figure, grouped by thousands (core.numbers.format_count)."""
+    return format_count(value)
 
 
 @register.filter

@@ -4,6 +4,7 @@ import pytest
 from django.utils import translation
 
 from core.numbers import (
+    format_count,
     format_decimal,
     format_hours,
     format_percent,
@@ -64,3 +65,21 @@ def test_whole_numbers_and_missing_values():
 def test_large_numbers_get_no_thousands_separator():
     assert format_decimal(Decimal("1234.5"), language="tr") == "1234,5"
     assert format_hours(Decimal("1500.0"), language="tr") == "1500"
+
+
+@pytest.mark.parametrize(
+    ("value", "turkish", "english"),
+    [
+        (0, "0", "0"),
+        (999, "999", "999"),
+        (2500, "2.500", "2,500"),
+        (20_000, "20.000", "20,000"),
+        (1_234_567, "1.234.567", "1,234,567"),
+        (None, "—", "—"),
+    ],
+)
+def test_counts_shown_as_figures_are_grouped_by_thousands_in_the_language(value, turkish, english):
+    assert format_count(value, language="tr") == turkish
+    assert format_count(value, language="en") == english
+    with translation.override("en"):
+        assert format_count(value) == english

@@ -383,8 +383,12 @@ def test_the_responses_xlsx_on_its_way_shows_its_progress_and_is_not_asked_for_t
     Document.objects.update(status="rendering", progress_done=250, progress_total=6146)
     page = client.get(first.url, headers={"HX-Request": "true"}).content.decode()
     assert '<progress max="6146" value="250">' in page
-    assert "250/6146 satır" in page
+    assert "250/6.146 satır" in page  # grouped by thousands (core.numbers.format_count)
     assert 'hx-trigger="every 2s"' in page
+    whole = client.get(first.url).content.decode()
+    assert "<h1>Tüm yanıtların Excel dosyası</h1>" in whole
+    report = reverse("participants:survey_report", kwargs={"pk": cohort.pk})
+    assert f'<p class="breadcrumb"><a href="{report}">{cohort.title}</a></p>' in whole
     offer = client.get(_responses_url(cohort)).content.decode()
     assert f'href="{first.url}">İlerlemesini gör</a>' in offer
     assert "Excel dosyasını hazırla" not in offer
