@@ -1,7 +1,11 @@
-"""Receivers of other apps' signals."""
+"""Receivers of other apps' signals, and of the deletion of a certificate row."""
 
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
+from certificates.codes import verify_page_key
+from certificates.models import Certificate
+from core.page_cache import object_page_forget
 from documents.signals import documents_ready
 
 
@@ -10,3 +14,11 @@ def certificates_ready(sender, documents, **kwargs) -> None:  # noqa: ARG001 —
     from certificates.services import certificates_ready_notify
 
     certificates_ready_notify(documents=documents)
+
+
+@receiver(post_delete, sender=Certificate, dispatch_uid="certificates.certificate_deleted")
+def certificate_deleted(sender, instance, **kwargs) -> None:  # noqa: ARG001 — signal signature
+    """A certificate deleted (in the admin: its registration protects it from a cascade) is no
+    longer verifiable from the cache either: its kept verification page is forgotten now and
+    at the commit (the services forget it on revoke and replace)."""
+    object_page_forget(verify_page_key(instance.code))

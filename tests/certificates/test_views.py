@@ -561,6 +561,19 @@ def test_a_superseded_certificate_says_so_at_once_after_its_page_was_cached(
     assert "Geçerli" not in html
 
 
+def test_a_deleted_certificate_is_not_verifiable_from_the_cache(
+    client, issued, django_capture_on_commit_callbacks
+):
+    certificate = issued["İnci Çelik"]
+    url = _verify(certificate.code)
+    assert "İnci Çelik" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate.delete()  # what the admin's "delete" does
+    response = client.get(url)
+    assert not response.has_header("X-Public-Cache")
+    assert "İnci Çelik" not in response.content.decode()
+
+
 def test_the_cached_qr_page_is_kept_per_language(client, issued):
     url = _verify(issued["İnci Çelik"].code)
     assert "Geçerli" in client.get(url).content.decode()
