@@ -4,7 +4,9 @@ once (the old entries expire by their timeout). `core.page_cache` (anonymous pub
 `core.figure_cache` (the coordinator's figures) each have one.
 
 A generation is replaced after every save or delete of a row of the apps it watches (`watch`,
-connected in CoreConfig.ready) — a save of a user that only records a login does not count —
+connected in CoreConfig.ready) — a save of a user that only records a login does not count, nor
+a row of the models it names as never shown by what it caches (`ignored_models`: attendance
+clicks during a session do not empty the public pages' cache) —
 and by the services that write rows in bulk (`bulk_create`, `QuerySet.update()`: no signal),
 through `replace()`. It is replaced at once and again when the transaction commits: a page
 rendered in between from the data before the commit is not kept. However many rows one
@@ -21,9 +23,12 @@ _LOGIN_ONLY = frozenset({"last_login"})
 
 
 class Generation:
-    def __init__(self, key: str, *, watched_apps: set[str]) -> None:
+    def __init__(
+        self, key: str, *, watched_apps: set[str], ignored_models: frozenset[str] = frozenset()
+    ) -> None:
         self.key = key
         self.watched_apps = frozenset(watched_apps)
+        self.ignored_models = ignored_models  # "app_label.modelname", as Model._meta.label_lower
 
     def current(self) -> str:
         generation = cache.get(self.key)
@@ -48,6 +53,8 @@ class Generation:
 
     def _changed(self, sender, **kwargs) -> None:
         if sender._meta.app_label not in self.watched_apps:
+            return
+        if sender._meta.label_lower in self.ignored_models:
             return
         update_fields = kwargs.get("update_fields")
         if update_fields and frozenset(update_fields) <= _LOGIN_ONLY:

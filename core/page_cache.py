@@ -52,9 +52,27 @@ PLACEHOLDER = "__CSRF_TOKEN__"
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[A-Za-z0-9]{64}"')
 # The apps whose rows public pages show (a save of a user only counts beyond logging in).
 WATCHED_APPS = {"programs", "library", "participants", "core", "accounts"}
+# Rows of those apps that no public page shows (a new model counts until it is named here).
+IGNORED_MODELS = frozenset(
+    {
+        "core.backgroundjob",
+        "participants.attendance",
+        "participants.auditentry",
+        "participants.calendarfeed",
+        "participants.cohortmessage",
+        "participants.consentrecord",
+        "participants.importbatch",
+        "participants.importinvitation",
+        "participants.registrationanswer",
+        "participants.registrationrequest",
+        "participants.surveyanswer",
+        "participants.surveyresponse",
+        "participants.surveysubmission",
+    }
+)
 
 
-GENERATION = Generation(GENERATION_KEY, watched_apps=WATCHED_APPS)
+GENERATION = Generation(GENERATION_KEY, watched_apps=WATCHED_APPS, ignored_models=IGNORED_MODELS)
 
 
 def public_pages_changed() -> None:

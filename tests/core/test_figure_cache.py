@@ -1,7 +1,17 @@
 import pytest
+from django.apps import apps
 
 from core import figure_cache
-from tests.factories import CohortFactory, NotificationFactory, RegistrationFactory, UserFactory
+from participants.models import AuditEntry
+from participants.services.audit import audit_log
+from tests.factories import (
+    AttendanceFactory,
+    CohortFactory,
+    NotificationFactory,
+    RegistrationFactory,
+    SessionFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +48,24 @@ def test_logging_in_and_rows_of_unwatched_apps_keep_the_figures():
     user.save(update_fields=["last_login"])
     NotificationFactory(registration=registration)  # an e-mail row is no figure
     assert figure_cache.cached_figures("x", compute) == 1
+
+
+def test_the_audit_log_keeps_the_figures_and_attendance_replaces_them():
+    registration = RegistrationFactory(status="confirmed")
+    session = SessionFactory(cohort=registration.cohort)
+    compute = Counter()
+    figure_cache.cached_figures("x", compute)
+    audit_log(actor=None, action=AuditEntry.Action.DATA_ERASED, detail="#1")
+    assert figure_cache.cached_figures("x", compute) == 1
+    AttendanceFactory(
+        session=session, registration=registration
+    )  # the overview's attendance rate counts it
+    assert figure_cache.cached_figures("x", compute) == 2
+
+
+def test_the_models_the_figure_cache_ignores_exist():
+    for label in figure_cache.IGNORED_MODELS:
+        assert apps.get_model(label)._meta.app_label in figure_cache.WATCHED_APPS
 
 
 def test_a_figure_computed_before_the_commit_of_a_change_is_replaced_after_it(

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.apps import apps
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -8,7 +9,13 @@ from django.test import Client
 from django.urls import reverse
 
 from core import page_cache
-from tests.factories import CohortFactory, ProgramFactory, RegistrationFactory
+from tests.factories import (
+    AttendanceFactory,
+    CohortFactory,
+    ProgramFactory,
+    RegistrationFactory,
+    SessionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +69,21 @@ def test_a_change_of_what_the_page_shows_takes_it_out_of_the_cache(client):
     assert client.get(url)["X-Public-Cache"] == "hit"
     RegistrationFactory(cohort=cohort)  # the seats left change
     assert "X-Public-Cache" not in client.get(url)
+
+
+def test_rows_no_public_page_shows_keep_the_pages_cached(client):
+    cohort = CohortFactory(capacity=5)
+    registration = RegistrationFactory(cohort=cohort, status="confirmed")
+    session = SessionFactory(cohort=cohort)
+    url = reverse("programs:cohort_detail", kwargs={"pk": cohort.pk})
+    client.get(url)
+    AttendanceFactory(session=session, registration=registration)  # a click in the attendance grid
+    assert client.get(url)["X-Public-Cache"] == "hit"
+
+
+def test_the_models_the_public_cache_ignores_exist():
+    for label in page_cache.IGNORED_MODELS:
+        assert apps.get_model(label)._meta.app_label in page_cache.WATCHED_APPS
 
 
 def test_languages_are_cached_apart(client):
