@@ -1,5 +1,6 @@
 """The action plan as a PDF: how a plan becomes the layout's plain data, and who may fetch it."""
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -8,7 +9,7 @@ from action_plans.models import PLAN_BUNDLE_KIND, PLAN_DOCUMENT_KIND
 from action_plans.selectors.plans import cohort_plan_documents, plan_get
 from core.text import turkish_capfirst
 from documents.layouts import ACTION_PLAN, ActionPlanData, ActionStepData, LegalReferenceData
-from documents.registry import BundleKind, DocumentKind
+from documents.registry import BundleKind, DocumentKind, DocumentPage
 
 
 def _citation(reference) -> str:
@@ -95,11 +96,28 @@ def _can_download_bundle(user, document) -> bool:
     return cohort is not None and permissions.can_view_cohort_plans(user, cohort)
 
 
+def _bundle_page(cohort) -> DocumentPage:
+    return DocumentPage(
+        heading=_("All plans as PDF (ZIP)"),
+        back_url=reverse("plans:cohort_plans", kwargs={"cohort_id": cohort.pk}),
+        back_label=cohort.title,
+    )
+
+
+def _page(plan) -> DocumentPage:
+    return DocumentPage(
+        heading=_("Action plan"),
+        back_url=reverse("plans:plan_detail", kwargs={"plan_id": plan.pk}),
+        back_label=plan.title,
+    )
+
+
 ACTION_PLAN_BUNDLE_KIND = BundleKind(
     name=PLAN_BUNDLE_KIND,
     members=_bundle_members,
     title=_bundle_title,
     can_download=_can_download_bundle,
+    page=_bundle_page,
 )
 
 ACTION_PLAN_KIND = DocumentKind(
@@ -108,4 +126,5 @@ ACTION_PLAN_KIND = DocumentKind(
     build_data=build_data,
     filename=filename,
     can_download=can_download,
+    page=_page,
 )

@@ -75,6 +75,14 @@ def _bundle_title(cohort) -> str:
     return f"Sertifikalar - {cohort.title}"
 
 
+def _bundle_page(cohort) -> registry.DocumentPage:
+    return registry.DocumentPage(
+        heading=_("All certificates of the cohort (ZIP)"),
+        back_url=reverse("certificates:cohort", kwargs={"cohort_pk": cohort.pk}),
+        back_label=cohort.title,
+    )
+
+
 def _ready_email_preview() -> dict:
     registration = preview_registration()
     return {
@@ -100,6 +108,7 @@ def register_kinds() -> None:
             members=_bundle_members,
             title=_bundle_title,
             can_download=_can_download_bundle,
+            page=_bundle_page,
         )
     )
     email_registry.register(

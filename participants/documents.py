@@ -62,12 +62,21 @@ def can_download(user, document) -> bool:
     return session is not None and permissions.can_take_attendance(user, session)
 
 
+def sign_in_sheet_page(session: Session) -> DocumentPage:
+    return DocumentPage(
+        heading=_("Sign-in sheet"),
+        back_url=reverse("participants:attendance_grid", kwargs={"session_id": session.pk}),
+        back_label=session.title,
+    )
+
+
 SIGN_IN_SHEET_DOCUMENT_KIND = DocumentKind(
     name=SIGN_IN_SHEET_KIND,
     layout=SIGN_IN_SHEET,
     build_data=build_data,
     filename=filename,
     can_download=can_download,
+    page=sign_in_sheet_page,
 )
 
 

@@ -77,6 +77,10 @@ def test_plan_pdf_view_asks_for_the_document_and_sends_to_its_page(client, plan)
     assert response.status_code == 302
     assert response.url == reverse("documents:download", kwargs={"document_id": document.pk})
     assert document.filename == "Eylem planı - Kadın kooperatifine ortaklık.pdf"
+    page = client.get(response.url).content.decode()  # queued: its page, not the file
+    assert "<h1>Eylem planı</h1>" in page
+    back = reverse("plans:plan_detail", kwargs={"plan_id": plan.pk})
+    assert f'<p class="breadcrumb"><a href="{back}">Kadın kooperatifine ortaklık</a></p>' in page
 
 
 def test_strangers_cannot_ask_for_or_fetch_the_plan_pdf(client, plan, participant):
@@ -116,6 +120,17 @@ def test_facilitator_gets_all_plans_of_the_cohort_as_one_zip(
     ]
     assert bundle.filename == f"Eylem planları - {plan.cohort.title}.zip"
     assert second.title == "Bağış planı"
+
+
+def test_the_page_of_a_cohorts_plans_zip_leads_back_to_its_plans(client, plan, facilitator):
+    plan.cohort.facilitators.add(facilitator)
+    client.force_login(facilitator)
+    bundle = document_request(kind="action_plan_bundle", owner=plan.cohort)
+    page = client.get(reverse("documents:download", kwargs={"document_id": bundle.pk}))
+    html = page.content.decode()
+    assert "<h1>Tüm planlar PDF olarak (ZIP)</h1>" in html
+    back = reverse("plans:cohort_plans", kwargs={"cohort_id": plan.cohort_id})
+    assert f'<p class="breadcrumb"><a href="{back}">{plan.cohort.title}</a></p>' in html
 
 
 def test_strangers_cannot_prepare_a_cohorts_plan_pdfs(client, plan, facilitator):

@@ -394,6 +394,18 @@ def test_the_zip_is_downloaded_by_the_cohorts_staff_only(
     assert _status(client, coordinator, url) == 200
 
 
+def test_the_page_of_the_zip_on_its_way_leads_back_to_the_cohorts_certificates(
+    client, issued, coordinator
+):
+    cohort = issued["İnci Çelik"].registration.cohort
+    client.force_login(coordinator)
+    response = client.post(reverse("certificates:bundle", kwargs={"cohort_pk": cohort.pk}))
+    html = client.get(response.url).content.decode()  # queued: its page, not the file
+    assert "<h1>Dönemin tüm sertifikaları (ZIP)</h1>" in html
+    back = reverse("certificates:cohort", kwargs={"cohort_pk": cohort.pk})
+    assert f'<p class="breadcrumb"><a href="{back}">{cohort.title}</a></p>' in html
+
+
 def test_my_registrations_links_my_ready_certificate(client, issued):
     certificate = issued["İnci Çelik"]
     client.force_login(certificate.registration.participant)

@@ -138,6 +138,10 @@ def test_sign_in_sheet_view_asks_for_the_document_and_sends_to_its_page(
     assert response.url == reverse("documents:download", kwargs={"document_id": document.pk})
     assert document.owner == session
     assert client.post(url).url == response.url  # the same list: the same document
+    page = client.get(response.url).content.decode()  # queued: its page, not the file
+    assert "<h1>İmza listesi</h1>" in page
+    grid = reverse("participants:attendance_grid", kwargs={"session_id": session.pk})
+    assert f'<p class="breadcrumb"><a href="{grid}">{session.title}</a></p>' in page
 
 
 def test_a_facilitator_of_another_cohort_gets_404(client, session, facilitator):
