@@ -246,6 +246,8 @@ def test_worker_start_warms_up_the_renderer_for_every_layout(monkeypatch):
     signals.warm_up_renderer(sender=None)
     state = rendering.engine()
     assert sorted(state.stylesheets) == sorted(layout.name for layout in LAYOUTS)
+    # A sample certificate was rendered: the logo is decoded for every later render.
+    assert list(state.static_images) == [rendering.STATIC_BASE_URL + "img/logo-print.jpg"]
 
 
 @pytest.fixture
