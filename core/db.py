@@ -97,7 +97,7 @@ def update_rows(
     model: type[Model],
     *,
     changes: Mapping[object, Mapping[str, object]],
-    same: Mapping[str, object],
+    same: Mapping[str, object] | None = None,
 ) -> int:
     """Give each row its own values and all of them the `same` ones, in one UPDATE:
     `changes` maps a primary key to {field name: value}, the same field names for every row.
@@ -126,7 +126,7 @@ def update_rows(
         for position, field in enumerate(fields, 2)
     ]
     params = []
-    for name, value in same.items():
+    for name, value in (same or {}).items():
         field = meta.get_field(name)
         assignments.append(f"{quote(field.column)} = %s")
         params.append(field.get_db_prep_save(value, connection))
