@@ -140,7 +140,7 @@ def update_rows(
     sql = (
         f"UPDATE {table} SET {', '.join(assignments)} "  # noqa: S608 — names from the model
         f"FROM (VALUES {', '.join([row] * len(changes))}) AS v "
-        f"WHERE {table}.{quote(meta.pk.column)} = v.column1"
+        f"WHERE {table}.{quote(meta.pk.column)} = {column(1, meta.pk)}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
