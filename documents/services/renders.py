@@ -248,8 +248,12 @@ def _store(rendered: list[Rendered]) -> list[Document]:
                     for item, sha256 in zip(ours, hashes, strict=True)
                 ]
             )
-            ready = {"status": Document.Status.READY, "error": "", "finished_at": now}
-            ready["updated_at"] = now
+            ready = {
+                "status": Document.Status.READY,
+                "error": "",
+                "finished_at": now,
+                "updated_at": now,
+            }
             changes = {}
             for item, sha256, name in zip(ours, hashes, written, strict=True):
                 document, spec = item.document, item.spec
