@@ -12,6 +12,7 @@ from certificates.codes import new_code, verify_page_key
 from certificates.kinds import CERTIFICATE_BUNDLE_KIND, CERTIFICATE_KIND, CERTIFICATE_READY_EMAIL
 from certificates.models import Certificate
 from certificates.selectors import EligibilityRow, certificate_eligibility
+from core.db import update_rows
 from core.figure_cache import figures_changed
 from core.page_cache import object_page_forget
 from documents.models import Document
@@ -108,15 +109,26 @@ def certificates_issue(*, cohort: Cohort, issued_by) -> IssueResult:
                 replaced.append((current, certificate))
         figures_changed()  # bulk writes send no signal
         # The old versions stop being valid before the new ones exist (one valid per person).
-        Certificate.objects.bulk_update([old for old, _ in replaced], ["status"])
+        if replaced:
+            Certificate.objects.filter(pk__in=[old.pk for old, _ in replaced]).update(
+                status=Certificate.Status.SUPERSEDED
+            )
         Certificate.objects.bulk_create(created)
         documents = documents_request(kind=CERTIFICATE_KIND, owners=created, requested_by=issued_by)
         for certificate, document in zip(created, documents, strict=True):
             certificate.document = document
-        Certificate.objects.bulk_update(created, ["document"])
+        # One UPDATE … FROM (VALUES …) each (bulk_update's CASE WHEN for 500 rows: ~0.1 s).
+        update_rows(
+            Certificate,
+            changes={
+                certificate.pk: {"document": certificate.document_id} for certificate in created
+            },
+        )
         for old, new in replaced:
             old.superseded_by = new
-        Certificate.objects.bulk_update([old for old, _ in replaced], ["superseded_by"])
+        update_rows(
+            Certificate, changes={old.pk: {"superseded_by": new.pk} for old, new in replaced}
+        )
         for old, _new in replaced:
             object_page_forget(verify_page_key(old.code))
     return IssueResult(issued=len(created), unchanged=unchanged)

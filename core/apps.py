@@ -1,3 +1,4 @@
+from celery.signals import task_postrun, task_prerun, worker_init
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
@@ -10,6 +11,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from core import figure_cache
+        from core.background import load_url_configuration, reuse_database_connection
         from core.db import register_sqlite_turkish
         from core.page_cache import watch_models
         from core.services import provinces_sync
@@ -18,3 +20,6 @@ class CoreConfig(AppConfig):
         post_migrate.connect(provinces_sync, sender=self, dispatch_uid="core.provinces_sync")
         watch_models()  # public pages leave the cache when what they show changes
         figure_cache.watch_models()  # so do the coordinator's cached figures
+        task_prerun.connect(reuse_database_connection, dispatch_uid="core.db_prerun")
+        task_postrun.connect(reuse_database_connection, dispatch_uid="core.db_postrun")
+        worker_init.connect(load_url_configuration, dispatch_uid="core.load_urls")

@@ -10,7 +10,8 @@ sends it again.
 import logging
 
 from celery import Task
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError, close_old_connections, transaction
+from django.urls import get_resolver
 from kombu.exceptions import KombuError
 
 logger = logging.getLogger(__name__)
@@ -26,9 +27,10 @@ class ReliableTask(Task):
     """Base of every task of the project (`@shared_task(base=ReliableTask, name=…)`).
 
     A database error — the connection was killed, PostgreSQL restarted — retries the task with
-    exponential backoff (2, 4, 8 … s, at most a minute, with jitter). Celery's Django fix-up
-    closes the connection before and after every task, so the retry runs on a new connection.
-    Every task is idempotent (its state lives in our tables), so a retry never does work twice.
+    exponential backoff (2, 4, 8 … s, at most a minute, with jitter). Around every task the
+    connection is closed if it broke (`reuse_database_connection`), so the retry runs on a new
+    one. Every task is idempotent (its state lives in our tables), so a retry never does work
+    twice.
     """
 
     abstract = True
@@ -37,6 +39,24 @@ class ReliableTask(Task):
     retry_backoff_max = 60
     retry_jitter = True
     max_retries = 6
+
+
+def reuse_database_connection(sender=None, **kwargs) -> None:  # noqa: ARG001 — signal signature
+    """Before and after each task (`task_prerun`, `task_postrun`), what Django does around a web
+    request: the connection is closed if an error left it unusable or it outlived CONN_MAX_AGE,
+    else kept (CONN_HEALTH_CHECKS tests it before the next task's first query). Opening one per
+    task, as Celery's fix-up does by default (see CELERY_DB_REUSE_MAX), costs a connection and a
+    PostgreSQL backend process per task. A task run eagerly (tests, debugging) is left alone:
+    its caller owns the connection."""
+    if not getattr(getattr(sender, "request", None), "is_eager", False):
+        close_old_connections()
+
+
+def load_url_configuration(**kwargs) -> None:  # noqa: ARG001 — signal signature
+    """At worker start (`worker_init`, in the main process, before the pool processes are
+    forked): import the URL configuration once for all of them — every view module, about half
+    a second of CPU — instead of in each pool process's first task that builds a link."""
+    get_resolver().reverse_dict  # noqa: B018 — reading it imports and indexes the patterns
 
 
 def enqueue_on_commit(task: Task, *calls: dict, countdown: float | None = None) -> None:

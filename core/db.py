@@ -8,13 +8,19 @@ on every new connection. Either way `turkish_collate("name")` sorts Ç after C a
 `turkish_fold_sql(expression, vendor=…)` is `core.text.turkish_fold` in SQL: on PostgreSQL
 `translate` and `lower` with the tables of core.text (whatever the database's locale), on
 SQLite the Python function itself, registered on every new connection.
+
+`update_rows(model, changes=…, same=…)` gives each row its own values in one UPDATE.
 """
 
+from collections.abc import Mapping
+
+from django.db import connections, router
 from django.db.models import (
     Count,
     F,
     Func,
     IntegerField,
+    Model,
     OuterRef,
     QuerySet,
     Subquery,
@@ -85,3 +91,57 @@ def count_of(queryset: QuerySet, *, outer: str) -> Coalesce:
         ),
         0,
     )
+
+
+def update_rows(
+    model: type[Model],
+    *,
+    changes: Mapping[object, Mapping[str, object]],
+    same: Mapping[str, object] | None = None,
+) -> int:
+    """Give each row its own values and all of them the `same` ones, in one UPDATE:
+    `changes` maps a primary key to {field name: value}, the same field names for every row.
+    Returns how many rows were updated.
+
+    What `bulk_update` does, without its cost: it builds one CASE WHEN per field and row
+    through the ORM (a batch of ten documents with eight fields: about 25 ms of CPU, more
+    than a certificate's whole render), where this joins a VALUES list (UPDATE … FROM, on
+    PostgreSQL and SQLite ≥ 3.33) with values prepared by the fields themselves (0.7 ms)."""
+    if not changes:
+        return 0
+    connection = connections[router.db_for_write(model)]
+    meta, quote = model._meta, connection.ops.quote_name
+    names = list(next(iter(changes.values())))
+    fields = [meta.get_field(name) for name in names]
+    table = quote(meta.db_table)
+
+    def column(position: int, field) -> str:
+        value = f"v.column{position}"  # a VALUES list's columns on both databases
+        if connection.vendor == "postgresql":  # its literals are untyped text there
+            return f"CAST({value} AS {field.cast_db_type(connection)})"
+        return value
+
+    assignments = [
+        f"{quote(field.column)} = {column(position, field)}"
+        for position, field in enumerate(fields, 2)
+    ]
+    params = []
+    for name, value in (same or {}).items():
+        field = meta.get_field(name)
+        assignments.append(f"{quote(field.column)} = %s")
+        params.append(field.get_db_prep_save(value, connection))
+    row = "(" + ", ".join(["%s"] * (len(fields) + 1)) + ")"
+    for pk, values in changes.items():
+        params.append(meta.pk.get_db_prep_save(pk, connection))
+        params.extend(
+            field.get_db_prep_save(values[name], connection)
+            for name, field in zip(names, fields, strict=True)
+        )
+    sql = (
+        f"UPDATE {table} SET {', '.join(assignments)} "  # noqa: S608 — names from the model
+        f"FROM (VALUES {', '.join([row] * len(changes))}) AS v "
+        f"WHERE {table}.{quote(meta.pk.column)} = {column(1, meta.pk)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount

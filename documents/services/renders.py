@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.background import DATABASE_ERRORS
+from core.db import update_rows
 from documents import registry, signals
 from documents.models import Document
 from documents.storage import AtomicFileSystemStorage
@@ -231,16 +232,6 @@ def _store(rendered: list[Rendered]) -> list[Document]:
     after. Two queries and the receivers', whatever their number. Returns them."""
     if not rendered:
         return []
-    fields = [
-        "status",
-        "file",
-        "file_sha256",
-        "inputs_hash",
-        "filename",
-        "error",
-        "finished_at",
-        "updated_at",
-    ]
     written = []
     try:
         with transaction.atomic():
@@ -257,17 +248,25 @@ def _store(rendered: list[Rendered]) -> list[Document]:
                     for item, sha256 in zip(ours, hashes, strict=True)
                 ]
             )
+            ready = {
+                "status": Document.Status.READY,
+                "error": "",
+                "finished_at": now,
+                "updated_at": now,
+            }
+            changes = {}
             for item, sha256, name in zip(ours, hashes, written, strict=True):
                 document, spec = item.document, item.spec
-                document.status = Document.Status.READY
-                document.file = name  # the storage may have chosen another name (rare)
-                document.file_sha256 = sha256
-                document.inputs_hash = inputs_hash(kind=spec, data=item.data)
-                document.filename = spec.filename(item.data)
-                document.error = ""
-                document.finished_at = document.updated_at = now
+                changes[document.pk] = {
+                    "file": name,  # the storage may have chosen another name (rare)
+                    "file_sha256": sha256,
+                    "inputs_hash": inputs_hash(kind=spec, data=item.data),
+                    "filename": spec.filename(item.data),
+                }
+                for field, value in (*changes[document.pk].items(), *ready.items()):
+                    setattr(document, field, value)
+            update_rows(Document, changes=changes, same=ready)  # one UPDATE (bulk_update: 25 ms)
             documents = [item.document for item in ours]
-            Document.objects.bulk_update(documents, fields)
             if documents:
                 signals.documents_ready.send(sender=Document, documents=documents)
     except BaseException:

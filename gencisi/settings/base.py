@@ -284,6 +284,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = 300
 CELERY_TASK_TIME_LIMIT = 360
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 300_000  # KiB
+# Celery's Django fix-up closes the database connection before and after every task unless this
+# is set: a new PostgreSQL connection (and backend process) per task. With it, a worker keeps its
+# connection as a web process does — core.background closes it around each task only when it
+# broke or outlived CONN_MAX_AGE, and CONN_HEALTH_CHECKS tests it before a task's first query —
+# and the fix-up still replaces it after this many tasks.
+CELERY_DB_REUSE_MAX = 1000
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY_POLICY = {

@@ -1,12 +1,14 @@
 import logging
 import signal
 import time
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.urls import reverse
 
+from core import background
 from core.background import ReliableTask, enqueue_on_commit
 from core.models import BackgroundJob
 from core.tasks import run_worker_check
@@ -37,6 +39,20 @@ def test_every_task_of_the_project_retries_when_its_database_connection_is_lost(
         assert isinstance(task, ReliableTask), task.name
         assert {OperationalError, InterfaceError} <= set(task.autoretry_for), task.name
         assert task.retry_backoff, task.name
+
+
+def test_around_a_worker_task_the_connection_is_checked_as_around_a_request(monkeypatch):
+    checked = []
+    monkeypatch.setattr(background, "close_old_connections", lambda: checked.append("checked"))
+
+    background.reuse_database_connection(sender=SimpleNamespace(request=SimpleNamespace()))
+    # An eager task runs inside its caller's transaction: its connection is left alone.
+    background.reuse_database_connection(
+        sender=SimpleNamespace(request=SimpleNamespace(is_eager=True))
+    )
+
+    assert checked == ["checked"]
+    assert settings.CELERY_DB_REUSE_MAX == 1000  # Celery's fix-up closes it only that rarely
 
 
 def test_beat_runs_both_sweepers_every_minute():

@@ -1,8 +1,12 @@
+import datetime as dt
+
 from django.db import connection
 from django.db.models import F, Value
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from core.db import turkish_fold_sql
-from core.models import Province
+from core.db import turkish_fold_sql, update_rows
+from core.models import BackgroundJob, Province
 from core.selectors import provinces_by_name
 from core.text import turkish_fold
 
@@ -29,3 +33,41 @@ def test_turkish_fold_in_sql_agrees_with_python_on_every_province(db):
     assert len(pairs) == 81
     assert all(folded == expected for folded, expected in pairs)
     assert provinces.first().shouted == "isik izmir cag ogun sukru isik"
+
+
+def test_update_rows_gives_each_row_its_own_values_in_one_query(db):
+    kind = BackgroundJob.Kind.WORKER_CHECK
+    first, second, untouched = BackgroundJob.objects.bulk_create(
+        BackgroundJob(kind=kind, error="eski") for _ in range(3)
+    )
+    started = timezone.now() - dt.timedelta(minutes=5)
+    finished = timezone.now()
+
+    with CaptureQueriesContext(connection) as queries:
+        updated = update_rows(
+            BackgroundJob,
+            changes={
+                first.pk: {"error": "İlk: ‘tırnak’ ve %s", "attempts": 2, "started_at": started},
+                second.pk: {"error": "", "attempts": 7, "started_at": None},
+            },
+            same={"status": BackgroundJob.Status.DONE, "finished_at": finished},
+        )
+
+    assert updated == 2
+    assert len(queries) == 1
+    rows = {
+        job.pk: (job.status, job.error, job.attempts, job.started_at, job.finished_at)
+        for job in BackgroundJob.objects.all()
+    }
+    assert rows == {
+        first.pk: ("done", "İlk: ‘tırnak’ ve %s", 2, started, finished),
+        second.pk: ("done", "", 7, None, finished),
+        untouched.pk: ("queued", "eski", 0, None, None),
+    }
+
+
+def test_update_rows_with_nothing_to_change_runs_no_query(db):
+    with CaptureQueriesContext(connection) as queries:
+        assert update_rows(BackgroundJob, changes={}, same={"error": "x"}) == 0
+
+    assert len(queries) == 0

@@ -246,6 +246,21 @@ def test_worker_start_warms_up_the_renderer_for_every_layout(monkeypatch):
     signals.warm_up_renderer(sender=None)
     state = rendering.engine()
     assert sorted(state.stylesheets) == sorted(layout.name for layout in LAYOUTS)
+    # A sample certificate was rendered: the logo is decoded for every later render.
+    assert list(state.static_images) == [rendering.STATIC_BASE_URL + "img/logo-print.jpg"]
+
+
+def test_a_sample_render_that_fails_at_worker_start_is_logged_not_raised(monkeypatch, caplog):
+    from documents import signals
+
+    def broken(*args, **kwargs):
+        raise OSError("no fonts")
+
+    monkeypatch.setattr(rendering, "render_pdf", broken)
+    signals.warm_up_renderer(sender=None)  # the pool process still starts
+    assert [record.getMessage() for record in caplog.records] == [
+        "the sample certificate could not be rendered at the process's start"
+    ]
 
 
 @pytest.fixture

@@ -94,6 +94,37 @@ def test_a_task_whose_connection_is_killed_is_retried_and_succeeds(celery_worker
     assert finished.attempts == 1
 
 
+def _other_backends() -> set[int]:
+    """The test database's connections other than this process's own."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+@pytest.mark.worker
+@pytest.mark.usefixtures("postgresql")
+def test_a_worker_keeps_its_database_connection_from_one_task_to_the_next(celery_worker):
+    celery_worker()
+    connection.close()  # this test's own connection is opened again below, not counted
+    after = []
+    for _ in range(2):
+        with transaction.atomic():
+            check = worker_check_request(requested_by=None)
+        wait_for(
+            lambda check=check: BackgroundJob.objects.filter(pk=check.pk, status="done").first(),
+            timeout=60,
+            what="the check",
+        )
+        time.sleep(0.5)  # past the task's end, where Celery's fix-up used to close it
+        after.append(_other_backends())
+    first, second = after
+    assert len(first) == 1  # kept after the task (one pool process)
+    assert second == first  # and used again by the next task
+
+
 @pytest.mark.worker
 @pytest.mark.usefixtures("postgresql")
 def test_a_connection_killed_while_an_email_is_being_sent_does_not_send_it_twice(
