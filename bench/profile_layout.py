@@ -142,7 +142,7 @@ def measure(handler, label: str, path: str, cookie: str, requests: int) -> list[
         f"## {label} `{path}`",
         (
             f"{len(body) / 1024:.1f} KB; median {ms_total:.2f} ms "
-            f"(CPU {statistics.median(cpu) * 1000:.2f} ms), "
+            f"(CPU {statistics.median(cpu) * 1000:.2f} ms, least {min(cpu) * 1000:.2f} ms), "
             f"p10 {sorted(times)[len(times) // 10] * 1000:.2f} ms over {requests} requests; "
             f"{len(queries.sql)} queries, {len(before_view)} before the view:"
         ),
@@ -155,6 +155,7 @@ def measure(handler, label: str, path: str, cookie: str, requests: int) -> list[
         if key[2] == "__call__" and key[0].endswith("django/core/handlers/wsgi.py")
     )
     lines.append(f"  - WSGI handler in all: {total * 1000 / requests:.2f}")
+    lines.append(f"  - Python function calls per request: {stats.total_calls / requests:.0f}")
     for part, (file_end, function) in PARTS.items():
         cumulative = sum(
             entry[3]
