@@ -2,11 +2,15 @@
 
 - `floor_ok`: the middleware stack and a two-byte answer;
 - `floor_table`: a 50-row table built in memory and rendered through a Django template (the
-  page every measured page is compared with: "× floor").
+  page every measured page is compared with: "× floor");
+- `signed_in_layout`: the site's signed-in layout (templates/base.html) around an empty page,
+  for the signed-in person: what every signed-in page costs before its own work
+  (bench/profile_layout.py).
 """
 
 from pathlib import Path
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.template import engines
 
@@ -32,3 +36,13 @@ def floor_ok(_request: HttpRequest) -> HttpResponse:
 
 def floor_table(_request: HttpRequest) -> HttpResponse:
     return HttpResponse(TABLE.render({"rows": ROWS}))
+
+
+SIGNED_IN_LAYOUT = engines["django"].from_string(
+    '{% extends "base.html" %}{% block content %}<h1>Taban</h1>{% endblock %}'
+)
+
+
+@login_required
+def signed_in_layout(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(SIGNED_IN_LAYOUT.render({}, request))

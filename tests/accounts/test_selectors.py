@@ -23,3 +23,13 @@ def test_unverified_user_without_groups_holds_no_role(db, django_assert_num_quer
 
 def test_unknown_user_is_none(db):
     assert user_with_roles_get(pk=0) is None
+
+
+def test_each_role_alone_is_told_apart(db):
+    coordinator = UserFactory(roles=[COORDINATOR], verified=False)
+    facilitator = UserFactory(roles=[FACILITATOR])
+    assert permissions.role_names(user_with_roles_get(pk=coordinator.pk)) == [COORDINATOR]
+    assert permissions.role_names(user_with_roles_get(pk=facilitator.pk)) == [
+        FACILITATOR,
+        "participant",
+    ]
