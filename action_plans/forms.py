@@ -20,10 +20,19 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def member_label(*, full_name: str, email: str, organization: str | None) -> str:
+    """A candidate member as the form lists them: name (or e-mail) — organisation."""
+    name = full_name or email
+    return f"{name} — {organization}" if organization is not None else name
+
+
 def registration_label(registration) -> str:
     profile = getattr(registration.participant, "participant_profile", None)
-    name = registration.participant.full_name or registration.participant.email
-    return f"{name} — {profile.organization.name}" if profile else name
+    return member_label(
+        full_name=registration.participant.full_name,
+        email=registration.participant.email,
+        organization=profile.organization.name if profile else None,
+    )
 
 
 class MemberChoiceField(ModelMultipleChoiceField):
@@ -67,11 +76,22 @@ class WorkGroupForm(forms.Form):
     def member_options(self) -> list[tuple[str, str, bool]]:
         """The members' checkboxes as (value, label, checked), for a plain loop in the
         template: a cohort has hundreds of candidates, and a widget template per option took
-        120 ms for 464 of them."""
+        120 ms for 464 of them. Only the four columns a label needs are read (no model
+        instances: four per candidate cost about 20 ms for 464)."""
         chosen = {str(value) for value in (self["members"].value() or [])}
+        candidates = self.fields["members"].queryset.values_list(
+            "pk",
+            "participant__full_name",
+            "participant__email",
+            "participant__participant_profile__organization__name",
+        )
         return [
-            (str(registration.pk), registration_label(registration), str(registration.pk) in chosen)
-            for registration in self.fields["members"].queryset
+            (
+                str(pk),
+                member_label(full_name=full_name, email=email, organization=organization),
+                str(pk) in chosen,
+            )
+            for pk, full_name, email, organization in candidates
         ]
 
 

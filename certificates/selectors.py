@@ -78,13 +78,32 @@ def eligible_condition(*, cohort: Cohort) -> Q:
     return condition
 
 
-def eligibility_registrations(*, cohort: Cohort) -> QuerySet[Registration]:
+_BY_NAME = (turkish_collate("participant__full_name"), "pk")
+_SHOWN = "participant__participant_profile__organization"
+
+
+def eligibility_order(*, cohort: Cohort) -> QuerySet[Registration]:
     """The people whose certificate is decided: the cohort's confirmed registrations,
-    Turkish-sorted by name (a page of them goes to `eligibility_rows`)."""
-    return (
-        Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
-        .select_related("participant__participant_profile__organization")
-        .order_by(turkish_collate("participant__full_name"), "pk")
+    Turkish-sorted by name, nothing else read (the page cuts this, then `registrations_shown`)."""
+    return Registration.objects.filter(
+        cohort=cohort, status=Registration.Status.CONFIRMED
+    ).order_by(*_BY_NAME)
+
+
+def eligibility_registrations(*, cohort: Cohort) -> QuerySet[Registration]:
+    """`eligibility_order` with each person's profile and organisation (a list of them goes to
+    `eligibility_rows`)."""
+    return eligibility_order(cohort=cohort).select_related(_SHOWN)
+
+
+def registrations_shown(*, rows: QuerySet[Registration]) -> list[Registration]:
+    """The registrations of `rows` (a page of `eligibility_order`), in its order, with person,
+    profile and organisation: one query that sorts and cuts the registrations before it joins
+    profiles and organisations for the page's rows only."""
+    return list(
+        Registration.objects.filter(pk__in=rows.values("pk"))
+        .select_related(_SHOWN)
+        .order_by(*_BY_NAME)
     )
 
 

@@ -49,14 +49,15 @@ class CohortCertificatesView(_CohortViewerMixin, View):
         cohort = self.get_cohort(request, cohort_pk)
         # Eligibility is decided for the page of people shown; everyone is counted in SQL.
         total, eligible = selectors.eligibility_counts(cohort=cohort)
-        page = page_of(request, selectors.eligibility_registrations(cohort=cohort), count=total)
+        page = page_of(request, selectors.eligibility_order(cohort=cohort), count=total)
         return render(
             request,
             "certificates/cohort.html",
             {
                 "cohort": cohort,
                 "rows": selectors.eligibility_rows(
-                    cohort=cohort, registrations=list(page.object_list)
+                    cohort=cohort,
+                    registrations=selectors.registrations_shown(rows=page.object_list),
                 ),
                 "page": page,
                 "total": total,

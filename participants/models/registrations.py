@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import choice_label
+
 
 class Organization(models.Model):
     """The institution a participant comes from (Kurum): a municipality, cooperative, NGO…"""
@@ -59,8 +61,8 @@ class Organization(models.Model):
     @property
     def kind_label(self) -> str:
         if self.cooperative_kind:
-            return str(self.get_cooperative_kind_display())
-        return str(self.get_kind_display())
+            return choice_label(self.CooperativeKind, self.cooperative_kind)
+        return choice_label(self.Kind, self.kind)
 
 
 class ParticipantProfile(models.Model):
@@ -166,6 +168,9 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant} — {self.cohort}"
+
+    def get_status_display(self) -> str:
+        return choice_label(self.Status, self.status)
 
     @property
     def is_active(self) -> bool:

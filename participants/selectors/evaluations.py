@@ -149,14 +149,25 @@ class SurveyReport:
         return [stats for stats in self.questions if stats.question.kind == "choice"]
 
 
+LISTED_RESPONSES = 20_000
+
+
 def survey_report(*, program: Program, cohorts: list[Cohort]) -> SurveyReport:
     """Response rate, distribution and mean per question, per objective and per organisation
-    kind, for one cohort or for all cohorts of a programme, in a fixed number of queries."""
+    kind, for one cohort or for all cohorts of a programme, in a fixed number of queries
+    (fewer when nobody answered)."""
     stats = {
         question.pk: QuestionStats(question=question)
         for question in survey_questions(program=program)
     }
-    answers = SurveyAnswer.objects.filter(response__cohort__in=cohorts, question__in=stats.keys())
+    # The responses by their ids, not a join on their cohort: PostgreSQL then reads the
+    # answers through their response index instead of scanning every answer of every cohort
+    # (issue 15: four scans of 116,000 answers, 40 ms each, for a cohort's 261 responses).
+    # Past LISTED_RESPONSES ids (a query holds at most 65,535 parameters) as a subquery.
+    responses = SurveyResponse.objects.filter(cohort__in=cohorts)
+    response_ids = list(responses.values_list("pk", flat=True))
+    listed = response_ids if len(response_ids) <= LISTED_RESPONSES else responses.values("pk")
+    answers = SurveyAnswer.objects.filter(response_id__in=listed, question__in=stats.keys())
     for row in (
         answers.filter(scale__isnull=False).values("question_id", "scale").annotate(n=Count("pk"))
     ):
@@ -187,7 +198,7 @@ def survey_report(*, program: Program, cohorts: list[Cohort]) -> SurveyReport:
     return SurveyReport(
         cohorts=cohorts,
         invited=Registration.objects.filter(cohort__in=cohorts, status="confirmed").count(),
-        responses=SurveyResponse.objects.filter(cohort__in=cohorts).count(),
+        responses=len(response_ids),
         questions=list(stats.values()),
         kinds=sorted(kinds),
     )

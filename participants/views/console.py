@@ -63,8 +63,9 @@ def _questions(request: HttpRequest, cohort) -> list:
 def _filtered(
     request: HttpRequest, cohort, questions
 ) -> tuple[RegistrationFilterForm, QuerySet[Registration]]:
-    """The filters' form and the filtered rows (a queryset: the caller pages it, then gives the
-    rows it shows their `answer_cells` with `answers_attach`)."""
+    """The filters' form and the filtered rows (a queryset: the caller pages it, reads the rows
+    it shows with `registrations_for_table` and gives them their `answer_cells` with
+    `answers_attach`)."""
     form = RegistrationFilterForm(request.GET or None, questions=questions)
     valid = form.is_valid()
     filters = form.cleaned_data if valid else {}
@@ -101,7 +102,7 @@ class CohortRegistrationsView(_CohortMixin, View):
         questions = _questions(request, cohort)
         form, rows = _filtered(request, cohort, questions)
         page = page_of(request, rows)
-        page.object_list = list(page.object_list)
+        page.object_list = selectors.registrations_for_table(rows=page.object_list)
         answers_attach(page.object_list, questions=questions)
         counts = selectors.cohort_status_counts(cohort=cohort)
         return render(
@@ -205,7 +206,7 @@ class ExportView(_ManageMixin, View):
         cohort = self.get_cohort(request, cohort_pk)
         questions = _questions(request, cohort)
         _form, rows = _filtered(request, cohort, questions)
-        rows = list(rows)
+        rows = selectors.registrations_for_table(rows=rows)
         answers_attach(rows, questions=questions)
         return exports.registrations_table(
             cohort=cohort, registrations=rows, fmt=file_format, questions=questions

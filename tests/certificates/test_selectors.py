@@ -7,10 +7,12 @@ from certificates.selectors import (
     IssueProgress,
     certificate_eligibility,
     eligibility_counts,
+    eligibility_order,
     eligibility_registrations,
     eligibility_rows,
     eligible_condition,
     issue_progress,
+    registrations_shown,
 )
 from certificates.services import certificates_issue
 from core.numbers import format_percent
@@ -140,3 +142,20 @@ def test_the_rows_of_a_page_of_people_are_decided_as_for_everyone(
     assert [(row.registration.pk, row.rate, row.reasons) for row in rows] == [
         (row.registration.pk, row.rate, row.reasons) for row in everyone[1:3]
     ]
+
+
+def test_a_page_is_cut_from_the_registrations_then_read_with_its_people(
+    certificate_cohort, enrol, django_assert_num_queries
+):
+    for name in ("Zeynep", "Çağrı", "İlker", "Ayşe", "Ilgın"):
+        enrol(name, attended=1)
+    with django_assert_num_queries(1):
+        page = registrations_shown(rows=eligibility_order(cohort=certificate_cohort)[1:4])
+    with django_assert_num_queries(0):
+        names = [registration.participant.full_name for registration in page]
+        [registration.participant.participant_profile for registration in page]
+    assert names == [
+        registration.participant.full_name
+        for registration in eligibility_registrations(cohort=certificate_cohort)[1:4]
+    ]
+    assert [name.split()[0] for name in names] == ["Çağrı", "Ilgın", "İlker"]

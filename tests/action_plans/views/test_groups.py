@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from action_plans.forms import member_label
 from action_plans.models import WorkGroup
 from action_plans.views import groups
 from core import pagination
@@ -174,3 +175,8 @@ def test_the_edit_form_ticks_the_members_and_keeps_what_was_ticked_on_an_error(
     kept = refused.content.decode()
     assert f'value="{candidate.pk}" id="id_members_0" checked>' in kept
     assert f'value="{member.pk}" id="id_members_1">' in kept
+
+
+def test_a_candidate_is_listed_by_name_or_e_mail_and_organisation():
+    assert member_label(full_name="Ilgın Öz", email="i@x.tr", organization=None) == "Ilgın Öz"
+    assert member_label(full_name="", email="i@x.tr", organization="Konak") == "i@x.tr — Konak"

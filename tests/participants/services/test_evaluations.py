@@ -6,6 +6,7 @@ import time_machine
 from django.utils import timezone
 
 from participants.models import SurveyAnswer, SurveyQuestion, SurveyResponse, SurveySubmission
+from participants.selectors import evaluations as evaluation_selectors
 from participants.selectors.evaluations import survey_is_open, survey_opens_at, survey_report
 from participants.services import evaluations as services
 from tests.factories import (
@@ -177,7 +178,11 @@ def test_anonymous_response_has_no_link_to_the_person(program):
     assert isinstance(response.pk, type(SurveyResponse().pk))  # a random UUID, not a sequence
 
 
-def test_report_arithmetic_matches_a_hand_computed_example(program):
+@pytest.mark.parametrize("listed", [True, False])
+def test_report_arithmetic_matches_a_hand_computed_example(program, listed, monkeypatch):
+    """The same with the responses listed by id or, past `LISTED_RESPONSES`, as a subquery."""
+    if not listed:
+        monkeypatch.setattr(evaluation_selectors, "LISTED_RESPONSES", 3)
     cohort = _finished_cohort(program)
     RegistrationFactory(cohort=cohort, status="waitlisted")  # not invited
     scores = [5, 4, 4, 2]  # mean 3.75

@@ -11,7 +11,7 @@ from notifications.models import Notification
 from participants.exports import registrations_table
 from participants.models import AuditEntry, Organization, Registration
 from participants.selectors.answers import answers_attach
-from participants.selectors.registrations import cohort_registrations
+from participants.selectors.registrations import cohort_registrations, registrations_for_table
 from programs.selectors import cohort_questions
 from tests.factories import (
     CohortFactory,
@@ -633,7 +633,7 @@ def test_exports_have_a_column_per_question(client, coordinator, answered_cohort
 def test_export_without_sensitive_questions_leaves_their_answers_out(answered_cohort):
     cohort, _sector, _needs = answered_cohort
     questions = cohort_questions(cohort=cohort, include_sensitive=False)
-    rows = cohort_registrations(cohort=cohort)
+    rows = registrations_for_table(rows=cohort_registrations(cohort=cohort))
     answers_attach(rows, questions=questions)
     text = (
         registrations_table(cohort=cohort, registrations=rows, fmt="csv", questions=questions)
