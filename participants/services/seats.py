@@ -49,20 +49,29 @@ class SeatCounts:
     free: int  # as `free_seats`
     waiting: int  # registrations on the waiting list
     last_waitlist_order: int  # the highest waitlist_order of any registration, 0 if none
+    registered: bool = False  # the participant asked about holds a registration not cancelled
 
 
-def seat_counts(cohort: Cohort) -> SeatCounts:
-    """`free_seats`, how many wait and the end of the waiting list, in one query (a new
-    registration needs all three). Call with the cohort locked."""
+def seat_counts(cohort: Cohort, *, participant=None) -> SeatCounts:
+    """`free_seats`, how many wait and the end of the waiting list — and whether `participant`
+    (when given) is registered already —, in one query (a new registration needs them all).
+    Call with the cohort locked."""
+    mine = (
+        {"mine": Count("pk", filter=Q(participant=participant) & ~Q(status=Status.CANCELLED))}
+        if participant is not None
+        else {}
+    )
     counts = Registration.objects.filter(cohort=cohort).aggregate(
         taken=Count("pk", filter=Q(status__in=Registration.SEAT_HOLDING)),
         waiting=Count("pk", filter=Q(status=Status.WAITLISTED)),
         top=Max("waitlist_order"),
+        **mine,
     )
     return SeatCounts(
         free=max(cohort.capacity - counts["taken"], 0),
         waiting=counts["waiting"],
         last_waitlist_order=counts["top"] or 0,
+        registered=counts.get("mine", 0) > 0,
     )
 
 

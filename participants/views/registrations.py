@@ -26,6 +26,7 @@ LATEST_MESSAGES = 3
 
 
 def _outcome_message(request: HttpRequest, registration: Registration) -> None:
+    """What `registration_create` gave (its registration carries the waiting-list place)."""
     if registration.status == Registration.Status.CONFIRMED:
         messages.success(request, _("Your registration is confirmed."))
     elif registration.status == Registration.Status.PENDING:
@@ -34,11 +35,10 @@ def _outcome_message(request: HttpRequest, registration: Registration) -> None:
             _("Your registration was received and is waiting for the coordinators' approval."),
         )
     else:
-        position = services.waitlist_position(registration=registration)
         messages.warning(
             request,
             _("The cohort is full: you are on the waiting list, position %(position)s.")
-            % {"position": position},
+            % {"position": registration.position},  # as registration_create gave it
         )
 
 
