@@ -14,6 +14,7 @@ from core.figure_cache import figures_changed
 from core.generations import replaced_up_front
 from core.ordering import sibling_move
 from core.page_cache import public_pages_changed
+from notifications.rendering import Blank, RenderedEmail
 from notifications.services import (
     NotificationRequest,
     notifications_queue,
@@ -30,6 +31,7 @@ from participants.services.seats import (
     lock_cohort,
     promote_waiting,
     registration_email,
+    registration_email_draft,
     seat_counts,
     seat_status,
     set_status,
@@ -123,6 +125,28 @@ def _before_the_lock(*, cohort, participant, privacy_acknowledged: bool, consent
     return earlier, acknowledgement, answers
 
 
+# What a new registration's status is reported with: the audit log's action, the e-mail.
+_REPORTED = {
+    Status.PENDING: (AuditEntry.Action.REGISTERED, RegistrationEmail.RECEIVED),
+    Status.CONFIRMED: (AuditEntry.Action.CONFIRMED, RegistrationEmail.CONFIRMED),
+    Status.WAITLISTED: (AuditEntry.Action.WAITLISTED, RegistrationEmail.WAITLISTED),
+}
+
+
+def _expected_email(*, cohort, participant) -> tuple[str, RenderedEmail]:
+    """The status the lock will most likely give (the seats as they are before it) and the
+    e-mail that reports it, rendered now, the waiting-list place left blank: the lock only
+    fills it in (and renders again when it decides otherwise: the last seats)."""
+    guess = seat_counts(cohort)
+    status = seat_status(cohort) if guess.free > 0 else Status.WAITLISTED
+    draft = registration_email_draft(
+        Registration(cohort=cohort, participant=participant, status=status),
+        _REPORTED[status][1],
+        position=Blank("position"),
+    )
+    return status, draft
+
+
 def registration_create(
     *,
     cohort: Cohort,
@@ -177,6 +201,7 @@ def _registration_create(*, cohort, participant, privacy_acknowledged, consents,
         consents=consents,
         answers=answers,
     )
+    expected, draft = _expected_email(cohort=cohort, participant=participant)
     with replaced_up_front():  # the cached pages' generations: not while others wait
         # The lock: count (and whether a request of theirs got here first), decide, save.
         locked = lock_cohort(cohort)
@@ -205,24 +230,14 @@ def _registration_create(*, cohort, participant, privacy_acknowledged, consents,
         registration_answers_save(
             registration=registration, answers=answers, replace=earlier is not None
         )
-        audit_log(
-            actor=participant,
-            action={
-                Status.PENDING: AuditEntry.Action.REGISTERED,
-                Status.CONFIRMED: AuditEntry.Action.CONFIRMED,
-                Status.WAITLISTED: AuditEntry.Action.WAITLISTED,
-            }[registration.status],
-            cohort=locked,
-            registration=registration,
+        action, email = _REPORTED[registration.status]
+        audit_log(actor=participant, action=action, cohort=locked, registration=registration)
+        registration_email(
+            registration,
+            email,
+            draft=draft if registration.status == expected else None,
+            **({"position": registration.position} if registration.position else {}),
         )
-        if registration.status == Status.WAITLISTED:
-            registration_email(
-                registration, RegistrationEmail.WAITLISTED, position=registration.position
-            )
-        elif registration.status == Status.PENDING:
-            registration_email(registration, RegistrationEmail.RECEIVED)
-        else:
-            registration_email(registration, RegistrationEmail.CONFIRMED)
     return registration
 
 
