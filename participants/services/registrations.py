@@ -22,7 +22,7 @@ from notifications.services import (
 from participants.emails import RegistrationEmail
 from participants.models import AuditEntry, ParticipantProfile, Registration
 from participants.selectors.answers import answers_to_questions
-from participants.selectors.privacy import consents_get
+from participants.selectors.privacy import Consents, consents_get
 from participants.services.answers import registration_answers_save
 from participants.services.audit import audit_log
 from participants.services.consents import consents_update, privacy_notice_acknowledge
@@ -96,13 +96,14 @@ def _check_window(cohort: Cohort, now: dt.datetime) -> None:
         raise RegistrationClosedError
 
 
-def _before_the_lock(*, cohort, participant, privacy_acknowledged: bool, consents, answers):
+def _before_the_lock(
+    *, cohort, participant, privacy_acknowledged: bool, consents, answers, consents_read
+):
     """The checks of `registration_create` that need no lock, in its order (registered
     already, the window, the profile, the privacy notice), the person's own records (privacy
-    acknowledgement, consents) and the reads that do not depend on the seat decision (which
-    answers are to the cohort's questions; its sessions, whose meeting links a confirmation
-    carries). Returns (their earlier, cancelled registration or None, the acknowledgement of
-    the privacy notice that covers the registration, the answers to keep)."""
+    acknowledgement, consents) and which answers are to the cohort's questions. Returns (their
+    earlier, cancelled registration or None, the acknowledgement of the privacy notice that
+    covers the registration, the answers to keep)."""
     earlier = Registration.objects.filter(cohort=cohort, participant=participant).first()
     if earlier is not None and earlier.status != Status.CANCELLED:
         raise AlreadyRegisteredError(registration=earlier)
@@ -110,7 +111,7 @@ def _before_the_lock(*, cohort, participant, privacy_acknowledged: bool, consent
     if not ParticipantProfile.objects.filter(user=participant).exists():
         raise ProfileMissingError
     needs_consents = consents is not None or not privacy_acknowledged
-    held = consents_get(user=participant) if needs_consents else None
+    held = consents_read or (consents_get(user=participant) if needs_consents else None)
     if privacy_acknowledged:
         acknowledgement = privacy_notice_acknowledge(user=participant)
     else:
@@ -120,8 +121,6 @@ def _before_the_lock(*, cohort, participant, privacy_acknowledged: bool, consent
     if consents is not None:
         consents_update(user=participant, choices=consents, current=held.state)
     answers = answers_to_questions(cohort=cohort, answers=answers)
-    if not cohort.requires_approval:  # a seat confirms at once: the e-mail lists the links
-        prefetch_related_objects([cohort], "sessions")
     return earlier, acknowledgement, answers
 
 
@@ -139,6 +138,8 @@ def _expected_email(*, cohort, participant) -> tuple[str, RenderedEmail]:
     fills it in (and renders again when it decides otherwise: the last seats)."""
     guess = seat_counts(cohort)
     status = seat_status(cohort) if guess.free > 0 else Status.WAITLISTED
+    if status == Status.CONFIRMED:  # the confirmation lists the sessions' meeting links
+        prefetch_related_objects([cohort], "sessions")
     draft = registration_email_draft(
         Registration(cohort=cohort, participant=participant, status=status),
         _REPORTED[status][1],
@@ -154,6 +155,7 @@ def registration_create(
     privacy_acknowledged: bool,
     consents: dict[str, bool] | None = None,
     answers: dict[int, str] | None = None,
+    consents_read: Consents | None = None,
 ) -> Registration:
     """Register `participant`: a seat (confirmed, or pending when the cohort needs approval)
     while there is one, the end of the waiting list otherwise. The registration returned
@@ -168,6 +170,9 @@ def registration_create(
     `answers`: to the cohort's registration questions (forms.answers.RegistrationAnswersForm
     .answers()), stored with the registration (a registration made again replaces them).
 
+    `consents_read`: the person's consents as the caller read them in this request
+    (selectors.privacy.consents_get): not read again.
+
     Raises a `RegistrationError` (with a message for the person) when the window is closed,
     the profile is missing, the current notice was never acknowledged, or they are registered
     already.
@@ -180,6 +185,7 @@ def registration_create(
                 privacy_acknowledged=privacy_acknowledged,
                 consents=consents,
                 answers=answers,
+                consents_read=consents_read,
             )
     except AlreadyRegisteredError as error:
         if error.registration is None:  # made meanwhile by another request of theirs
@@ -190,7 +196,9 @@ def registration_create(
     return registration
 
 
-def _registration_create(*, cohort, participant, privacy_acknowledged, consents, answers):
+def _registration_create(
+    *, cohort, participant, privacy_acknowledged, consents, answers, consents_read
+):
     # First everything that does not depend on the seats, so that the cohort's lock, which
     # serialises every registration for it, is held only for the seat decision and the rows
     # that report it (issue 15: 200 people at once).
@@ -200,6 +208,7 @@ def _registration_create(*, cohort, participant, privacy_acknowledged, consents,
         privacy_acknowledged=privacy_acknowledged,
         consents=consents,
         answers=answers,
+        consents_read=consents_read,
     )
     expected, draft = _expected_email(cohort=cohort, participant=participant)
     with replaced_up_front():  # the cached pages' generations: not while others wait
