@@ -262,6 +262,8 @@ def _ms(value: float) -> str:
 
 
 def page_table(results: list, ok_runs: list) -> list[str]:
+    if not results:  # BENCH_WEB_PAGES matched no page: the exports and the burst only
+        return ["No page measured (BENCH_WEB_PAGES matched none)."]
     floor_all = wrk.Summary.of([run for result in results for run in result.floor_runs])
     ok = wrk.Summary.of(ok_runs)
     rows = [

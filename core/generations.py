@@ -11,15 +11,26 @@ and by the services that write rows in bulk (`bulk_create`, `QuerySet.update()`:
 through `replace()`. It is replaced at once and again when the transaction commits: a page
 rendered in between from the data before the commit is not kept. However many rows one
 transaction changes, the commit replaces it once.
+
+A section every other writer waits for (a cohort's lock: 200 people registering at once) should
+not wait for the cache as well: `replaced_up_front()` replaces every generation before it, now
+and at the commit, and the rows saved inside it replace none again.
 """
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 _LOGIN_ONLY = frozenset({"last_login"})
+# Every generation that watches rows (`Generation.watch`).
+_watching: list["Generation"] = []
+# True inside `replaced_up_front()`: the changes there were announced before it.
+_up_front: ContextVar[bool] = ContextVar("generations_replaced_up_front", default=False)
 
 
 class Generation:
@@ -52,7 +63,7 @@ class Generation:
         transaction.on_commit(self._replace_now)
 
     def _changed(self, sender, **kwargs) -> None:
-        if sender._meta.app_label not in self.watched_apps:
+        if sender._meta.app_label not in self.watched_apps or _up_front.get():
             return
         if sender._meta.label_lower in self.ignored_models:
             return
@@ -65,3 +76,22 @@ class Generation:
         """Connect once (CoreConfig.ready): every save and delete of the watched apps' rows."""
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(self._changed, weak=False, dispatch_uid=f"{self.key}:{signal}")
+        if self not in _watching:
+            _watching.append(self)
+
+
+@contextmanager
+def replaced_up_front() -> Iterator[None]:
+    """Replace every watching generation now and at the commit (as a change would), then let
+    the rows saved inside the block replace none again: for a short section that every other
+    writer waits for. Only inside a transaction (the commit replaces them after the block's
+    changes); nothing inside may cache what it renders."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("replaced_up_front() needs a transaction")
+    for generation in _watching:
+        generation.replace()
+    token = _up_front.set(True)
+    try:
+        yield
+    finally:
+        _up_front.reset(token)

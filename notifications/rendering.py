@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils.html import format_html, format_html_join, urlize
+from django.utils.html import escape, format_html, format_html_join, urlize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -42,10 +42,33 @@ _BLOCKS = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
+class Blank:
+    """A context value not known yet when the e-mail is rendered, filled in afterwards
+    (`RenderedEmail.filled`) without rendering again: an e-mail rendered before a lock for
+    the outcome it expects, its waiting-list place decided in the lock. Printed plainly by
+    the templates (no filter)."""
+
+    name: str
+
+    def __str__(self) -> str:
+        return f"\ue000{self.name}\ue001"  # private-use characters: nothing escapes them
+
+
+@dataclass(frozen=True)
 class RenderedEmail:
     subject: str
     text: str
     html: str
+
+    def filled(self, **values) -> "RenderedEmail":
+        """The e-mail with each `Blank` named in `values` replaced by its value."""
+        subject, text, html = self.subject, self.text, self.html
+        for name, value in values.items():
+            blank = str(Blank(name))
+            subject = subject.replace(blank, str(value))
+            text = text.replace(blank, str(value))
+            html = html.replace(blank, escape(value))
+        return RenderedEmail(subject=subject, text=text, html=html)
 
 
 def _paragraph(lines: list[str]) -> SafeString:

@@ -23,7 +23,7 @@ from django.utils import timezone
 from core.background import DATABASE_ERRORS, enqueue_on_commit
 from notifications import registry
 from notifications.models import Notification
-from notifications.rendering import email_render
+from notifications.rendering import RenderedEmail, email_render
 from notifications.selectors import notifications_about
 
 logger = logging.getLogger(__name__)
@@ -58,17 +58,35 @@ class NotificationRequest:
     address: str = ""
     language: str = ""
     send_at: dt.datetime | None = None
+    # Rendered already (`notification_render`: before a lock, say): queued as it is.
+    rendered: RenderedEmail | None = None
+    # Its dedupe key was made just now (it holds the moment of the change it reports), so that
+    # nothing can have been queued under it: not looked up (a query less).
+    fresh_key: bool = False
+
+
+def _language(request: NotificationRequest) -> str:
+    recipient = request.recipient
+    return request.language or getattr(recipient, "language", "") or settings.LANGUAGE_CODE
+
+
+def notification_render(*, request: NotificationRequest) -> RenderedEmail:
+    """Subject, text and HTML of the e-mail `request` asks for, in its recipient's language;
+    `dedupe_key` is not needed yet. A caller may render before it holds what some values
+    depend on (`Blank`s in `context`) and queue the result later with them filled in
+    (`NotificationRequest.rendered`)."""
+    kind = registry.get(request.kind)
+    return email_render(
+        kind=kind,
+        recipient=request.recipient,
+        language=_language(request),
+        context={**kind.context(request.about), **(request.context or {})},
+    )
 
 
 def _render(request: NotificationRequest) -> Notification:
-    recipient, kind = request.recipient, registry.get(request.kind)
-    language = request.language or getattr(recipient, "language", "") or settings.LANGUAGE_CODE
-    email = email_render(
-        kind=kind,
-        recipient=recipient,
-        language=language,
-        context={**kind.context(request.about), **(request.context or {})},
-    )
+    recipient, language = request.recipient, _language(request)
+    email = request.rendered or notification_render(request=request)
     return Notification(
         recipient=recipient,
         address=request.address if recipient is None or request.address != recipient.email else "",
@@ -103,11 +121,12 @@ def _enqueue(notification_ids: list[int]) -> None:
 def _queued_before(requests: list[NotificationRequest]) -> dict[str, Notification]:
     """The duplicate check, for every way of queueing: the rows queued before under the
     requests' dedupe keys (one query for any number)."""
+    keys = [request.dedupe_key for request in requests if not request.fresh_key]
+    if not keys:
+        return {}
     return {
         notification.dedupe_key: notification
-        for notification in Notification.objects.filter(
-            dedupe_key__in=[request.dedupe_key for request in requests]
-        )
+        for notification in Notification.objects.filter(dedupe_key__in=keys)
     }
 
 

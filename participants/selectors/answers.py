@@ -63,3 +63,18 @@ def filter_by_answer(queryset: QuerySet, *, question_id: int, value: str) -> Que
             )
         )
     )
+
+
+def answers_to_questions(*, cohort, answers: dict | None) -> dict[int, str] | None:
+    """`answers` (question id → value) without the ids that are not registration questions of
+    `cohort`, ids as numbers (kept as JSON until now, a one-step registration's are text); None
+    stays None. One query, none for no answers."""
+    if answers is None:
+        return None
+    answers = {int(pk): value for pk, value in answers.items()}
+    if not answers:
+        return {}
+    question_ids = set(
+        cohort.registration_questions.filter(pk__in=answers).values_list("pk", flat=True)
+    )
+    return {pk: value for pk, value in answers.items() if pk in question_ids}

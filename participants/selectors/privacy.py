@@ -1,5 +1,8 @@
 """Reads about a person's data: their consents and the export of everything we hold."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.db.models import Prefetch
 
 from notifications.models import Notification
@@ -12,15 +15,29 @@ from participants.models import (
 )
 
 
-def consent_state(*, user) -> dict[str, bool]:
-    """The current answer per kind (the latest record wins; no record means no)."""
+def _state(newest_first: Iterable[tuple[str, bool]]) -> dict[str, bool]:
+    """(kind, granted) of a person's records, newest first → the current answer per kind (the
+    latest record wins; no record means no)."""
     state = dict.fromkeys(ConsentRecord.Kind.values, False)
     seen = set()
-    for kind, granted in ConsentRecord.objects.filter(user=user).values_list("kind", "granted"):
+    for kind, granted in newest_first:
         if kind not in seen:
             seen.add(kind)
             state[kind] = granted
     return state
+
+
+def _acknowledges_current_notice(record: ConsentRecord) -> bool:
+    return (
+        record.kind == ConsentRecord.Kind.PRIVACY_NOTICE
+        and record.granted
+        and record.notice_version == privacy.VERSION
+    )
+
+
+def consent_state(*, user) -> dict[str, bool]:
+    """The current answer per kind (the latest record wins; no record means no)."""
+    return _state(ConsentRecord.objects.filter(user=user).values_list("kind", "granted"))
 
 
 def notice_acknowledgement_get(*, user) -> ConsentRecord | None:
@@ -35,6 +52,24 @@ def notice_acknowledgement_get(*, user) -> ConsentRecord | None:
         )
         .order_by("-created_at", "-pk")
         .first()
+    )
+
+
+@dataclass(frozen=True)
+class Consents:
+    acknowledgement: ConsentRecord | None  # as `notice_acknowledgement_get`
+    state: dict[str, bool]  # as `consent_state`
+
+
+def consents_get(*, user) -> Consents:
+    """`notice_acknowledgement_get` and `consent_state` in one query (a registration needs
+    both): every record of the person, newest first (a few)."""
+    records = list(ConsentRecord.objects.filter(user=user).order_by("-created_at", "-pk"))
+    return Consents(
+        acknowledgement=next(
+            (record for record in records if _acknowledges_current_notice(record)), None
+        ),
+        state=_state((record.kind, record.granted) for record in records),
     )
 
 

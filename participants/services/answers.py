@@ -4,28 +4,22 @@ from participants.models import Registration, RegistrationAnswer
 
 
 def registration_answers_save(
-    *, registration: Registration, answers: dict[int, str] | None
+    *, registration: Registration, answers: dict[int, str] | None, replace: bool = True
 ) -> None:
-    """Replace the registration's answers with `answers` (question id → value); ids that are
-    not questions of its cohort are ignored; None leaves them as they are. Called inside the
-    registration's transaction."""
+    """Replace the registration's answers with `answers` (question id → value, questions of
+    its cohort only: selectors.answers.answers_to_questions); None leaves them as they are.
+    `replace=False`: the registration was made just now and has none to delete. Called inside
+    the registration's transaction; one query for a new registration with answers, none
+    without."""
     if answers is None:
         return
-    # Kept as JSON until now (a one-step registration waits for its e-mail link): ids as text.
-    answers = {int(pk): value for pk, value in answers.items()}
-    question_ids = set(
-        registration.cohort.registration_questions.filter(pk__in=answers).values_list(
-            "pk", flat=True
-        )
-    )
-    RegistrationAnswer.objects.filter(registration=registration).delete()
-    RegistrationAnswer.objects.bulk_create(
-        [
+    if replace:
+        RegistrationAnswer.objects.filter(registration=registration).delete()
+    if answers:
+        RegistrationAnswer.objects.bulk_create(
             RegistrationAnswer(registration=registration, question_id=pk, value=value)
             for pk, value in answers.items()
-            if pk in question_ids
-        ]
-    )
+        )
 
 
 def registration_answers_erase(*, user) -> int:

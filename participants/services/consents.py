@@ -16,9 +16,13 @@ def privacy_notice_acknowledge(*, user) -> ConsentRecord:
     )
 
 
-def consents_update(*, user, choices: dict[str, bool]) -> list[ConsentRecord]:
-    """Record the optional consents that changed (append-only history)."""
-    current = consent_state(user=user)
+def consents_update(
+    *, user, choices: dict[str, bool], current: dict[str, bool] | None = None
+) -> list[ConsentRecord]:
+    """Record the optional consents that changed (append-only history). `current`: the
+    person's `consent_state` when the caller has read it already."""
+    if current is None:
+        current = consent_state(user=user)
     records = []
     for kind in ConsentRecord.OPTIONAL:
         wanted = bool(choices.get(kind, False))

@@ -6,19 +6,23 @@ seats from the waiting list are in services/seats.py; every write locks the coho
 import datetime as dt
 
 from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.figure_cache import figures_changed
+from core.generations import replaced_up_front
 from core.ordering import sibling_move
 from core.page_cache import public_pages_changed
+from notifications.rendering import Blank, RenderedEmail
 from notifications.services import (
     NotificationRequest,
     notifications_queue,
 )
 from participants.emails import RegistrationEmail
 from participants.models import AuditEntry, ParticipantProfile, Registration
-from participants.selectors.privacy import notice_acknowledgement_get
+from participants.selectors.answers import answers_to_questions
+from participants.selectors.privacy import Consents, consents_get
 from participants.services.answers import registration_answers_save
 from participants.services.audit import audit_log
 from participants.services.consents import consents_update, privacy_notice_acknowledge
@@ -27,6 +31,7 @@ from participants.services.seats import (
     lock_cohort,
     promote_waiting,
     registration_email,
+    registration_email_draft,
     seat_counts,
     seat_status,
     set_status,
@@ -91,25 +96,56 @@ def _check_window(cohort: Cohort, now: dt.datetime) -> None:
         raise RegistrationClosedError
 
 
-def _before_the_lock(*, cohort, participant, privacy_acknowledged: bool, consents):
+def _before_the_lock(
+    *, cohort, participant, privacy_acknowledged: bool, consents, answers, consents_read
+):
     """The checks of `registration_create` that need no lock, in its order (registered
-    already, the window, the profile, the privacy notice), and the person's own records; returns
-    the acknowledgement of the privacy notice that covers the registration."""
+    already, the window, the profile, the privacy notice), the person's own records (privacy
+    acknowledgement, consents) and which answers are to the cohort's questions. Returns (their
+    earlier, cancelled registration or None, the acknowledgement of the privacy notice that
+    covers the registration, the answers to keep)."""
     earlier = Registration.objects.filter(cohort=cohort, participant=participant).first()
     if earlier is not None and earlier.status != Status.CANCELLED:
         raise AlreadyRegisteredError(registration=earlier)
     _check_window(cohort, timezone.now())
     if not ParticipantProfile.objects.filter(user=participant).exists():
         raise ProfileMissingError
+    needs_consents = consents is not None or not privacy_acknowledged
+    held = consents_read or (consents_get(user=participant) if needs_consents else None)
     if privacy_acknowledged:
         acknowledgement = privacy_notice_acknowledge(user=participant)
     else:
-        acknowledgement = notice_acknowledgement_get(user=participant)
+        acknowledgement = held.acknowledgement
     if acknowledgement is None:
         raise PrivacyNoticeNotAcknowledgedError
     if consents is not None:
-        consents_update(user=participant, choices=consents)
-    return acknowledgement
+        consents_update(user=participant, choices=consents, current=held.state)
+    answers = answers_to_questions(cohort=cohort, answers=answers)
+    return earlier, acknowledgement, answers
+
+
+# What a new registration's status is reported with: the audit log's action, the e-mail.
+_REPORTED = {
+    Status.PENDING: (AuditEntry.Action.REGISTERED, RegistrationEmail.RECEIVED),
+    Status.CONFIRMED: (AuditEntry.Action.CONFIRMED, RegistrationEmail.CONFIRMED),
+    Status.WAITLISTED: (AuditEntry.Action.WAITLISTED, RegistrationEmail.WAITLISTED),
+}
+
+
+def _expected_email(*, cohort, participant) -> tuple[str, RenderedEmail]:
+    """The status the lock will most likely give (the seats as they are before it) and the
+    e-mail that reports it, rendered now, the waiting-list place left blank: the lock only
+    fills it in (and renders again when it decides otherwise: the last seats)."""
+    guess = seat_counts(cohort)
+    status = seat_status(cohort) if guess.free > 0 else Status.WAITLISTED
+    if status == Status.CONFIRMED:  # the confirmation lists the sessions' meeting links
+        prefetch_related_objects([cohort], "sessions")
+    draft = registration_email_draft(
+        Registration(cohort=cohort, participant=participant, status=status),
+        _REPORTED[status][1],
+        position=Blank("position"),
+    )
+    return status, draft
 
 
 def registration_create(
@@ -119,9 +155,12 @@ def registration_create(
     privacy_acknowledged: bool,
     consents: dict[str, bool] | None = None,
     answers: dict[int, str] | None = None,
+    consents_read: Consents | None = None,
 ) -> Registration:
     """Register `participant`: a seat (confirmed, or pending when the cohort needs approval)
-    while there is one, the end of the waiting list otherwise.
+    while there is one, the end of the waiting list otherwise. The registration returned
+    carries `position` (its place on the waiting list, None when not waiting), as
+    selectors.registrations.with_position would annotate it.
 
     `privacy_acknowledged`: the person acknowledged the privacy notice with this registration
     (recorded). Without it, their earlier acknowledgement of the current version (at sign-up, on
@@ -131,69 +170,83 @@ def registration_create(
     `answers`: to the cohort's registration questions (forms.answers.RegistrationAnswersForm
     .answers()), stored with the registration (a registration made again replaces them).
 
+    `consents_read`: the person's consents as the caller read them in this request
+    (selectors.privacy.consents_get): not read again.
+
     Raises a `RegistrationError` (with a message for the person) when the window is closed,
     the profile is missing, the current notice was never acknowledged, or they are registered
     already.
     """
-    with transaction.atomic():
-        # First what does not depend on the seats — the checks and the person's own records —
-        # so that the cohort's lock, which serialises every registration for it, is held only
-        # for the seat decision and the rows that report it (issue 15: 200 at once).
-        acknowledgement = _before_the_lock(
-            cohort=cohort,
-            participant=participant,
-            privacy_acknowledged=privacy_acknowledged,
-            consents=consents,
-        )
+    try:
+        with transaction.atomic():
+            registration = _registration_create(
+                cohort=cohort,
+                participant=participant,
+                privacy_acknowledged=privacy_acknowledged,
+                consents=consents,
+                answers=answers,
+                consents_read=consents_read,
+            )
+    except AlreadyRegisteredError as error:
+        if error.registration is None:  # made meanwhile by another request of theirs
+            error.registration = Registration.objects.filter(
+                cohort=cohort, participant=participant
+            ).first()
+        raise
+    return registration
 
-        # The seat decision, in the lock: check again, count, save, report.
-        cohort = lock_cohort(cohort)
+
+def _registration_create(
+    *, cohort, participant, privacy_acknowledged, consents, answers, consents_read
+):
+    # First everything that does not depend on the seats, so that the cohort's lock, which
+    # serialises every registration for it, is held only for the seat decision and the rows
+    # that report it (issue 15: 200 people at once).
+    earlier, acknowledgement, answers = _before_the_lock(
+        cohort=cohort,
+        participant=participant,
+        privacy_acknowledged=privacy_acknowledged,
+        consents=consents,
+        answers=answers,
+        consents_read=consents_read,
+    )
+    expected, draft = _expected_email(cohort=cohort, participant=participant)
+    with replaced_up_front():  # the cached pages' generations: not while others wait
+        # The lock: count (and whether a request of theirs got here first), decide, save.
+        locked = lock_cohort(cohort)
+        seats = seat_counts(locked, participant=participant)
+        if seats.registered:
+            raise AlreadyRegisteredError  # its row is read after the rollback
         now = timezone.now()
-        existing = (
-            Registration.objects.select_for_update()
-            .filter(cohort=cohort, participant=participant)
-            .first()
-        )
-        if existing is not None and existing.status != Status.CANCELLED:
-            raise AlreadyRegisteredError(registration=existing)
-        _check_window(cohort, now)
-        registration = existing or Registration(cohort=cohort, participant=participant)
-        registration.cohort = cohort
+        _check_window(locked, now)
+        registration = earlier or Registration(participant=participant)
+        registration.cohort = cohort  # as read before the lock, with what the e-mail prints
         registration.cancelled_at = None
         registration.cancelled_by = None
         registration.privacy_notice_version = acknowledgement.notice_version
         registration.privacy_acknowledged_at = acknowledgement.created_at
-        seats = seat_counts(cohort)
         if seats.free > 0:
-            set_status(registration, seat_status(cohort), now)
+            set_status(registration, seat_status(locked), now)
+            registration.position = None
         else:
             registration.waitlist_order = seats.last_waitlist_order + 1
             set_status(registration, Status.WAITLISTED, now)
+            registration.position = seats.waiting + 1  # the newest waits behind everyone
         try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError as error:
-            raise AlreadyRegisteredError from error
-        registration_answers_save(registration=registration, answers=answers)
-        audit_log(
-            actor=participant,
-            action={
-                Status.PENDING: AuditEntry.Action.REGISTERED,
-                Status.CONFIRMED: AuditEntry.Action.CONFIRMED,
-                Status.WAITLISTED: AuditEntry.Action.WAITLISTED,
-            }[registration.status],
-            cohort=cohort,
-            registration=registration,
+            registration.save()
+        except IntegrityError as error:  # their row, made meanwhile and cancelled again
+            raise AlreadyRegisteredError from error  # leaves the transaction: rolled back
+        registration_answers_save(
+            registration=registration, answers=answers, replace=earlier is not None
         )
-        if registration.status == Status.WAITLISTED:
-            # The newest on the list is its last: behind everyone waiting already.
-            registration_email(
-                registration, RegistrationEmail.WAITLISTED, position=seats.waiting + 1
-            )
-        elif registration.status == Status.PENDING:
-            registration_email(registration, RegistrationEmail.RECEIVED)
-        else:
-            registration_email(registration, RegistrationEmail.CONFIRMED)
+        action, email = _REPORTED[registration.status]
+        audit_log(actor=participant, action=action, cohort=locked, registration=registration)
+        registration_email(
+            registration,
+            email,
+            draft=draft if registration.status == expected else None,
+            **({"position": registration.position} if registration.position else {}),
+        )
     return registration
 
 

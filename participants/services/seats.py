@@ -15,8 +15,11 @@ from django.db.models import Count, Max, Q, prefetch_related_objects
 from django.utils import timezone
 
 from notifications.models import Notification
+from notifications.rendering import RenderedEmail
 from notifications.services import (
-    notification_queue,
+    NotificationRequest,
+    notification_render,
+    notifications_queue,
 )
 from participants.emails import RegistrationEmail
 from participants.models import AuditEntry, Registration
@@ -49,20 +52,29 @@ class SeatCounts:
     free: int  # as `free_seats`
     waiting: int  # registrations on the waiting list
     last_waitlist_order: int  # the highest waitlist_order of any registration, 0 if none
+    registered: bool = False  # the participant asked about holds a registration not cancelled
 
 
-def seat_counts(cohort: Cohort) -> SeatCounts:
-    """`free_seats`, how many wait and the end of the waiting list, in one query (a new
-    registration needs all three). Call with the cohort locked."""
+def seat_counts(cohort: Cohort, *, participant=None) -> SeatCounts:
+    """`free_seats`, how many wait and the end of the waiting list — and whether `participant`
+    (when given) is registered already —, in one query (a new registration needs them all).
+    Call with the cohort locked."""
+    mine = (
+        {"mine": Count("pk", filter=Q(participant=participant) & ~Q(status=Status.CANCELLED))}
+        if participant is not None
+        else {}
+    )
     counts = Registration.objects.filter(cohort=cohort).aggregate(
         taken=Count("pk", filter=Q(status__in=Registration.SEAT_HOLDING)),
         waiting=Count("pk", filter=Q(status=Status.WAITLISTED)),
         top=Max("waitlist_order"),
+        **mine,
     )
     return SeatCounts(
         free=max(cohort.capacity - counts["taken"], 0),
         waiting=counts["waiting"],
         last_waitlist_order=counts["top"] or 0,
+        registered=counts.get("mine", 0) > 0,
     )
 
 
@@ -97,14 +109,41 @@ def set_status(registration: Registration, status: str, now: dt.datetime) -> Non
         registration.waitlist_order = None
 
 
-def registration_email(registration: Registration, kind: str, **context) -> Notification:
-    return notification_queue(
+def _email_request(registration: Registration, kind: str, context: dict, **more):
+    return NotificationRequest(
         recipient=registration.participant,
         kind=kind,
         about=registration,
-        dedupe_key=f"{kind}:{registration.pk}:{registration.status_changed_at.isoformat()}",
+        dedupe_key=(
+            f"{kind}:{registration.pk}:{registration.status_changed_at.isoformat()}"
+            if registration.pk is not None
+            else ""
+        ),
         context=context,
+        **more,
     )
+
+
+def registration_email_draft(registration: Registration, kind: str, **context) -> RenderedEmail:
+    """The e-mail `registration_email` would queue, rendered now: before the cohort's lock, for
+    a registration not saved yet with the status it is expected to get, what only the lock
+    decides as `notifications.rendering.Blank`s."""
+    return notification_render(request=_email_request(registration, kind, context))
+
+
+def registration_email(
+    registration: Registration, kind: str, *, draft: RenderedEmail | None = None, **context
+) -> Notification:
+    """Queue the e-mail `kind` about the registration's latest status change (its key holds
+    the moment of it). `draft`: rendered before (`registration_email_draft`, for the status the
+    registration got), its blanks filled from `context`: not rendered again; its status was
+    set just now (registration_create), so nothing can have been queued under its key."""
+    if draft is None:
+        return notifications_queue(requests=[_email_request(registration, kind, context)])[0]
+    request = _email_request(
+        registration, kind, context, rendered=draft.filled(**context), fresh_key=True
+    )
+    return notifications_queue(requests=[request])[0]
 
 
 def seat_status(cohort: Cohort) -> str:

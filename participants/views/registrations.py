@@ -17,7 +17,7 @@ from participants.selectors.calendar import calendar_feed_url
 from participants.selectors.evaluations import survey_is_open
 from participants.selectors.imports import invitation_pending
 from participants.selectors.messages import messages_of_participant
-from participants.selectors.privacy import consent_state, notice_acknowledgement_get
+from participants.selectors.privacy import consents_get
 from participants.selectors.profiles import needs_participant_profile
 from participants.services import registrations as services
 
@@ -26,6 +26,7 @@ LATEST_MESSAGES = 3
 
 
 def _outcome_message(request: HttpRequest, registration: Registration) -> None:
+    """What `registration_create` gave (its registration carries the waiting-list place)."""
     if registration.status == Registration.Status.CONFIRMED:
         messages.success(request, _("Your registration is confirmed."))
     elif registration.status == Registration.Status.PENDING:
@@ -34,11 +35,10 @@ def _outcome_message(request: HttpRequest, registration: Registration) -> None:
             _("Your registration was received and is waiting for the coordinators' approval."),
         )
     else:
-        position = services.waitlist_position(registration=registration)
         messages.warning(
             request,
             _("The cohort is full: you are on the waiting list, position %(position)s.")
-            % {"position": position},
+            % {"position": registration.position},  # as registration_create gave it
         )
 
 
@@ -55,13 +55,15 @@ class RegisterView(RoleRequiredMixin, View):
 
     def _form(self, request: HttpRequest, data=None) -> RegistrationForm:
         """The form; the privacy notice is asked for only when the person's acknowledgement of
-        its current version is missing (kept in `self.acknowledgement` for the page)."""
-        self.acknowledgement = notice_acknowledgement_get(user=request.user)
+        its current version is missing (kept in `self.acknowledgement` for the page, the
+        consents read in `self.consents` for the registration)."""
+        self.consents = consents_get(user=request.user)
+        self.acknowledgement = self.consents.acknowledgement
         needs_acknowledgement = self.acknowledgement is None
         if data is not None:
             return RegistrationForm(data, needs_acknowledgement=needs_acknowledgement)
         return RegistrationForm(
-            initial=consent_state(user=request.user), needs_acknowledgement=needs_acknowledgement
+            initial=self.consents.state, needs_acknowledgement=needs_acknowledgement
         )
 
     def _render(
@@ -122,6 +124,7 @@ class RegisterView(RoleRequiredMixin, View):
                     "photos": form.cleaned_data["photos"],
                 },
                 answers=answers_form.answers(),
+                consents_read=self.consents,
             )
         except services.ProfileMissingError:
             return self._profile_redirect(request, cohort_pk)

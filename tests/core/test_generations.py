@@ -63,3 +63,34 @@ def test_a_change_after_a_rolled_back_savepoint_still_replaces_it_at_the_commit(
         generation.replace()
         assert len(written) == 2
     assert len(written) == 3
+
+
+def test_replaced_up_front_replaces_each_once_before_and_at_the_commit_not_per_row(monkeypatch):
+    from core import figure_cache, page_cache
+    from core.generations import replaced_up_front
+    from tests.factories import CohortFactory
+
+    keys = {page_cache.GENERATION_KEY, figure_cache.GENERATION_KEY}
+    written = []
+    real = cache.set
+
+    def recording(key, value, *args, **kwargs):
+        if key in keys:
+            written.append(key)
+        return real(key, value, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set", recording)
+    with transaction.atomic():
+        with replaced_up_front():
+            assert sorted(written) == sorted(keys)  # at once, before what follows
+            CohortFactory.create_batch(3)  # rows of watched apps
+            assert sorted(written) == sorted(keys)  # none of them replaced anything
+        assert sorted(written) == sorted(keys)
+    assert sorted(written) == sorted([*keys, *keys])  # and once more each at the commit
+
+
+def test_replaced_up_front_needs_a_transaction():
+    from core.generations import replaced_up_front
+
+    with pytest.raises(RuntimeError), replaced_up_front():
+        pass

@@ -15,7 +15,7 @@ from django.utils.translation import override
 from accounts.models import User
 from notifications import registry
 from notifications.previews import email_preview
-from notifications.rendering import COLOURS, email_render, text_to_html
+from notifications.rendering import COLOURS, Blank, email_render, text_to_html
 
 ALLAUTH = Path(allauth_file).parent
 KINDS = [kind.name for kind in registry.kinds()]
@@ -141,3 +141,24 @@ def test_the_html_fetches_nothing_from_anywhere():
         assert "<link" not in html
         assert "url(" not in html
         assert "<script" not in html
+
+
+def test_a_blank_is_filled_in_after_rendering_as_if_rendered_with_its_value():
+    from participants.emails import RegistrationEmail, preview_registration
+
+    kind = registry.get(RegistrationEmail.WAITLISTED)
+    registration = preview_registration("waitlisted")
+    user = User(full_name="Ayşe <Yılmaz>", email="ayse@example.org")
+
+    def render(position):
+        return email_render(
+            kind=kind,
+            recipient=user,
+            language="tr",
+            context={**kind.context(registration), "position": position},
+        )
+
+    drafted = render(Blank("position"))
+    assert "\ue000" in drafted.text
+    assert drafted.filled(position=7) == render(7)
+    assert "listesine alındınız, sıra 7." in render(7).text

@@ -2,6 +2,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
@@ -329,3 +330,29 @@ def test_a_choice_that_is_not_offered_is_refused_without_500(client, member, ask
     assert response.status_code == 200
     assert list(response.context["answers_form"].errors) == [f"question-{sector.pk}"]
     assert Registration.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("full", "queries"), [(False, 16), (True, 15)], ids=["seat", "waiting list"]
+)
+def test_registering_takes_a_fixed_number_of_queries(
+    client, member, django_assert_num_queries, full, queries
+):
+    """Issue 15 (200 people at once): session, user, cohort, the person's consents (one query:
+    the privacy acknowledgement and the optional ones), the cohort's questions; the earlier
+    registration, the profile, the seats as they look before the lock (the e-mail is rendered
+    for that outcome) and for a seat the sessions (the confirmation's meeting links); in the
+    lock (tests/participants/services/test_registrations_lock.py) the lock, the seats, three
+    inserts; the savepoint and its release (the transaction, in production)."""
+    privacy_notice_acknowledge(user=member)  # as everyone who signed up has
+    cohort = CohortFactory(requires_approval=False, capacity=1)
+    SessionFactory(cohort=cohort)
+    if full:
+        RegistrationFactory(cohort=cohort)
+    ContentType.objects.get_for_model(Registration)  # as every process has it after its first
+    with django_assert_num_queries(queries):
+        response = client.post(_url(cohort), {"privacy_acknowledged": "on"})
+    assert response.status_code == 302
+    assert Registration.objects.get(participant=member).status == (
+        "waitlisted" if full else "confirmed"
+    )
