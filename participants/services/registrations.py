@@ -1,6 +1,7 @@
 """Registrations: registering, cancelling (one, or all of a cancelled cohort), approving,
-rejecting, promoting and reordering the waiting list. The seat rule and the filling of freed
-seats from the waiting list are in services/seats.py; every write locks the cohort row first.
+rejecting. The seat rule and the filling of freed seats from the waiting list are in
+services/seats.py, the coordinator's work on the waiting list in services/waitlist.py; every
+write locks the cohort row first.
 """
 
 import datetime as dt
@@ -12,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from core.figure_cache import figures_changed
 from core.generations import replaced_up_front
-from core.ordering import sibling_move
 from core.page_cache import public_pages_changed
 from notifications.rendering import Blank, RenderedEmail
 from notifications.services import (
@@ -27,7 +27,6 @@ from participants.services.answers import registration_answers_save
 from participants.services.audit import audit_log
 from participants.services.consents import consents_update, privacy_notice_acknowledge
 from participants.services.seats import (
-    free_seats,
     lock_cohort,
     promote_waiting,
     registration_email,
@@ -75,16 +74,6 @@ class PrivacyNoticeNotAcknowledgedError(RegistrationError):
 
 class NoFreeSeatError(RegistrationError):
     message = _("There is no free seat. Raise the capacity or cancel a registration first.")
-
-
-def waitlist_position(*, registration: Registration) -> int | None:
-    if registration.status != Status.WAITLISTED:
-        return None
-    return Registration.objects.filter(
-        cohort_id=registration.cohort_id,
-        status=Status.WAITLISTED,
-        waitlist_order__lte=registration.waitlist_order,
-    ).count()
 
 
 def _check_window(cohort: Cohort, now: dt.datetime) -> None:
@@ -250,7 +239,8 @@ def _registration_create(
     return registration
 
 
-def _locked(registration: Registration) -> tuple[Cohort, Registration]:
+def registration_locked(registration: Registration) -> tuple[Cohort, Registration]:
+    """The cohort locked first (every write does), then the registration, read again."""
     cohort = lock_cohort(registration.cohort)
     locked = (
         Registration.objects.select_for_update()
@@ -264,7 +254,7 @@ def _locked(registration: Registration) -> tuple[Cohort, Registration]:
 def registration_cancel(*, registration: Registration, by, notify: bool = True) -> Registration:
     """Cancel (by the participant or a coordinator); a freed seat goes to the waiting list."""
     with transaction.atomic():
-        cohort, registration = _locked(registration)
+        cohort, registration = registration_locked(registration)
         if registration.status not in Registration.ACTIVE:
             raise RegistrationError(_("This registration is no longer active."))
         now = timezone.now()
@@ -329,7 +319,7 @@ def registrations_cancel_for_cohort(*, cohort: Cohort, by) -> int:
 
 def registration_approve(*, registration: Registration, by) -> Registration:
     with transaction.atomic():
-        cohort, registration = _locked(registration)
+        cohort, registration = registration_locked(registration)
         if registration.status != Status.PENDING:
             raise RegistrationError(_("Only registrations pending approval can be approved."))
         set_status(registration, Status.CONFIRMED, timezone.now())
@@ -343,7 +333,7 @@ def registration_approve(*, registration: Registration, by) -> Registration:
 
 def registration_reject(*, registration: Registration, by) -> Registration:
     with transaction.atomic():
-        cohort, registration = _locked(registration)
+        cohort, registration = registration_locked(registration)
         if registration.status not in (Status.PENDING, Status.WAITLISTED):
             raise RegistrationError(
                 _("Only pending or waiting-list registrations can be rejected.")
@@ -381,48 +371,3 @@ def registrations_bulk_update(
         else:
             changed += 1
     return changed, skipped
-
-
-def registration_promote(*, registration: Registration, by) -> Registration:
-    """A coordinator gives a free seat to this waiting person, ahead of the list's order."""
-    with transaction.atomic():
-        cohort, registration = _locked(registration)
-        if registration.status != Status.WAITLISTED:
-            raise RegistrationError(_("Only waiting-list registrations can be promoted."))
-        if free_seats(cohort) <= 0:
-            raise NoFreeSeatError
-        set_status(registration, Status.CONFIRMED, timezone.now())
-        registration.save()
-        audit_log(
-            actor=by, action=AuditEntry.Action.PROMOTED, cohort=cohort, registration=registration
-        )
-        registration_email(registration, RegistrationEmail.PROMOTED)
-    return registration
-
-
-def registration_move(*, registration: Registration, direction: str, by) -> Registration:
-    """Swap a waiting person with the one before ("up") or after ("down") them."""
-    with transaction.atomic():
-        cohort, registration = _locked(registration)
-        if registration.status != Status.WAITLISTED:
-            raise RegistrationError(_("Only waiting-list registrations can be moved."))
-        mine = registration.waitlist_order
-        ordered = sibling_move(
-            siblings=Registration.objects.filter(cohort=cohort, status=Status.WAITLISTED),
-            item_pk=registration.pk,
-            up=direction == "up",
-            field="waitlist_order",
-            renumber_all=False,
-        )
-        theirs = next(item for item in ordered if item.pk == registration.pk).waitlist_order
-        if theirs == mine:
-            return registration
-        registration.waitlist_order = theirs
-        audit_log(
-            actor=by,
-            action=AuditEntry.Action.REORDERED,
-            cohort=cohort,
-            registration=registration,
-            detail=f"{mine} → {theirs}",
-        )
-    return registration

@@ -23,6 +23,7 @@ from participants.selectors import organizations as organization_selectors
 from participants.selectors import registrations as selectors
 from participants.selectors.answers import answers_attach
 from participants.services import registrations as services
+from participants.services import waitlist
 from participants.services.organizations import organization_update, organizations_merge
 from programs.permissions import can_see_sensitive_answers
 from programs.selectors import cohort_questions, cohort_summary_get
@@ -178,7 +179,7 @@ class PromoteView(_RegistrationActionView):
     def post(self, request: HttpRequest, cohort_pk: int, pk: int) -> HttpResponse:
         registration = self.registration(request, cohort_pk, pk)
         try:
-            services.registration_promote(registration=registration, by=request.user)
+            waitlist.registration_promote(registration=registration, by=request.user)
         except services.RegistrationError as error:
             messages.error(request, str(error.message))
         else:
@@ -191,7 +192,7 @@ class MoveView(_RegistrationActionView):
         registration = self.registration(request, cohort_pk, pk)
         direction = "up" if request.POST.get("direction") == "up" else "down"
         try:
-            services.registration_move(
+            waitlist.registration_move(
                 registration=registration, direction=direction, by=request.user
             )
         except services.RegistrationError as error:

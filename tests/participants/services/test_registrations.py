@@ -1,20 +1,30 @@
+import dataclasses
 import datetime as dt
+import re
 
 import pytest
 import time_machine
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
+from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
 
+from core import figure_cache, page_cache
 from notifications.models import Notification
+from notifications.services import NotificationRequest, notification_preview
 from participants import privacy
 from participants.models import AuditEntry, ConsentRecord, Registration
 from participants.services import registrations as services
+from participants.services import waitlist
 from participants.services.consents import privacy_notice_acknowledge
 from programs import services as program_services
 from programs.models import Cohort
 from tests.factories import (
     CohortFactory,
     ParticipantProfileFactory,
+    RegistrationFactory,
+    SessionFactory,
     UserFactory,
 )
 
@@ -58,7 +68,7 @@ def test_full_cohort_waitlists_next_registrants_first_come_first_served():
     _register(cohort)
     waiting = [_register(cohort) for _ in range(3)]
     assert [r.status for r in waiting] == [Status.WAITLISTED] * 3
-    assert [services.waitlist_position(registration=r) for r in waiting] == [1, 2, 3]
+    assert [waitlist.waitlist_position(registration=r) for r in waiting] == [1, 2, 3]
     body = waiting[1].notifications.get(kind="waitlisted").body
     assert "sıra 2" in body
 
@@ -109,7 +119,7 @@ def test_cancelling_promotes_first_waitlisted_and_sends_exactly_one_promotion_ma
     assert first_waiting.status == Status.CONFIRMED
     assert first_waiting.waitlist_order is None
     assert second_waiting.status == Status.WAITLISTED
-    assert services.waitlist_position(registration=second_waiting) == 1
+    assert waitlist.waitlist_position(registration=second_waiting) == 1
     assert first_waiting.notifications.filter(kind="promoted").count() == 1
     assert list(
         AuditEntry.objects.filter(cohort=cohort).order_by("pk").values_list("action", flat=True)
@@ -141,13 +151,13 @@ def test_reordering_swaps_neighbours_and_manual_promotion_needs_a_free_seat(coor
     cohort = CohortFactory(requires_approval=False, capacity=1)
     _register(cohort)
     first, second = _register(cohort), _register(cohort)
-    services.registration_move(registration=second, direction="up", by=coordinator)
+    waitlist.registration_move(registration=second, direction="up", by=coordinator)
     first.refresh_from_db()
     second.refresh_from_db()
-    assert services.waitlist_position(registration=second) == 1
-    assert services.waitlist_position(registration=first) == 2
+    assert waitlist.waitlist_position(registration=second) == 1
+    assert waitlist.waitlist_position(registration=first) == 2
     with pytest.raises(services.NoFreeSeatError):
-        services.registration_promote(registration=first, by=coordinator)
+        waitlist.registration_promote(registration=first, by=coordinator)
 
 
 def test_bulk_approve_skips_registrations_in_other_states(coordinator):
@@ -234,10 +244,10 @@ def test_a_manual_promotion_takes_the_last_free_seat_and_no_more(coordinator):
     _register(cohort)
     first, second = _register(cohort), _register(cohort)
     Cohort.objects.filter(pk=cohort.pk).update(capacity=2)  # one seat free, nobody moved up yet
-    promoted = services.registration_promote(registration=second, by=coordinator)
+    promoted = waitlist.registration_promote(registration=second, by=coordinator)
     assert promoted.status == Status.CONFIRMED
     with pytest.raises(services.NoFreeSeatError):
-        services.registration_promote(registration=first, by=coordinator)
+        waitlist.registration_promote(registration=first, by=coordinator)
 
 
 def test_registration_opens_at_its_opening_second_and_closes_at_its_closing_second():
@@ -301,3 +311,168 @@ def test_a_new_notice_version_must_be_acknowledged_again(monkeypatch):
     registration = _register(CohortFactory(), user)
 
     assert registration.privacy_notice_version == "2027-01-new"
+
+
+# What `registration_create` does while it holds the cohort's lock (issue 15: 200 people
+# registering at once all wait for it): count, decide, insert — the e-mail rendered before it.
+
+
+def _register_plainly(cohort, user=None):
+    return _register(cohort, user, consents={}, answers={})
+
+
+def _what_it_does(monkeypatch, call) -> list[str]:
+    """The statements (their first words and table) and the cache writes of `call`, in order."""
+    events = []
+
+    def statement(execute, sql, params, many, context):
+        table = re.search(r'(?:FROM|INTO) "(\w+)"', sql)
+        lock = " FOR UPDATE" if "FOR UPDATE" in sql else ""
+        events.append(f"{sql.split()[0]} {table[1] if table else sql.split()[1]}{lock}")
+        return execute(sql, params, many, context)
+
+    real_set = cache.set
+
+    def cache_set(key, *args, **kwargs):
+        events.append(f"cache {key}")
+        return real_set(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set", cache_set)
+    with connection.execute_wrapper(statement):
+        call()
+    return events
+
+
+def _locked(events: list[str]) -> list[str]:
+    """From the cohort's SELECT … FOR UPDATE to the end of the registration's transaction
+    (a savepoint in the test's transaction; a COMMIT in production)."""
+    start = next(i for i, event in enumerate(events) if event.endswith("FOR UPDATE"))
+    return events[start:]
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["seat", "waiting list"])
+def test_the_lock_is_held_for_five_statements_and_no_cache_write(monkeypatch, full):
+    cohort = CohortFactory(requires_approval=False, capacity=1)
+    SessionFactory(cohort=cohort, online_url="https://toplanti.example.org/a")
+    if full:
+        RegistrationFactory(cohort=cohort, status=Status.CONFIRMED)
+    ContentType.objects.get_for_model(Registration)  # as every process has it after its first
+    events = _what_it_does(monkeypatch, lambda: _register_plainly(cohort))
+    assert _locked(events) == [
+        "SELECT programs_cohort FOR UPDATE",  # the lock
+        "SELECT participants_registration",  # the seats, and whether theirs is there already
+        "INSERT participants_registration",
+        "INSERT participants_auditentry",
+        "INSERT participants_notification",  # rendered before the lock
+        "RELEASE SAVEPOINT",  # the end of the registration's transaction
+    ]
+
+
+def test_the_cache_generations_are_replaced_before_the_lock(monkeypatch):
+    cohort = CohortFactory(requires_approval=False)
+    events = _what_it_does(monkeypatch, lambda: _register_plainly(cohort))
+    lock = events.index(_locked(events)[0])
+    assert {event for event in events[:lock] if event.startswith("cache ")} == {
+        f"cache {page_cache.GENERATION_KEY}",
+        f"cache {figure_cache.GENERATION_KEY}",
+    }
+    assert not [event for event in events[lock:] if event.startswith("cache ")]
+
+
+def _as_rendered_now(notification: Notification, registration: Registration, **context):
+    """The e-mail rendered after the fact from the saved registration."""
+    return notification_preview(
+        request=NotificationRequest(
+            recipient=registration.participant,
+            kind=notification.kind,
+            dedupe_key=notification.dedupe_key,
+            about=registration,
+            context=context,
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("approval", "taken", "kind", "position"),
+    [
+        (False, 0, "confirmed", None),
+        (True, 0, "received", None),
+        (False, 2, "waitlisted", 2),
+    ],
+)
+def test_the_email_rendered_before_the_lock_is_the_one_the_outcome_calls_for(
+    approval, taken, kind, position
+):
+    cohort = CohortFactory(requires_approval=approval, capacity=1, online_url="")
+    SessionFactory(cohort=cohort, title="Açılış", online_url="https://toplanti.example.org/a")
+    if taken:
+        RegistrationFactory(cohort=cohort, status=Status.CONFIRMED)
+        RegistrationFactory(cohort=cohort, status=Status.WAITLISTED, waitlist_order=1)
+    registration = _register_plainly(cohort)
+    assert registration.position == position
+    notification = Notification.objects.get(about_id=registration.pk)
+    context = {"position": position} if position else {}
+    saved = Registration.objects.get(pk=registration.pk)
+    expected = _as_rendered_now(notification, saved, **context)
+    assert notification.kind == kind
+    assert (notification.subject, notification.body, notification.html) == (
+        expected.subject,
+        expected.body,
+        expected.html,
+    )
+    if kind == "confirmed":
+        assert "https://toplanti.example.org/a" in notification.body
+    if kind == "waitlisted":
+        assert "\ue000" not in notification.body + notification.html
+
+
+def test_when_the_lock_decides_otherwise_than_expected_the_email_is_rendered_again(
+    monkeypatch,
+):
+    """The last seat went to someone else between the look before the lock and the lock."""
+    cohort = CohortFactory(requires_approval=False, capacity=1)
+    real = services.seat_counts
+
+    def before_the_last_seat_went(cohort, *, participant=None):
+        counts = real(cohort, participant=participant)
+        if participant is None:  # the look before the lock: a seat seemed free
+            return dataclasses.replace(counts, free=1)
+        return counts
+
+    monkeypatch.setattr(services, "seat_counts", before_the_last_seat_went)
+    RegistrationFactory(cohort=cohort, status=Status.CONFIRMED)
+    registration = _register_plainly(cohort)
+    assert (registration.status, registration.position) == (Status.WAITLISTED, 1)
+    notification = Notification.objects.get(about_id=registration.pk)
+    expected = _as_rendered_now(notification, registration, position=1)
+    assert notification.kind == "waitlisted"
+    assert (notification.subject, notification.body) == (expected.subject, expected.body)
+
+
+def test_registered_again_meanwhile_by_another_request_of_theirs_is_reported_with_that_row(
+    monkeypatch,
+):
+    """Their other request registered them again between this one's look (a cancelled
+    registration) and its lock: the seat count in the lock sees it; nothing of this request is
+    kept."""
+    cohort = CohortFactory(requires_approval=False)
+    user = ParticipantProfileFactory().user
+    theirs = RegistrationFactory(cohort=cohort, participant=user, status=Status.CONFIRMED)
+    real = services._before_the_lock
+
+    def looked_while_it_was_cancelled(**kwargs):
+        Registration.objects.filter(pk=theirs.pk).update(status=Status.CANCELLED)
+        try:
+            return real(**kwargs)
+        finally:
+            Registration.objects.filter(pk=theirs.pk).update(status=Status.CONFIRMED)
+
+    monkeypatch.setattr(services, "_before_the_lock", looked_while_it_was_cancelled)
+    with pytest.raises(services.AlreadyRegisteredError) as raised:
+        _register_plainly(cohort, user)
+    assert (raised.value.registration, raised.value.registration.status) == (
+        theirs,
+        Status.CONFIRMED,
+    )
+    assert list(Registration.objects.filter(cohort=cohort)) == [theirs]
+    assert not Notification.objects.filter(about_id=theirs.pk).exists()
