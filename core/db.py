@@ -10,11 +10,14 @@ on every new connection. Either way `turkish_collate("name")` sorts Ç after C a
 SQLite the Python function itself, registered on every new connection.
 
 `update_rows(model, changes=…, same=…)` gives each row its own values in one UPDATE.
+
+`committed_state()` names what is committed in the whole database as the next statement sees
+it (PostgreSQL's snapshot): a cache keyed by it is stale after any commit, by any process.
 """
 
 from collections.abc import Mapping
 
-from django.db import connections, router
+from django.db import connection, connections, router
 from django.db.models import (
     Count,
     F,
@@ -145,3 +148,23 @@ def update_rows(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.rowcount
+
+
+def committed_state() -> str | None:
+    """A name for everything committed in the database, as this connection's next statement
+    sees it: PostgreSQL's current snapshot (`xmin:xmax:ids still running`). Every commit of a
+    transaction that wrote — in this process or any other, through the ORM, a bulk update or
+    raw SQL — changes it: the transaction either leaves the running ids or was given an id at
+    or above `xmax`, and `xmax` only grows. Reading changes nothing.
+
+    None when there is no such name: another database than PostgreSQL, or this connection's
+    own transaction has written (its uncommitted rows are in no snapshot, so what it reads is
+    not named by one)."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_current_snapshot()::text, pg_current_xact_id_if_assigned() IS NULL"
+        )
+        snapshot, clean = cursor.fetchone()
+    return snapshot if clean else None

@@ -17,6 +17,19 @@ rows with `QuerySet.update()` call `public_pages_changed()`), so a change is vis
 next request; the timeout bounds what depends on the clock alone (a registration deadline
 passing). Languages are separate keys; so are addresses with different query strings.
 
+Signed-in people's pages (issue 15) use `personal_page(view)`: a GET by a signed-in person,
+with no message waiting and not from htmx, for an address with at most a page number, is
+answered with what the view answered the same person for the same address in the same
+language on the same day, **while nothing has been committed in the database since**
+(`core.db.committed_state()`, PostgreSQL's snapshot: any commit by any process — a save, a
+bulk update, a worker, a migration — names a new state). The view does not run on such an
+answer; it did run, for this person, on exactly the data and day of the answer, so its checks
+(sign-in, role, object permissions, all rows) gave the same result. Copies are per person
+(never shared between people), kept `PERSONAL_TIMEOUT` seconds; the CSRF token is handled as
+for public pages. A request with `Cache-Control: no-cache` (a browser's hard reload) is
+rendered by the view each time. On another database than PostgreSQL, or inside a transaction
+that has written (tests that are not transactional), nothing is cached.
+
 Pages about one object whose content depends on that object alone (certificate verification)
 use `object_page(request, key=…, render=…)` instead: kept per key and language, whatever else
 changes, until the object's service calls `object_page_forget(key)` (now and again when its
@@ -35,7 +48,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.template.response import SimpleTemplateResponse
+from django.utils import timezone
 
+from core.db import committed_state
 from core.generations import Generation
 from core.pagination import asks_only_for_a_page
 
@@ -45,6 +61,7 @@ TIMEOUT = 300
 # An object's page is forgotten by its service; the short timeout bounds what a forget that did
 # not reach Redis (an outage, core/cache.py) could leave behind.
 OBJECT_TIMEOUT = 60
+PERSONAL_TIMEOUT = 300
 GENERATION_KEY = "public-page:generation"
 OBJECT_KEY = "object-page:{key}:{language}"
 PLACEHOLDER = "__CSRF_TOKEN__"
@@ -81,10 +98,8 @@ def public_pages_changed() -> None:
 
 
 def _has_messages(request: HttpRequest) -> bool:
-    storage = get_messages(request)
-    waiting = any(True for _message in storage)
-    storage.used = False  # only looked at: they are still shown by the page that renders
-    return waiting
+    """Counted, not read: they are still shown by the page that renders."""
+    return len(get_messages(request)) > 0
 
 
 def _visitor_get(request: HttpRequest) -> bool:
@@ -101,14 +116,18 @@ def _key(request: HttpRequest) -> str:
     return f"public-page:{GENERATION.current()}:{request.LANGUAGE_CODE}:{address}"
 
 
-def _from_cache(request: HttpRequest, entry: dict) -> HttpResponse:
+def _from_cache(
+    request: HttpRequest, entry: dict, *, header: str = "X-Public-Cache"
+) -> HttpResponse:
     content = entry["content"].replace(PLACEHOLDER, get_token(request))
     response = HttpResponse(content, content_type=entry["content_type"])
-    response["X-Public-Cache"] = "hit"
+    response[header] = "hit"
     return response
 
 
 def _store(key: str, response: HttpResponse, timeout: int = TIMEOUT) -> None:
+    if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+        response.render()
     if (
         response.status_code != 200
         or response.streaming
@@ -135,6 +154,50 @@ def public_page(view):
             return _from_cache(request, entry)
         response = view(request, *args, **kwargs)
         _store(key, response)
+        return response
+
+    return wrapped
+
+
+def _personal_get(request: HttpRequest) -> bool:
+    """A GET by a signed-in person for an address with at most a page number, not from htmx
+    (its answers are parts of pages), not a hard reload, no message waiting."""
+    return (
+        request.method in {"GET", "HEAD"}
+        and request.user.is_authenticated
+        and asks_only_for_a_page(request)
+        and "HX-Request" not in request.headers
+        and "no-cache" not in request.headers.get("Cache-Control", "")
+        and not _has_messages(request)
+    )
+
+
+def _personal_key(request: HttpRequest, state: str) -> str:
+    address = hashlib.sha256(f"{state}|{request.get_full_path()}".encode()).hexdigest()
+    return (
+        f"personal-page:{request.user.pk}:{request.LANGUAGE_CODE}:"
+        f"{timezone.localdate().isoformat()}:{address}"
+    )
+
+
+def personal_page(view):
+    """The view's pages for signed-in people, from the cache while the database is unchanged
+    (see the module)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not _personal_get(request):
+            return view(request, *args, **kwargs)
+        state = committed_state()
+        if state is None:
+            return view(request, *args, **kwargs)
+        key = _personal_key(request, state)
+        entry = cache.get(key)
+        if entry is not None:
+            return _from_cache(request, entry, header="X-Personal-Cache")
+        response = view(request, *args, **kwargs)
+        if not _has_messages(request):  # a message added while rendering is shown once
+            _store(key, response, PERSONAL_TIMEOUT)
         return response
 
     return wrapped

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from core.converters import register_export_converter
+from core.page_cache import personal_page
 from participants.converters import OverviewTableConverter
 from participants.views import (
     attendance,
@@ -111,7 +112,11 @@ urlpatterns = [
         quick.QuickRegisterView.as_view(),
         name="quick_register",
     ),
-    path("kayitlarim/", registrations.MyRegistrationsView.as_view(), name="my_registrations"),
+    path(
+        "kayitlarim/",
+        personal_page(registrations.MyRegistrationsView.as_view()),
+        name="my_registrations",
+    ),
     path(
         "kayitlarim/takvim/yeni/",
         calendar.CalendarFeedRenewView.as_view(),

@@ -1,11 +1,13 @@
 import datetime as dt
+import re
 
-from django.db import connection
+import pytest
+from django.db import connection, transaction
 from django.db.models import F, Value
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.db import turkish_fold_sql, update_rows
+from core.db import committed_state, turkish_fold_sql, update_rows
 from core.models import BackgroundJob, Province
 from core.selectors import provinces_by_name
 from core.text import turkish_fold
@@ -71,3 +73,23 @@ def test_update_rows_with_nothing_to_change_runs_no_query(db):
         assert update_rows(BackgroundJob, changes={}, same={"error": "x"}) == 0
 
     assert len(queries) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_committed_state_changes_with_every_commit_even_a_bulk_update():
+    job = BackgroundJob.objects.create(kind="worker_check")
+    before = committed_state()
+    assert re.fullmatch(r"\d+:\d+:[\d,]*", before)
+    BackgroundJob.objects.filter(pk=job.pk).update(status="done")  # no signal, committed
+    after = committed_state()
+    assert after != before
+    with transaction.atomic():
+        assert committed_state() is not None  # nothing written yet: the state still names it
+        BackgroundJob.objects.filter(pk=job.pk).update(status="failed")
+        assert committed_state() is None  # its own rows are in no snapshot
+    assert committed_state() not in {None, before, after}
+
+
+def test_committed_state_is_none_in_a_test_transaction_that_has_written(db):
+    BackgroundJob.objects.create(kind="worker_check")
+    assert committed_state() is None

@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 
 import pytest
@@ -5,13 +6,18 @@ from django.apps import apps
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from core import page_cache
+from programs.models import Cohort
 from tests.factories import (
     AttendanceFactory,
     CohortFactory,
+    ParticipantProfileFactory,
     ProgramFactory,
     RegistrationFactory,
     SessionFactory,
@@ -137,3 +143,122 @@ def test_only_a_page_number_makes_a_cached_copy_of_its_own(client):
     for query in ("?q=kooperatif", "?uydurma=1", "?sayfa=99999999", "?sayfa=bir"):
         client.get(url + query)
         assert "X-Public-Cache" not in client.get(url + query), query
+
+
+# Signed-in people's pages: `personal_page`. The copies are named by the committed state of the
+# database, so these tests commit (transactional); the last one shows that a test transaction
+# that has written caches nothing. Any commit in the cluster names a new state (autovacuum's
+# analyze, another test run): a visit expected to be a hit may therefore be tried again.
+
+MINE = reverse("participants:my_registrations")
+
+
+def _cached_visit(client: Client, url: str, tries: int = 5):
+    """The first visit answered from the cache, with the queries it made."""
+    for _ in range(tries):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        if response.get("X-Personal-Cache") == "hit":
+            return response, queries
+    raise AssertionError(f"{url} was rendered by the view {tries} times")
+
+
+def _participant_with_a_registration(title: str):
+    return RegistrationFactory(
+        cohort=CohortFactory(title=title), participant=ParticipantProfileFactory().user
+    )
+
+
+def _signed_in(user, **kwargs) -> Client:
+    client = Client(**kwargs)
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_persons_second_visit_is_answered_from_the_cache_with_a_token_of_their_own():
+    registration = _participant_with_a_registration("Çankırı dönemi")
+    client = _signed_in(registration.participant, enforce_csrf_checks=True)
+    first = client.get(MINE)
+    assert first.status_code == 200
+    assert "X-Personal-Cache" not in first
+    second, queries = _cached_visit(client, MINE)
+    # the session, the person with their roles, the database's state
+    assert len(queries) == 3
+    assert second.content.decode().count("Çankırı dönemi") == 1
+    assert first.content.decode().count("Çankırı dönemi") == 1
+    page = second.content.decode()
+    token = TOKEN.search(page).group(1)
+    assert token != TOKEN.search(first.content.decode()).group(1)
+    assert f'"X-CSRFToken": "{token}"' in page
+    assert page_cache.PLACEHOLDER not in page
+    renewed = client.post(
+        reverse("participants:calendar_feed_renew"), {"csrfmiddlewaretoken": token}
+    )
+    assert renewed.status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_any_commit_renders_the_page_again_even_one_that_sends_no_signal():
+    registration = _participant_with_a_registration("Eski başlık")
+    client = _signed_in(registration.participant)
+    client.get(MINE)
+    _cached_visit(client, MINE)
+    # a bulk update: no signal, no generation replaced; the commit alone tells
+    Cohort.objects.filter(pk=registration.cohort_id).update(title="Yeni başlık")
+    again = client.get(MINE)
+    assert "X-Personal-Cache" not in again
+    assert "Yeni başlık" in again.content.decode()
+    assert "Eski başlık" not in again.content.decode()
+    _cached_visit(client, MINE)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_copies_are_never_shared_between_people():
+    first = _participant_with_a_registration("Birinci dönem")
+    second = _participant_with_a_registration("İkinci dönem")
+    _signed_in(first.participant).get(MINE)
+    other = _signed_in(second.participant)
+    page = other.get(MINE)
+    assert "X-Personal-Cache" not in page
+    assert "İkinci dönem" in page.content.decode()
+    assert "Birinci dönem" not in page.content.decode()
+    _cached_visit(other, MINE)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_hard_reload_htmx_a_query_and_a_waiting_message_are_rendered_by_the_view():
+    registration = _participant_with_a_registration("Sinop dönemi")
+    client = _signed_in(registration.participant)
+    client.get(MINE)
+    _cached_visit(client, MINE)
+    assert "X-Personal-Cache" not in client.get(MINE, headers={"Cache-Control": "no-cache"})
+    assert "X-Personal-Cache" not in client.get(MINE, headers={"HX-Request": "true"})
+    assert "X-Personal-Cache" not in client.get(MINE + "?q=sinop")
+    client.cookies["messages"] = CookieStorage(None)._encode([_message("Profiliniz kaydedildi.")])
+    with_message = client.get(MINE)
+    assert "X-Personal-Cache" not in with_message
+    assert "Profiliniz kaydedildi." in with_message.content.decode()
+    assert "Profiliniz kaydedildi." not in client.get(MINE).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_languages_and_days_are_kept_apart(monkeypatch):
+    registration = _participant_with_a_registration("Rize dönemi")
+    client = _signed_in(registration.participant)
+    client.get(MINE)
+    client.cookies["django_language"] = "en"
+    english = client.get(MINE)
+    assert "X-Personal-Cache" not in english
+    assert b'lang="en"' in english.content
+    _cached_visit(client, MINE)
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    monkeypatch.setattr(page_cache.timezone, "localdate", lambda: tomorrow)
+    assert "X-Personal-Cache" not in client.get(MINE)
+
+
+def test_a_test_transaction_that_has_written_caches_nothing(client):
+    registration = _participant_with_a_registration("Muş dönemi")
+    client.force_login(registration.participant)
+    client.get(MINE)
+    assert "X-Personal-Cache" not in client.get(MINE)
