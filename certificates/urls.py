@@ -5,6 +5,7 @@ from django.urls import path
 
 from certificates import views
 from core.converters import register_export_converter
+from core.page_cache import personal_page
 
 app_name = "certificates"
 register_export_converter()
@@ -14,7 +15,7 @@ urlpatterns = [
     path("dogrula/<str:code>/", views.VerifyView.as_view(), name="verify_code"),
     path(
         "konsol/donemler/<int:cohort_pk>/",
-        views.CohortCertificatesView.as_view(),
+        personal_page(views.CohortCertificatesView.as_view()),
         name="cohort",
     ),
     path(

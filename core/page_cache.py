@@ -26,9 +26,15 @@ bulk update, a worker, a migration — names a new state). The view does not run
 answer; it did run, for this person, on exactly the data and day of the answer, so its checks
 (sign-in, role, object permissions, all rows) gave the same result. Copies are per person
 (never shared between people), kept `PERSONAL_TIMEOUT` seconds; the CSRF token is handled as
-for public pages. A request with `Cache-Control: no-cache` (a browser's hard reload) is
+for public pages. A page that changes by the clock within the day (a survey opens when the last
+session ends) says when, with `page_changes_at(request, moment)`: its copy is kept until then
+at most. A request with `Cache-Control: no-cache` (a browser's hard reload) is
 rendered by the view each time. On another database than PostgreSQL, or inside a transaction
 that has written (tests that are not transactional), nothing is cached.
+
+Every key carries the release (`release()`: the code, templates, translations and static files'
+names of this deployment), so that a page rendered by the previous release — pointing to its
+CSS — is not served after a deploy.
 
 Pages about one object whose content depends on that object alone (certificate verification)
 use `object_page(request, key=…, render=…)` instead: kept per key and language, whatever else
@@ -36,6 +42,7 @@ changes, until the object's service calls `object_page_forget(key)` (now and aga
 transaction commits), so that a change — a revoked certificate — is visible on the next request.
 """
 
+import datetime as dt
 import hashlib
 import logging
 import re
@@ -54,6 +61,7 @@ from django.utils import timezone
 from core.db import committed_state
 from core.generations import Generation
 from core.pagination import asks_only_for_a_page
+from core.release import release
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +71,9 @@ TIMEOUT = 300
 OBJECT_TIMEOUT = 60
 PERSONAL_TIMEOUT = 300
 GENERATION_KEY = "public-page:generation"
-OBJECT_KEY = "object-page:{key}:{language}"
+OBJECT_KEY = "object-page:{release}:{key}:{language}"
+# Headers a view sets that a cached answer does not repeat (they describe this one response).
+_NOT_KEPT = {"content-length", "content-type", "set-cookie"}
 PLACEHOLDER = "__CSRF_TOKEN__"
 # Where a masked CSRF token (64 letters and digits) appears in a rendered page.
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[A-Za-z0-9]{64}"')
@@ -113,7 +123,25 @@ def _visitor_get(request: HttpRequest) -> bool:
 
 def _key(request: HttpRequest) -> str:
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"public-page:{GENERATION.current()}:{request.LANGUAGE_CODE}:{address}"
+    return f"public-page:{release()}:{GENERATION.current()}:{request.LANGUAGE_CODE}:{address}"
+
+
+def page_changes_at(request: HttpRequest, moment: dt.datetime | None) -> None:
+    """The page being rendered for `request` changes by the clock at `moment` (a survey opens
+    when the last session ends): a cached copy of it is kept until then at most."""
+    if moment is None:
+        return
+    sooner = getattr(request, "_page_changes_at", None)
+    if sooner is None or moment < sooner:
+        request._page_changes_at = moment
+
+
+def _timeout(request: HttpRequest, timeout: int) -> int:
+    """`timeout` seconds, or fewer when the page changes by the clock before (0: not kept)."""
+    moment = getattr(request, "_page_changes_at", None)
+    if moment is None:
+        return timeout
+    return max(0, min(timeout, int((moment - timezone.now()).total_seconds())))
 
 
 def _from_cache(
@@ -121,15 +149,18 @@ def _from_cache(
 ) -> HttpResponse:
     content = entry["content"].replace(PLACEHOLDER, get_token(request))
     response = HttpResponse(content, content_type=entry["content_type"])
+    for name, value in entry.get("headers", ()):
+        response[name] = value
     response[header] = "hit"
     return response
 
 
-def _store(key: str, response: HttpResponse, timeout: int = TIMEOUT) -> None:
+def _store(key: str, response: HttpResponse, timeout: int) -> None:
     if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
         response.render()
     if (
-        response.status_code != 200
+        timeout <= 0
+        or response.status_code != 200
         or response.streaming
         or response.cookies
         or response.has_header("Content-Disposition")
@@ -138,7 +169,12 @@ def _store(key: str, response: HttpResponse, timeout: int = TIMEOUT) -> None:
     content = _TOKEN.sub(
         lambda match: match.group(1) + PLACEHOLDER + '"', response.content.decode()
     )
-    cache.set(key, {"content": content, "content_type": response["Content-Type"]}, timeout)
+    headers = [(name, value) for name, value in response.items() if name.lower() not in _NOT_KEPT]
+    cache.set(
+        key,
+        {"content": content, "content_type": response["Content-Type"], "headers": headers},
+        timeout,
+    )
 
 
 def public_page(view):
@@ -153,7 +189,7 @@ def public_page(view):
         if entry is not None:
             return _from_cache(request, entry)
         response = view(request, *args, **kwargs)
-        _store(key, response)
+        _store(key, response, _timeout(request, TIMEOUT))
         return response
 
     return wrapped
@@ -175,7 +211,7 @@ def _personal_get(request: HttpRequest) -> bool:
 def _personal_key(request: HttpRequest, state: str) -> str:
     address = hashlib.sha256(f"{state}|{request.get_full_path()}".encode()).hexdigest()
     return (
-        f"personal-page:{request.user.pk}:{request.LANGUAGE_CODE}:"
+        f"personal-page:{release()}:{request.user.pk}:{request.LANGUAGE_CODE}:"
         f"{timezone.localdate().isoformat()}:{address}"
     )
 
@@ -197,7 +233,7 @@ def personal_page(view):
             return _from_cache(request, entry, header="X-Personal-Cache")
         response = view(request, *args, **kwargs)
         if not _has_messages(request):  # a message added while rendering is shown once
-            _store(key, response, PERSONAL_TIMEOUT)
+            _store(key, response, _timeout(request, PERSONAL_TIMEOUT))
         return response
 
     return wrapped
@@ -209,7 +245,10 @@ def watch_models() -> None:
 
 
 def _object_keys(key: str) -> list[str]:
-    return [OBJECT_KEY.format(key=key, language=language) for language, _ in settings.LANGUAGES]
+    return [
+        OBJECT_KEY.format(release=release(), key=key, language=language)
+        for language, _ in settings.LANGUAGES
+    ]
 
 
 def object_page(
@@ -221,12 +260,12 @@ def object_page(
     Signed-in visitors, other answers than a plain 200 page: rendered each time."""
     if not _visitor_get(request):
         return render()
-    cache_key = OBJECT_KEY.format(key=key, language=request.LANGUAGE_CODE)
+    cache_key = OBJECT_KEY.format(release=release(), key=key, language=request.LANGUAGE_CODE)
     entry = cache.get(cache_key)
     if entry is not None:
         return _from_cache(request, entry)
     response = render()
-    _store(cache_key, response, OBJECT_TIMEOUT)
+    _store(cache_key, response, _timeout(request, OBJECT_TIMEOUT))
     return response
 
 

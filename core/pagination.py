@@ -29,8 +29,10 @@ def page_of(
 
 
 def is_page_number(value: str) -> bool:
-    """A page number as addresses carry it: digits, not absurdly many (what a cache may key)."""
-    return value.isdecimal() and len(value) < 7
+    """A page number as the pages' own links write it — ASCII digits, no leading zero, not
+    absurdly many — so that one page has one address (what a cache may key): "01", "001" and
+    "١" (an Arabic-Indic one) ask for page 1 too, but under addresses of their own."""
+    return value.isascii() and value.isdigit() and value[0] != "0" and len(value) < 7
 
 
 def asks_only_for_a_page(request: HttpRequest) -> bool:

@@ -29,7 +29,7 @@ urlpatterns = [
     ),
     path(
         "konsol/donemler/<int:pk>/degerlendirme/",
-        evaluations.CohortSurveyReportView.as_view(),
+        personal_page(evaluations.CohortSurveyReportView.as_view()),
         name="survey_report",
     ),
     path(
@@ -39,7 +39,7 @@ urlpatterns = [
     ),
     path(
         "konsol/programlar/<int:pk>/degerlendirme/",
-        evaluations.ProgramSurveyReportView.as_view(),
+        personal_page(evaluations.ProgramSurveyReportView.as_view()),
         name="program_survey_report",
     ),
     path(
@@ -74,7 +74,7 @@ urlpatterns = [
     path("yoklama/", attendance.AttendanceHomeView.as_view(), name="attendance_home"),
     path(
         "yoklama/oturum/<int:session_id>/",
-        attendance.SessionGridView.as_view(),
+        personal_page(attendance.SessionGridView.as_view()),
         name="attendance_grid",
     ),
     path(
@@ -89,7 +89,7 @@ urlpatterns = [
     ),
     path(
         "yoklama/donem/<int:cohort_id>/",
-        attendance.CohortAttendanceView.as_view(),
+        personal_page(attendance.CohortAttendanceView.as_view()),
         name="attendance_cohort",
     ),
     path(
@@ -133,17 +133,23 @@ urlpatterns = [
         registrations.CancelOwnRegistrationView.as_view(),
         name="cancel",
     ),
-    path("kayitlarim/mesajlar/", messages.MyMessagesView.as_view(), name="my_messages"),
+    path(
+        "kayitlarim/mesajlar/", personal_page(messages.MyMessagesView.as_view()), name="my_messages"
+    ),
     path("katilimci-profili/", profile.ParticipantProfileView.as_view(), name="profile"),
     path("kurumlar/ara/", profile.OrganizationSearchView.as_view(), name="organization_search"),
     path("aydinlatma-metni/", privacy.privacy_notice, name="privacy_notice"),
     path("kisisel-verilerim/", privacy.MyDataView.as_view(), name="my_data"),
     path("kisisel-verilerim/indir/", privacy.MyDataExportView.as_view(), name="my_data_export"),
     path("kisisel-verilerim/sil/", privacy.MyDataEraseView.as_view(), name="my_data_erase"),
-    path("konsol/kayitlar/", console.CohortRegistrationsIndexView.as_view(), name="console"),
+    path(
+        "konsol/kayitlar/",
+        personal_page(console.CohortRegistrationsIndexView.as_view()),
+        name="console",
+    ),
     path(
         "konsol/donemler/<int:cohort_pk>/kayitlar/",
-        console.CohortRegistrationsView.as_view(),
+        personal_page(console.CohortRegistrationsView.as_view()),
         name="cohort_registrations",
     ),
     path(
@@ -168,12 +174,12 @@ urlpatterns = [
     ),
     path(
         "konsol/donemler/<int:cohort_pk>/kayit-gecmisi/",
-        console.AuditLogView.as_view(),
+        personal_page(console.AuditLogView.as_view()),
         name="cohort_audit_log",
     ),
     path(
         "konsol/donemler/<int:cohort_pk>/mesajlar/",
-        messages.HistoryView.as_view(),
+        personal_page(messages.HistoryView.as_view()),
         name="cohort_messages",
     ),
     path(
@@ -183,7 +189,7 @@ urlpatterns = [
     ),
     path(
         "konsol/donemler/<int:cohort_pk>/mesajlar/<int:pk>/",
-        messages.DetailView.as_view(),
+        personal_page(messages.DetailView.as_view()),
         name="cohort_message",
     ),
     path(
@@ -222,7 +228,11 @@ urlpatterns = [
         name="import_template",
     ),
     path("davet/<str:token>/", imports.InvitationView.as_view(), name="invitation"),
-    path("konsol/kurumlar/", console.OrganizationListView.as_view(), name="organizations"),
+    path(
+        "konsol/kurumlar/",
+        personal_page(console.OrganizationListView.as_view()),
+        name="organizations",
+    ),
     path(
         "konsol/kurumlar/<int:pk>/",
         console.OrganizationEditView.as_view(),
@@ -233,7 +243,11 @@ urlpatterns = [
         console.OrganizationMergeView.as_view(),
         name="organization_merge",
     ),
-    path("konsol/e-postalar/", console.FailedEmailsView.as_view(), name="failed_emails"),
+    path(
+        "konsol/e-postalar/",
+        personal_page(console.FailedEmailsView.as_view()),
+        name="failed_emails",
+    ),
     path(
         "konsol/e-postalar/<int:pk>/yeniden-dene/",
         console.RetryEmailView.as_view(),
@@ -241,7 +255,7 @@ urlpatterns = [
     ),
     path(
         "konsol/programlar/<int:pk>/genel-bakis/",
-        reports.ProgramOverviewView.as_view(),
+        personal_page(reports.ProgramOverviewView.as_view()),
         name="program_overview",
     ),
     path(

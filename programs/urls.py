@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core.page_cache import public_page
+from core.page_cache import personal_page, public_page
 from programs.views import facilitator, public
 from programs.views.console import cohorts, copies, good_practices, programmes, questions
 
@@ -14,9 +14,9 @@ urlpatterns = [
     path("donemler/<int:pk>/takvim.ics", public.cohort_ical, name="cohort_ical"),
     path("oturumlar/<int:pk>/takvim.ics", public.session_ical, name="session_ical"),
     path("iyi-uygulamalar/", public_page(public.good_practice_list), name="good_practice_list"),
-    path("donemlerim/", facilitator.MyCohortsView.as_view(), name="my_cohorts"),
+    path("donemlerim/", personal_page(facilitator.MyCohortsView.as_view()), name="my_cohorts"),
     # Coordinator console
-    path("konsol/", programmes.DashboardView.as_view(), name="console_dashboard"),
+    path("konsol/", personal_page(programmes.DashboardView.as_view()), name="console_dashboard"),
     path(
         "konsol/programlar/yeni/",
         programmes.ProgramFormView.as_view(),

@@ -51,6 +51,17 @@ def survey_is_open(*, cohort: Cohort, now: dt.datetime | None = None) -> bool:
     return (now or timezone.now()) >= survey_opens_at(cohort=cohort)
 
 
+def survey_opening_ahead(*, cohort: Cohort, now: dt.datetime | None = None) -> dt.datetime | None:
+    """When the survey opens by the clock, while that is still ahead: not opened or closed by
+    hand, its closing day not over (a cached page showing the survey as not yet open is kept
+    until then at most: core.page_cache.page_changes_at)."""
+    now = now or timezone.now()
+    if cohort.survey_opened_at or survey_is_closed(cohort=cohort, now=now):
+        return None
+    opens_at = survey_opens_at(cohort=cohort)
+    return opens_at if opens_at > now else None
+
+
 def survey_questions(*, program: Program) -> QuerySet[SurveyQuestion]:
     return SurveyQuestion.objects.filter(program=program).select_related("objective")
 

@@ -33,7 +33,7 @@ from participants.models import (
 )
 from participants.selectors.answers import filter_by_answer
 from participants.selectors.attendance import attendance_rates_for_registrations
-from participants.selectors.evaluations import survey_is_open
+from participants.selectors.evaluations import survey_is_open, survey_opening_ahead
 from programs import selectors as program_selectors
 from programs.models import Cohort, Session
 
@@ -264,6 +264,8 @@ def cohort_audit_entries(*, cohort: Cohort) -> QuerySet[AuditEntry]:
 def my_registrations(*, participant) -> list[Registration]:
     """A person's registrations for "Kayıtlarım", each with what the page shows about it:
     `attendance_rate` (finished or running cohorts), `survey_open`, `survey_done`,
+    `survey_opening` (when the survey of a confirmed, unanswered registration opens, while
+    that is ahead),
     `show_meeting_links` (confirmed only: participants.permissions), and what the
     card parts other apps registered attach (participants/extensions.py)."""
     registrations = list(registrations_of_participant(participant=participant))
@@ -282,6 +284,11 @@ def my_registrations(*, participant) -> list[Registration]:
             confirmed
             and not registration.survey_done
             and survey_is_open(cohort=registration.cohort)
+        )
+        registration.survey_opening = (
+            survey_opening_ahead(cohort=registration.cohort)
+            if confirmed and not registration.survey_done
+            else None
         )
     for part in extensions.card_parts():
         part.attach(registrations)

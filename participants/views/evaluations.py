@@ -11,6 +11,7 @@ from accounts.mixins import RoleRequiredMixin
 from core.charts import BarRow, StackedRow, bar_chart, stacked_scale_chart
 from core.exports import csv_response, table_response
 from core.numbers import format_decimal, percent_value
+from core.page_cache import page_changes_at
 from documents.selectors import document_current
 from documents.services import document_request
 from participants import exports, permissions
@@ -133,6 +134,7 @@ class CohortSurveyReportView(LoginRequiredMixin, View):
         if not permissions.can_view_survey_report(request.user, cohort):
             raise Http404
         report = selectors.survey_report(program=cohort.program, cohorts=[cohort])
+        page_changes_at(request, selectors.survey_opening_ahead(cohort=cohort))  # "open" then
         return render(
             request,
             "participants/survey/report.html",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
+from core.page_cache import page_changes_at
 from participants import extensions, permissions, privacy
 from participants.forms.answers import RegistrationAnswersForm
 from participants.forms.registrations import RegistrationForm
@@ -155,11 +156,16 @@ class MyRegistrationsView(RoleRequiredMixin, View):
         if not facts.has_profile and needs_participant_profile(user=request.user):
             messages.info(request, _("Please complete your participant profile first."))
             return redirect("participants:profile")
+        registrations = selectors.my_registrations(participant=request.user)
+        page_changes_at(  # a survey's link appears when its last session ends
+            request,
+            min((r.survey_opening for r in registrations if r.survey_opening), default=None),
+        )
         return render(
             request,
             "participants/my_registrations.html",
             {
-                "registrations": selectors.my_registrations(participant=request.user),
+                "registrations": registrations,
                 "calendar_feed_url": (
                     calendar_feed_url(facts.calendar_token) if facts.calendar_token else ""
                 ),

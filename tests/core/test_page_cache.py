@@ -15,9 +15,13 @@ from django.utils import timezone
 from core import page_cache
 from programs.models import Cohort
 from tests.factories import (
+    ActionPlanFactory,
     AttendanceFactory,
     CohortFactory,
     ParticipantProfileFactory,
+    SessionFactory,
+    WorkGroupFactory,
+    WorkGroupMemberFactory,
     ProgramFactory,
     RegistrationFactory,
     SessionFactory,
@@ -140,7 +144,15 @@ def test_only_a_page_number_makes_a_cached_copy_of_its_own(client):
     for query in ("?sayfa=2", "?sayfa=2"):
         client.get(url + query)
     assert client.get(url + "?sayfa=2")["X-Public-Cache"] == "hit"
-    for query in ("?q=kooperatif", "?uydurma=1", "?sayfa=99999999", "?sayfa=bir"):
+    for query in (
+        "?q=kooperatif",
+        "?uydurma=1",
+        "?sayfa=99999999",
+        "?sayfa=bir",
+        "?sayfa=02",  # page 2 has one address: "?sayfa=2"
+        "?sayfa=\u0662",  # an Arabic-Indic two
+        "?sayfa=",
+    ):
         client.get(url + query)
         assert "X-Public-Cache" not in client.get(url + query), query
 
@@ -262,3 +274,60 @@ def test_a_test_transaction_that_has_written_caches_nothing(client):
     client.force_login(registration.participant)
     client.get(MINE)
     assert "X-Personal-Cache" not in client.get(MINE)
+
+
+class _Spy:
+    """The cache, with the timeouts the page cache asked for."""
+
+    def __init__(self, cache) -> None:
+        self.cache = cache
+        self.timeouts: list[int] = []
+
+    def get(self, key):
+        return self.cache.get(key)
+
+    def set(self, key, value, timeout):
+        self.timeouts.append(timeout)
+        self.cache.set(key, value, timeout)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_kayitlarim_is_kept_only_until_a_survey_link_appears(monkeypatch):
+    spy = _Spy(page_cache.cache)
+    monkeypatch.setattr(page_cache, "cache", spy)
+    registration = _participant_with_a_registration("Ordu dönemi")
+    cohort = registration.cohort
+    cohort.sessions.all().delete()
+    ends_at = timezone.now() + dt.timedelta(seconds=90)
+    SessionFactory(cohort=cohort, starts_at=ends_at - dt.timedelta(hours=2), ends_at=ends_at)
+    client = _signed_in(registration.participant)
+    assert "Ordu dönemi" in client.get(MINE).content.decode()
+    assert len(spy.timeouts) == 1
+    assert 80 <= spy.timeouts[0] <= 90  # the survey opens when the session ends
+    Cohort.objects.filter(pk=cohort.pk).update(survey_opened_at=timezone.now())  # by hand
+    client.get(MINE)
+    assert spy.timeouts[1] == page_cache.PERSONAL_TIMEOUT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_that_says_it_varies_by_htmx_still_says_so_from_the_cache():
+    group = WorkGroupFactory()
+    member = WorkGroupMemberFactory(group=group).registration.participant
+    plan = ActionPlanFactory(work_group=group, title="Kent bostanı")
+    client = _signed_in(member)
+    url = reverse("plans:plan_detail", kwargs={"plan_id": plan.pk})
+    first = client.get(url)
+    hit, _queries = _cached_visit(client, url)
+    assert "HX-Request" in first["Vary"]
+    assert hit["Vary"] == first["Vary"]
+    assert hit.content.decode().count("Kent bostanı") == first.content.decode().count(
+        "Kent bostanı"
+    )
+
+
+def test_every_key_carries_the_release(client, monkeypatch):
+    program = ProgramFactory()
+    client.get(_program_url(program))
+    assert client.get(_program_url(program))["X-Public-Cache"] == "hit"
+    monkeypatch.setattr(page_cache, "release", lambda: "next-release")
+    assert "X-Public-Cache" not in client.get(_program_url(program))
