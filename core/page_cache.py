@@ -30,7 +30,7 @@ for public pages. A page that changes by the clock within the day (a survey open
 session ends) says when, with `page_changes_at(request, moment)`: its copy is kept until then
 at most. A request with `Cache-Control: no-cache` (a browser's hard reload) is
 rendered by the view each time. On another database than PostgreSQL, or inside a transaction
-that has written (tests that are not transactional), nothing is cached.
+(tests that are not transactional), nothing is cached.
 
 Every key carries the release (`release()`: the code, templates, translations and static files'
 names of this deployment), so that a page rendered by the previous release — pointing to its

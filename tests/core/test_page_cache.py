@@ -158,8 +158,8 @@ def test_only_a_page_number_makes_a_cached_copy_of_its_own(client):
 
 
 # Signed-in people's pages: `personal_page`. The copies are named by the committed state of the
-# database, so these tests commit (transactional); the last one shows that a test transaction
-# that has written caches nothing. Any commit in the cluster names a new state (autovacuum's
+# database, so these tests commit (transactional); the last one shows that a test inside a
+# transaction caches nothing. Any commit in the cluster names a new state (autovacuum's
 # analyze, another test run): a visit expected to be a hit may therefore be tried again.
 
 MINE = reverse("participants:my_registrations")
@@ -269,7 +269,7 @@ def test_languages_and_days_are_kept_apart(monkeypatch):
     assert "X-Personal-Cache" not in client.get(MINE)
 
 
-def test_a_test_transaction_that_has_written_caches_nothing(client):
+def test_nothing_is_cached_inside_a_test_transaction(client):
     registration = _participant_with_a_registration("Muş dönemi")
     client.force_login(registration.participant)
     client.get(MINE)
