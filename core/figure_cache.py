@@ -3,7 +3,8 @@
 `cached_figures(key, compute)` returns what `compute()` returned the last time it ran for that
 key since the last change, or runs it and keeps the result for at most `TIMEOUT` seconds.
 Callers put into the key everything the result depends on besides the data (the programme,
-the language).
+the language). `cached_body(...)` does so for a page's content: a template rendered with a
+context built only when the cache has none, ready to put into the page around it.
 
 Invalidation: the keys carry a generation, replaced after every committed save or delete of a
 row of the apps whose data the figures count (`watch_models`, connected in CoreConfig.ready) —
@@ -19,6 +20,9 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from core.generations import Generation
 
@@ -64,6 +68,27 @@ def cached_figures(key: str, compute: Callable[[], Any]) -> Any:
         value = compute()
         cache.set(full_key, value, TIMEOUT)
     return value
+
+
+def cached_body(
+    *,
+    key: str | None,
+    template_name: str,
+    context: Callable[[], dict[str, Any]],
+    request: HttpRequest | None = None,
+) -> SafeString:
+    """`template_name` rendered for `key` since the last change, to put into a page as it is.
+
+    On a miss `context()` is called (it may run the expensive queries) and the template rendered
+    with it, and with `request`'s context processors when one is given; on a hit neither runs.
+    `key=None` renders it each time and keeps nothing (an address not worth keeping).
+    """
+
+    def render() -> str:
+        return render_to_string(template_name, context(), request=request)
+
+    body = render() if key is None else cached_figures(key, render)
+    return mark_safe(body)  # noqa: S308 — our own template's output
 
 
 def watch_models() -> None:

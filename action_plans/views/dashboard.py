@@ -3,9 +3,7 @@ organisation, and how far their steps have come. Each chart has its table beside
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -14,7 +12,7 @@ from accounts.mixins import RoleRequiredMixin
 from action_plans import permissions
 from action_plans.selectors import dashboard as selectors
 from core.charts import BarRow, bar_chart
-from core.figure_cache import cached_figures
+from core.figure_cache import cached_body
 from core.numbers import percent_of
 
 
@@ -29,7 +27,7 @@ def _chart(rows, title: str):
     )
 
 
-def _dashboard_body(request: HttpRequest) -> str:
+def _dashboard_context() -> dict:
     sections = []
     for key, title, rows in (
         ("tur", _("Plans by collaboration type"), selectors.plans_by_type()),
@@ -43,16 +41,12 @@ def _dashboard_body(request: HttpRequest) -> str:
     ):
         sections.append({"key": key, "title": title, "rows": rows, "chart": _chart(rows, title)})
     steps = selectors.step_figures()
-    return render_to_string(
-        "action_plans/dashboard_body.html",
-        {
-            "sections": sections,
-            "statuses": selectors.plans_by_status(),
-            "steps": steps,
-            "done_percent": percent_of(steps.done, steps.total) or 0,
-        },
-        request=request,
-    )
+    return {
+        "sections": sections,
+        "statuses": selectors.plans_by_status(),
+        "steps": steps,
+        "done_percent": percent_of(steps.done, steps.total) or 0,
+    }
 
 
 class ImpactDashboardView(RoleRequiredMixin, View):
@@ -63,10 +57,10 @@ class ImpactDashboardView(RoleRequiredMixin, View):
     role_test = permissions.can_view_impact_dashboard
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        key = f"impact-dashboard:{get_language()}:{timezone.localdate()}"
-        body = cached_figures(key, lambda: _dashboard_body(request))
-        return render(
-            request,
-            "action_plans/dashboard.html",
-            {"body": mark_safe(body)},  # noqa: S308 — our own template's output
+        body = cached_body(
+            key=f"impact-dashboard:{get_language()}:{timezone.localdate()}",
+            template_name="action_plans/dashboard_body.html",
+            context=_dashboard_context,
+            request=request,
         )
+        return render(request, "action_plans/dashboard.html", {"body": body})

@@ -10,29 +10,38 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.models import Province
+from core.numbers import format_count
 from core.text import turkish_fold
 from participants.imports.columns import header_key
 from participants.imports.reading import Table
-from participants.models import Organization, Registration
+from participants.models import Organization, ParticipantProfile, Registration
 from participants.phone import normalize_phone
 
-# Problem code → what the preview says. A row with any problem is not imported.
+# The longest texts a row may carry: the lengths of the columns they are written to.
+NAME_MAX_LENGTH = User._meta.get_field("full_name").max_length
+ORGANIZATION_NAME_MAX_LENGTH = Organization._meta.get_field("name").max_length
+TITLE_MAX_LENGTH = ParticipantProfile._meta.get_field("title").max_length
+DISTRICT_MAX_LENGTH = Organization._meta.get_field("district").max_length
+
+# Problem code → what the preview says (with the limit of LIMITS that it names, if any). A row
+# with any problem is not imported.
 PROBLEMS = {
     "missing_email": _("No e-mail address."),
     "bad_email": _("The e-mail address is not valid."),
     "duplicate_email": _("This e-mail address is already in an earlier row of the file."),
     "missing_name": _("No name."),
-    "name_too_long": _("The name is longer than 150 characters."),
+    "name_too_long": _("The name is longer than %(max)s characters."),
     "unknown_province": _("No province has this name."),
     "bad_plate": _("A plate number is between 1 and 81."),
     "organization_needs_province": _("A new organisation needs a province."),
-    "organization_too_long": _("The organisation's name is longer than 200 characters."),
+    "organization_too_long": _("The organisation's name is longer than %(max)s characters."),
     "unknown_organization_kind": _("Unknown kind of organisation."),
     "bad_phone": _("The phone number is not valid."),
     "text_too_long": _("The title or district is too long."),
     "account_closed": _("The account of this address is closed."),
     "already_registered": _("Already registered for this cohort."),
 }
+LIMITS = {"name_too_long": NAME_MAX_LENGTH, "organization_too_long": ORGANIZATION_NAME_MAX_LENGTH}
 
 _KINDS = Organization.Kind
 _COOPERATIVE = Organization.CooperativeKind
@@ -95,13 +104,13 @@ def _check_fields(values: dict[str, str], provinces, by_plate) -> dict:
     name = _name(values)
     if not name:
         problems.append("missing_name")
-    elif len(name) > 150:
+    elif len(name) > NAME_MAX_LENGTH:
         problems.append("name_too_long")
     province, problem = _province(values["province"], provinces, by_plate)
     if problem:
         problems.append(problem)
     organization = " ".join(values["organization"].split())
-    if len(organization) > 200:
+    if len(organization) > ORGANIZATION_NAME_MAX_LENGTH:
         problems.append("organization_too_long")
     kind = ORGANIZATION_KINDS.get(header_key(values["organization_kind"]))
     if values["organization_kind"] and kind is None:
@@ -112,7 +121,7 @@ def _check_fields(values: dict[str, str], provinces, by_plate) -> dict:
             phone = normalize_phone(values["phone"])
         except ValidationError:
             problems.append("bad_phone")
-    if len(values["title"]) > 200 or len(values["district"]) > 100:
+    if len(values["title"]) > TITLE_MAX_LENGTH or len(values["district"]) > DISTRICT_MAX_LENGTH:
         problems.append("text_too_long")
     return {
         "email": email,
@@ -187,11 +196,18 @@ def rows_check(*, table: Table, cohort) -> list[dict]:
     return rows
 
 
+def problem_text(code: str) -> str:
+    """What the preview says about a problem, in the active language, with its limit."""
+    if code in LIMITS:
+        return str(PROBLEMS[code]) % {"max": format_count(LIMITS[code])}
+    return str(PROBLEMS[code])
+
+
 def problem_messages(row: dict) -> list[str]:
     """What the preview says about a row's problems, in the active language."""
     messages = []
     for code in row["problems"]:
-        message = str(PROBLEMS[code])
+        message = problem_text(code)
         if code == "duplicate_email":
             message = str(_("This e-mail address is already in row %(line)s of the file.")) % {
                 "line": row["duplicate_of"]

@@ -9,12 +9,13 @@ import hashlib
 import io
 import zipfile
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 
+from core.numbers import format_count, format_decimal, plain
 from participants.imports.columns import Columns, match_columns
 
 XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
@@ -46,8 +47,7 @@ class Table:
 
 def megabytes(size: int) -> str:
     """A size in megabytes for people: "2", "0,5", "3,4"."""
-    value = round(size / 1024 / 1024, 1)
-    return number_format(value, decimal_pos=0 if value.is_integer() else 1)
+    return format_decimal(plain(round(Decimal(size) / 1024 / 1024, 1)))
 
 
 def _text(value) -> str:
@@ -69,8 +69,8 @@ def _too_many_rows(count: int):
             "Split the file and upload the parts one after the other."
         )
         % {
-            "count": number_format(count, force_grouping=True),
-            "max": number_format(settings.PARTICIPANT_IMPORT_MAX_ROWS, force_grouping=True),
+            "count": format_count(count),
+            "max": format_count(settings.PARTICIPANT_IMPORT_MAX_ROWS),
         }
     )
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from participants.imports.checking import PROBLEMS, organization_key
+from participants.imports.checking import PROBLEMS, organization_key, problem_text
 from participants.models import ImportBatch, ImportInvitation
 from participants.selectors.privacy import has_acknowledged_current_notice
 
@@ -50,7 +50,7 @@ def import_preview_summary(*, batch: ImportBatch) -> dict:
         "existing_accounts": sum(1 for row in good if row["account"] == "existing"),
         "new_organizations": len(new_organizations),
         "matched_organizations": sum(1 for row in good if row["organization_id"]),
-        "problems": [(PROBLEMS[code], problems[code]) for code in PROBLEMS if problems[code]],
+        "problems": [(problem_text(code), problems[code]) for code in PROBLEMS if problems[code]],
     }
 
 

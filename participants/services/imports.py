@@ -26,7 +26,12 @@ from core.page_cache import public_pages_changed
 from notifications.services import NotificationRequest, notifications_queue
 from participants import privacy
 from participants.emails import INVITATION, RegistrationEmail
-from participants.imports.checking import organization_key, rows_check
+from participants.imports.checking import (
+    DISTRICT_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    organization_key,
+    rows_check,
+)
 from participants.imports.invitations import invitation_url
 from participants.imports.reading import Table
 from participants.models import (
@@ -191,7 +196,7 @@ def _organizations(rows: list[dict]) -> dict[str, Organization]:
                 kind=row["organization_kind"],
                 cooperative_kind=row["cooperative_kind"],
                 province_id=row["province_id"],
-                district=row["district"][:100],
+                district=row["district"][:DISTRICT_MAX_LENGTH],
             )
     if new:
         Organization.objects.bulk_create(new.values())
@@ -213,7 +218,7 @@ def _profiles(rows: list[dict], users: dict[str, User], organizations) -> None:
             profiles[user.pk] = ParticipantProfile(
                 user=user,
                 organization=organization,
-                title=row["title"][:200],
+                title=row["title"][:TITLE_MAX_LENGTH],
                 phone=row["phone"] if row["phone"].startswith("+") else "",
             )
     if profiles:

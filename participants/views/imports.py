@@ -6,12 +6,12 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from core.exports import table_response
+from core.numbers import format_count
 from core.pagination import page_of
 from participants import permissions, privacy
 from participants.forms.imports import ImportUploadForm, InvitationForm
@@ -30,7 +30,7 @@ PREVIEW_PER_PAGE = 100
 def _limits() -> dict:
     return {
         "mb": megabytes(settings.PARTICIPANT_IMPORT_MAX_BYTES),
-        "rows": number_format(settings.PARTICIPANT_IMPORT_MAX_ROWS, force_grouping=True),
+        "rows": format_count(settings.PARTICIPANT_IMPORT_MAX_ROWS),
     }
 
 

@@ -3,8 +3,6 @@ columns and sections to it (participants/extensions.py)."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -12,7 +10,7 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from core.charts import BarRow, bar_chart, choropleth_map
 from core.exports import table_response
-from core.figure_cache import cached_figures
+from core.figure_cache import cached_body
 from core.models import Province
 from participants import extensions, permissions
 from participants.converters import OWN_OVERVIEW_TABLES
@@ -75,8 +73,12 @@ def _own_table(name: str, program: Program) -> OverviewTable:
     )
 
 
-def overview_content(program: Program) -> str:
-    """The overview's content (without the page around it), the same for every coordinator."""
+OVERVIEW_BODY = "participants/reports/program_overview_body.html"
+
+
+def overview_context(program: Program) -> dict:
+    """The context of the overview's content (OVERVIEW_BODY, without the page around it), the
+    same for every coordinator."""
     overview = program_overview(program=program)
     names = dict(Province.objects.values_list("plate", "name"))
     sections = []
@@ -89,38 +91,35 @@ def overview_content(program: Program) -> str:
                 "figure": (section.figure_label, section.figure(context)),
             }
         )
-    return render_to_string(
-        "participants/reports/program_overview_body.html",
-        {
-            "overview": overview,
-            "program": overview.program,
-            "sections": sections,
-            "figures": [
-                *overview.figure_totals,
-                *(section["figure"] for section in sections),
+    return {
+        "overview": overview,
+        "program": overview.program,
+        "sections": sections,
+        "figures": [
+            *overview.figure_totals,
+            *(section["figure"] for section in sections),
+        ],
+        "cohort_columns": 8 + len(overview.figure_labels),
+        "status_rows": [
+            (label, overview.status_counts.get(value, 0))
+            for value, label in Registration.Status.choices
+        ],
+        "map": choropleth_map(
+            values={plate: count for plate, _name, count in overview.by_province},
+            names=names,
+            title=_("Participants by province"),
+        ),
+        "kind_chart": bar_chart(
+            rows=[
+                BarRow(label=label, value=count, display=str(count))
+                for _kind, label, count in overview.by_kind
             ],
-            "cohort_columns": 8 + len(overview.figure_labels),
-            "status_rows": [
-                (label, overview.status_counts.get(value, 0))
-                for value, label in Registration.Status.choices
-            ],
-            "map": choropleth_map(
-                values={plate: count for plate, _name, count in overview.by_province},
-                names=names,
-                title=_("Participants by province"),
-            ),
-            "kind_chart": bar_chart(
-                rows=[
-                    BarRow(label=label, value=count, display=str(count))
-                    for _kind, label, count in overview.by_kind
-                ],
-                title=_("Participants by organisation kind"),
-                maximum=max((count for _k, _l, count in overview.by_kind), default=0),
-            )
-            if overview.by_kind
-            else "",
-        },
-    )
+            title=_("Participants by organisation kind"),
+            maximum=max((count for _k, _l, count in overview.by_kind), default=0),
+        )
+        if overview.by_kind
+        else "",
+    }
 
 
 class ProgramOverviewView(RoleRequiredMixin, View):
@@ -131,13 +130,15 @@ class ProgramOverviewView(RoleRequiredMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         program = _program(pk)
-        body = cached_figures(
-            f"program-overview:{program.pk}:{get_language()}", lambda: overview_content(program)
+        body = cached_body(
+            key=f"program-overview:{program.pk}:{get_language()}",
+            template_name=OVERVIEW_BODY,
+            context=lambda: overview_context(program),
         )
         return render(
             request,
             "participants/reports/program_overview.html",
-            {"program": program, "body": mark_safe(body)},  # noqa: S308 — our own template's output
+            {"program": program, "body": body},
         )
 
 

@@ -1,5 +1,7 @@
 import pytest
 from django.apps import apps
+from django.test import RequestFactory
+from django.utils.html import conditional_escape
 
 from core import figure_cache
 from participants.models import AuditEntry
@@ -78,3 +80,61 @@ def test_a_figure_computed_before_the_commit_of_a_change_is_replaced_after_it(
         figure_cache.figures_changed()
         assert figure_cache.cached_figures("x", compute) == 1
     assert figure_cache.cached_figures("x", compute) == 2
+
+
+class Context(Counter):
+    """A context factory that counts its calls; its context holds the number of the call."""
+
+    def __call__(self) -> dict:
+        return {"call": super().__call__(), "name": "<Ayşe & Ali>"}
+
+
+@pytest.fixture
+def body_template(settings):
+    settings.TEMPLATES = [
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "OPTIONS": {
+                "loaders": [
+                    (
+                        "django.template.loaders.locmem.Loader",
+                        {"body.html": "<p>{{ call }} {{ name }} {{ request.path }}</p>"},
+                    )
+                ],
+                "context_processors": ["django.template.context_processors.request"],
+            },
+        }
+    ]
+    return "body.html"
+
+
+def test_a_body_is_rendered_on_a_miss_and_read_on_a_hit(body_template):
+    context = Context()
+    first = figure_cache.cached_body(key="x", template_name=body_template, context=context)
+    second = figure_cache.cached_body(key="x", template_name=body_template, context=context)
+    assert first == "<p>1 &lt;Ayşe &amp; Ali&gt; </p>"
+    assert second == "<p>1 &lt;Ayşe &amp; Ali&gt; </p>"
+    assert context.calls == 1  # the hit built no context
+    assert conditional_escape(second) == second  # put into the page as it is
+
+
+def test_a_change_replaces_the_body(body_template):
+    context = Context()
+    figure_cache.cached_body(key="x", template_name=body_template, context=context)
+    CohortFactory()
+    body = figure_cache.cached_body(key="x", template_name=body_template, context=context)
+    assert body == "<p>2 &lt;Ayşe &amp; Ali&gt; </p>"
+    assert context.calls == 2
+
+
+def test_a_body_is_rendered_with_the_request_and_without_a_key_each_time(body_template):
+    context = Context()
+    request = RequestFactory().get("/konsol/")
+    for call in (1, 2):
+        body = figure_cache.cached_body(
+            key=None, template_name=body_template, context=context, request=request
+        )
+        assert body == f"<p>{call} &lt;Ayşe &amp; Ali&gt; /konsol/</p>"
+    assert figure_cache.cached_body(key="x", template_name=body_template, context=context) == (
+        "<p>3 &lt;Ayşe &amp; Ali&gt; </p>"
+    )

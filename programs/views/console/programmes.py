@@ -3,14 +3,12 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from core.figure_cache import cached_figures
+from core.figure_cache import cached_body
 from core.pagination import PAGE_PARAMETER, asks_only_for_a_page, page_of
 from programs import selectors, services
 from programs.forms.programmes import ModuleForm, ObjectiveForm, ProgramForm
@@ -20,18 +18,14 @@ from programs.views.console.base import ConsoleView, or_404
 DASHBOARD_COHORTS = 25  # a page of the dashboard's cohorts, the latest first
 
 
-def _dashboard_body(request: HttpRequest) -> str:
+def _dashboard_context(request: HttpRequest) -> dict:
     page = page_of(request, selectors.console_cohorts(), per_page=DASHBOARD_COHORTS)
-    return render_to_string(
-        "programs/console/dashboard_body.html",
-        {
-            "cohorts": page.object_list,
-            "page": page,
-            "pending_total": selectors.console_pending_total(),
-            "programs": selectors.console_programs(),
-        },
-        request=request,
-    )
+    return {
+        "cohorts": page.object_list,
+        "page": page,
+        "pending_total": selectors.console_pending_total(),
+        "programs": selectors.console_programs(),
+    }
 
 
 class DashboardView(ConsoleView):
@@ -40,17 +34,17 @@ class DashboardView(ConsoleView):
     (core/figure_cache.py). An address with any other parameter is rendered each time."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
+        key = None
         if asks_only_for_a_page(request):
             number = request.GET.get(PAGE_PARAMETER, "")
             key = f"dashboard:{get_language()}:{timezone.localdate()}:{number}"
-            body = cached_figures(key, lambda: _dashboard_body(request))
-        else:
-            body = _dashboard_body(request)
-        return render(
-            request,
-            "programs/console/dashboard.html",
-            {"body": mark_safe(body)},  # noqa: S308 — our own template's output
+        body = cached_body(
+            key=key,
+            template_name="programs/console/dashboard_body.html",
+            context=lambda: _dashboard_context(request),
+            request=request,
         )
+        return render(request, "programs/console/dashboard.html", {"body": body})
 
 
 class ProgramFormView(ConsoleView):

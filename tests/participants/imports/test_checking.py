@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from core.models import Province
 from participants.imports.checking import problem_messages, rows_check
@@ -51,6 +52,30 @@ BAD_ROWS = [
 def test_each_problem_of_a_row(row, problems):
     [checked] = _check([row])
     assert checked["problems"] == problems
+
+
+@pytest.mark.parametrize(
+    ("language", "messages"),
+    [
+        ("tr", [["Ad 150 karakterden uzun."], ["Kurumun adı 200 karakterden uzun."]]),
+        (
+            "en",
+            [
+                ["The name is longer than 150 characters."],
+                ["The organisation's name is longer than 200 characters."],
+            ],
+        ),
+    ],
+)
+def test_a_text_too_long_is_told_the_length_of_its_column(language, messages):
+    rows = _check(
+        [
+            _row(name="A" * 151, email="uzun@example.org"),
+            _row(email="k@example.org", organization="K" * 201, province="06"),
+        ]
+    )
+    with translation.override(language):
+        assert [problem_messages(row) for row in rows] == messages
 
 
 def test_good_row_has_no_problem_and_a_new_account():

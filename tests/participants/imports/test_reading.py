@@ -1,7 +1,8 @@
 import pytest
 from django.test import override_settings
+from django.utils import translation
 
-from participants.imports.reading import ImportFileError, read_upload
+from participants.imports.reading import ImportFileError, megabytes, read_upload
 from tests.participants.imports.spreadsheets import HEADER, csv_bytes, upload, xlsx_bytes
 
 TURKISH = "ŞİĞÜÇÖ ığüşöç"
@@ -108,6 +109,39 @@ def test_too_many_rows_are_refused(build):
         "Dosyada 11 satır var; bir seferde en çok 10 satır içe aktarılabilir. Dosyayı bölüp "
         "parçaları sırayla yükleyin."
     )
+
+
+@override_settings(PARTICIPANT_IMPORT_MAX_ROWS=1000)
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        (
+            "tr",
+            (
+                "Dosyada 1.001 satır var; bir seferde en çok 1.000 satır içe aktarılabilir. "
+                "Dosyayı bölüp parçaları sırayla yükleyin."
+            ),
+        ),
+        (
+            "en",
+            (
+                "The file has 1,001 rows; at most 1,000 can be imported at once. Split the file "
+                "and upload the parts one after the other."
+            ),
+        ),
+    ],
+)
+def test_the_row_counts_of_a_refusal_are_grouped_by_thousands_in_the_language(language, message):
+    data = csv_bytes([["Ali Veli", f"ali{n}@example.org"] for n in range(1001)])
+    with translation.override(language):
+        assert _refusal(data) == message
+
+
+def test_sizes_are_written_in_megabytes_with_the_language_s_decimal_separator():
+    sizes = [2 * 1024 * 1024, 512 * 1024, 3_565_158]
+    assert [megabytes(size) for size in sizes] == ["2", "0,5", "3,4"]
+    with translation.override("en"):
+        assert [megabytes(size) for size in sizes] == ["2", "0.5", "3.4"]
 
 
 def test_ten_rows_at_a_limit_of_ten_are_read():

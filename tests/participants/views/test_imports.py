@@ -85,6 +85,14 @@ def test_upload_page_lists_the_columns_and_the_template(client, coordinator, coh
     assert "En çok 2 MB ve 2.000 satır." in html
 
 
+@override_settings(PARTICIPANT_IMPORT_MAX_ROWS=12500, PARTICIPANT_IMPORT_MAX_BYTES=1024 * 1024)
+def test_the_upload_page_states_the_limits_in_the_language(client, coordinator, cohort):
+    url = reverse("participants:import_upload", kwargs={"cohort_pk": cohort.pk})
+    assert "En çok 1 MB ve 12.500 satır." in client.get(url).content.decode()
+    client.post(reverse("set_language"), {"language": "en"})
+    assert "At most 1 MB and 12,500 rows." in client.get(url).content.decode()
+
+
 def test_template_file_has_the_columns_and_is_read_back(client, coordinator, cohort):
     response = client.get(reverse("participants:import_template", kwargs={"fmt": "xlsx"}))
     table = read_upload(upload(response.content))

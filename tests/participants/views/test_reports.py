@@ -4,6 +4,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -15,7 +16,7 @@ from participants.selectors.reports import program_overview
 from participants.services.attendance import attendance_mark
 from participants.services.organizations import organizations_merge
 from participants.services.registrations import registrations_cancel_for_cohort
-from participants.views.reports import overview_content
+from participants.views.reports import OVERVIEW_BODY, overview_context
 from programs.services import sessions_bulk_create
 from tests.factories import (
     AttendanceFactory,
@@ -166,6 +167,11 @@ def test_each_cohort_counts_each_relation_on_its_own(program):
         0,
     )
     assert empty.figures == [0]
+
+
+def overview_content(program) -> str:
+    """The overview's content as the page puts it in, rendered afresh."""
+    return render_to_string(OVERVIEW_BODY, overview_context(program))
 
 
 def _overview(client, program) -> str:
