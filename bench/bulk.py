@@ -8,16 +8,14 @@ The clock starts at the call to `certificates_issue` and stops when the 500th do
 
 import datetime as dt
 import itertools
-import os
-import subprocess
-import sys
 import time
 import uuid
-from pathlib import Path
 
 from django.utils import timezone
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench import stack
+
+LOGS = stack.ROOT / ".data" / "bench" / "bulk"  # the worker's log (the web part's is one up)
 FIRST_NAMES = [
     "Ayşe",
     "Ali",
@@ -171,26 +169,8 @@ def measure_bulk(*, size: int, redis_url: str) -> tuple[str, str]:
     cohort, coordinator = build_cohort(size=size)
     queue = f"bench-{uuid.uuid4().hex}"
     app.conf.update(broker_url=redis_url, task_default_queue=queue, task_always_eager=False)
-    worker = subprocess.Popen(  # noqa: S603 — our own interpreter and arguments
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "gencisi",
-            "worker",
-            "--queues",
-            queue,
-            "--concurrency",
-            "2",
-            "--loglevel",
-            "WARNING",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "REDIS_URL": redis_url, "CELERY_QUEUE": queue},
-    )
+    LOGS.mkdir(parents=True, exist_ok=True)
+    worker = stack.start_worker(logs=LOGS, queue=queue, broker_url=redis_url)
     try:
         time.sleep(6)  # let both pool processes start and warm up
         # The web process that serves the coordinator's POST has its URLs loaded (it routed the
@@ -225,10 +205,9 @@ def measure_bulk(*, size: int, redis_url: str) -> tuple[str, str]:
             time.sleep(0.1)
         mailed = time.perf_counter() - start
     finally:
-        worker.terminate()
-        worker.wait(timeout=60)
+        stack.stop(worker)
     if issued != size or ready < size:
-        return f"{ready}/{size} ready", "timed out"
+        return f"{ready}/{size} ready", f"timed out (worker's log: {LOGS / 'worker.log'})"
     if sent < size:
         return f"{size / elapsed:.0f}/s", f"but only {sent}/{size} e-mails sent before the timeout"
     return (

@@ -50,17 +50,12 @@ def fail(message: str) -> None:
 
 
 def recreate_database(url: str) -> None:
-    from psycopg import sql
-
-    config = stack.database_config(url)
-    if config["ENGINE"] != "django.db.backends.postgresql":
+    name = stack.database_config(url)["NAME"]
+    if not stack.is_postgresql(url):
         fail("LOAD_DATABASE_URL must be a PostgreSQL database")
-    if "load" not in config["NAME"]:
-        fail(f"the run drops and recreates {config['NAME']}: its name must contain 'load'")
-    with stack.maintenance_connection(url) as connection:
-        name = sql.Identifier(config["NAME"])
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
+    if "load" not in name:
+        fail(f"the run drops and recreates {name}: its name must contain 'load'")
+    stack.create_database(url)
 
 
 def password_check_ms() -> float:

@@ -8,7 +8,8 @@
 - bulk: a coordinator issues 500 certificates end to end (bench/bulk.py: rows → Celery on
   Redis, 2 worker processes → ready PDFs, e-mails sent), target ≥ 0.67 of the floor's
   throughput on all cores (cores ÷ floor time); needs REDIS_URL. Uses its own database
-  (BENCH_DATABASE_URL, default a fresh SQLite file under .data/) and a temporary MEDIA_ROOT.
+  (BENCH_DATABASE_URL, default a fresh SQLite file under .data/; a PostgreSQL database that does
+  not exist is created, one that does is migrated and kept) and a temporary MEDIA_ROOT.
 
 `bench/run.py bulk` measures the floor and the bulk line only.
 
@@ -46,7 +47,7 @@ django.setup()
 
 from pypdf import PdfReader  # noqa: E402
 
-from bench import bulk  # noqa: E402
+from bench import bulk, stack  # noqa: E402
 from bench.floor import floor_renderer, one_line_renderer, timed  # noqa: E402
 from documents import rendering  # noqa: E402
 from documents.layouts import ACTION_PLAN, CERTIFICATE  # noqa: E402
@@ -101,8 +102,11 @@ def measure_bulk() -> tuple[str, str]:
         return "skipped", "set REDIS_URL to measure"
     from django.core.management import call_command
 
-    if "BENCH_DATABASE_URL" not in os.environ:
+    url = os.environ.get("BENCH_DATABASE_URL")
+    if url is None:
         BENCH_DB.unlink(missing_ok=True)
+    elif stack.is_postgresql(url):
+        stack.create_database(url, replace=False)  # when missing; an existing one is migrated
     call_command("migrate", verbosity=0)
     return bulk.measure_bulk(size=BULK_COUNT, redis_url=redis_url)
 

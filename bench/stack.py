@@ -1,6 +1,6 @@
-"""The production stack on loopback, for `make load` and the web part of `make bench`: a
-PostgreSQL database of the run's own, gunicorn (and a Celery worker) started and stopped here,
-and what is measured of them from outside (/proc)."""
+"""The production stack on loopback, for `make load` and `make bench`: a PostgreSQL database of
+the run's own, gunicorn (and a Celery worker) started and stopped here, and what is measured of
+them from outside (/proc)."""
 
 import math
 import os
@@ -45,22 +45,61 @@ def maintenance_connection(url: str, dbname: str = "postgres"):
         yield connection
 
 
+def is_postgresql(url: str) -> bool:
+    return database_config(url)["ENGINE"] == "django.db.backends.postgresql"
+
+
+def create_database(url: str, *, name: str = "", template: str = "", replace: bool = True) -> bool:
+    """CREATE DATABASE `name` (by default `url`'s own) on `url`'s PostgreSQL server, a copy of
+    `template` when given. One that exists already is dropped first (`replace`, its sessions
+    ended) or else kept as it is. Returns whether a database was created."""
+    from psycopg import sql
+
+    name = name or database_config(url)["NAME"]
+    with maintenance_connection(url) as connection:
+        if replace:
+            connection.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+        elif connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            return False
+        create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+        if template:
+            create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
+        connection.execute(create)
+    return True
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def start(name: str, args: list[str], *, logs: Path) -> subprocess.Popen:
+def start(
+    name: str, args: list[str], *, logs: Path, environment: dict[str, str] | None = None
+) -> subprocess.Popen:
+    """`python -m <args>` in the project, with this process's environment (and `environment`
+    over it), its output in <logs>/<name>.log."""
     log = (logs / f"{name}.log").open("w")
     return subprocess.Popen(  # noqa: S603 — our own interpreter and arguments
-        [sys.executable, "-m", *args], cwd=ROOT, env=os.environ, stdout=log, stderr=log
+        [sys.executable, "-m", *args],
+        cwd=ROOT,
+        env={**os.environ, **(environment or {})},
+        stdout=log,
+        stderr=log,
     )
 
 
-def start_worker(*, logs: Path) -> subprocess.Popen:
-    """A Celery worker (×2 processes) on the run's own queue (`CELERY_QUEUE` in the
-    environment), without the cluster chatter a single worker does not need."""
+def start_worker(
+    *, logs: Path, queue: str | None = None, broker_url: str | None = None
+) -> subprocess.Popen:
+    """A Celery worker (×2 processes) on the run's own queue, without the cluster chatter a
+    single worker does not need. The queue is `queue` or else `CELERY_QUEUE` of the environment;
+    the broker (and cache) `broker_url` or else `REDIS_URL` of the environment. Both are passed
+    on as CELERY_QUEUE and REDIS_URL, so that what the worker's own tasks send goes there too."""
+    queue = queue or os.environ["CELERY_QUEUE"]
+    environment = {"CELERY_QUEUE": queue, **({"REDIS_URL": broker_url} if broker_url else {})}
     return start(
         "worker",
         [
@@ -69,7 +108,7 @@ def start_worker(*, logs: Path) -> subprocess.Popen:
             "gencisi",
             "worker",
             "--queues",
-            os.environ["CELERY_QUEUE"],
+            queue,
             "--concurrency",
             "2",
             "--loglevel",
@@ -79,6 +118,7 @@ def start_worker(*, logs: Path) -> subprocess.Popen:
             "--without-heartbeat",
         ],
         logs=logs,
+        environment=environment,
     )
 
 

@@ -10,6 +10,14 @@
   `wrk -t2 -c16 -d10s`, three runs each, each run right after a run of the floor (a 50-row
   table rendered from memory through a Django template, no database): medians, the ratio to
   the floor of the same moment, p50/p99, size;
+- every signed-in page once more, its first view: one wrk run (after a floor run) with the
+  header `Cache-Control: no-cache` (a browser's hard reload), which the per-person page cache
+  (core.page_cache) never answers, so the view renders every request. Information, not a
+  target. Before the runs each signed-in page is asked for CACHE_TRIES (5) times more, one
+  request after the other: the column "cache" says whether those answers came from that cache
+  (`X-Personal-Cache: hit`): "hit" (all), "miss" (none) or "hit k/5", i.e. which path the runs
+  above measured (the cache answers while nothing was committed since the page was kept, and a
+  commit in any database of the server counts: core.db.committed_state);
 - the largest exports (every survey response of the seed programme): the streamed CSV's time to
   the last byte and the growth of the gunicorn workers' peak resident memory (/proc); the XLSX
   asked for as the page's button does (a POST), built by a Celery worker (×2, the run's own
@@ -20,7 +28,8 @@
 
 Environment: BENCH_WEB_DATABASE_URL, BENCH_WEB_REDIS_URL (default REDIS_URL; required: the
 cache and rate limits), BENCH_WEB_SECONDS (10), BENCH_WEB_RUNS (3), BENCH_WEB_PAGES (only the
-pages whose label contains this text), BENCH_SCALE (1.0) and BENCH_SEED (2026).
+pages whose label contains this text), BENCH_WEB_FIRST_VIEW (1; 0 skips the first-view runs),
+BENCH_SCALE (1.0) and BENCH_SEED (2026).
 """
 
 import datetime as dt
@@ -44,6 +53,9 @@ LOGS = ROOT / ".data" / "bench"
 SECONDS = float(os.environ.get("BENCH_WEB_SECONDS", "10"))
 RUNS = int(os.environ.get("BENCH_WEB_RUNS", "3"))
 ONLY = os.environ.get("BENCH_WEB_PAGES", "")
+FIRST_VIEW = os.environ.get("BENCH_WEB_FIRST_VIEW", "1") != "0"
+FRESH = {"Cache-Control": "no-cache"}  # a hard reload: rendered by the view, never from a cache
+CACHE_HEADER, CACHE_HIT, CACHE_TRIES = "X-Personal-Cache", "hit", 5
 FACTOR = float(os.environ.get("BENCH_SCALE", "1"))
 SEED = int(os.environ.get("BENCH_SEED", "2026"))
 THREADS, CONNECTIONS = 2, 16
@@ -91,6 +103,10 @@ class PageResult:
     kilobytes: float
     page_runs: list
     floor_runs: list
+    cache: str = "—"  # signed-in pages: "hit", "miss" or "hit k/n" (X-Personal-Cache)
+    fresh_cached: bool = False  # a no-cache request said hit all the same (not a first view)
+    first_view: wrk.Run | None = None  # with Cache-Control: no-cache, one run
+    first_view_floor: wrk.Run | None = None  # the floor run just before it
 
     @property
     def summary(self) -> wrk.Summary:
@@ -110,20 +126,49 @@ class PageResult:
     def ratio(self) -> float:
         return self.summary.per_second / self.floor.per_second if self.floor.per_second else 0.0
 
+    @property
+    def first_view_ratio(self) -> float:
+        floor = self.first_view_floor.per_second
+        return self.first_view.per_second / floor if floor else 0.0
+
 
 def _say(text: str) -> None:
     print(text, file=sys.stderr)  # noqa: T201
 
 
-def _get(port: int, path: str, cookie: str = "") -> tuple[int, bytes, float]:
-    headers = {"Accept-Language": "tr", **({"Cookie": cookie} if cookie else {})}
+def _request(
+    port: int, path: str, cookie: str = "", headers: dict[str, str] | None = None
+) -> tuple[http.client.HTTPResponse, bytes, float]:
+    """One GET as wrk sends it (Accept-Language, the session cookie, `headers`)."""
+    sent = {"Accept-Language": "tr", **({"Cookie": cookie} if cookie else {}), **(headers or {})}
     started = time.perf_counter()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
-    connection.request("GET", path, headers=headers)
+    connection.request("GET", path, headers=sent)
     response = connection.getresponse()
     body = response.read()
     connection.close()
-    return response.status, body, time.perf_counter() - started
+    return response, body, time.perf_counter() - started
+
+
+def _get(port: int, path: str, cookie: str = "") -> tuple[int, bytes, float]:
+    response, body, seconds = _request(port, path, cookie)
+    return response.status, body, seconds
+
+
+def _cache_hits(port: int, path: str, cookie: str, headers: dict[str, str] | None = None) -> int:
+    """Of CACHE_TRIES requests one after the other, how many the per-person page cache
+    answered."""
+    hits = 0
+    for _ in range(CACHE_TRIES):
+        response, _body, _seconds = _request(port, path, cookie, headers)
+        hits += response.getheader(CACHE_HEADER, "") == CACHE_HIT
+    return hits
+
+
+def _cache_state(hits: int) -> str:
+    if hits in {0, CACHE_TRIES}:
+        return "hit" if hits else "miss"
+    return f"hit {hits}/{CACHE_TRIES}"
 
 
 def _log_in(port: int) -> dict[str, str]:
@@ -169,29 +214,43 @@ def _start_web(port: int, workers: int):
     return web
 
 
-def _wrk(port: int, path: str, cookie: str, web_pid: int) -> wrk.Run:
+def _wrk(port: int, path: str, cookie: str, web_pid: int, headers: dict | None = None) -> wrk.Run:
     result = wrk.run(
         f"http://127.0.0.1:{port}{path}",
         cookie=cookie,
         threads=THREADS,
         connections=CONNECTIONS,
         seconds=SECONDS,
+        headers=headers,
     )
     wrk.wait_until_idle(web_pid)
     return result
 
 
 def measure_pages(port: int, web_pid: int, cookies: dict, pages: list) -> tuple[list, list]:
-    """Each page: a check (status 200, size), then RUNS × (floor run, page run)."""
+    """Each page: a check (status 200, size), then RUNS × (floor run, page run). A signed-in
+    page is asked for again (CACHE_TRIES times as it is, as many with Cache-Control: no-cache) to
+    see whether the per-person page cache answers; then (BENCH_WEB_FIRST_VIEW) its first view is
+    measured: a floor run, a page run with Cache-Control: no-cache."""
+    from bench.pages import SIGNED_IN
+
     results, ok_runs = [], []
     for page in pages:
-        status, body, _ = _get(port, page.path, cookies[page.role])
+        cookie = cookies[page.role]
+        status, body, _ = _get(port, page.path, cookie)
         result = PageResult(page, status, len(body) / 1024, [], [])
-        _say(f"  {page.label}: {status}, {len(body) / 1024:.0f} KB")
+        signed_in = page.group == SIGNED_IN and status == 200
+        if signed_in:
+            result.cache = _cache_state(_cache_hits(port, page.path, cookie))
+            result.fresh_cached = _cache_hits(port, page.path, cookie, FRESH) > 0
+        _say(f"  {page.label}: {status}, {len(body) / 1024:.0f} KB, cache {result.cache}")
         if status == 200:
             for _ in range(RUNS):
                 result.floor_runs.append(_wrk(port, FLOOR_PATH, "", web_pid))
-                result.page_runs.append(_wrk(port, page.path, cookies[page.role], web_pid))
+                result.page_runs.append(_wrk(port, page.path, cookie, web_pid))
+        if signed_in and FIRST_VIEW:
+            result.first_view_floor = _wrk(port, FLOOR_PATH, "", web_pid)
+            result.first_view = _wrk(port, page.path, cookie, web_pid, FRESH)
         results.append(result)
     ok_runs += [_wrk(port, OK_PATH, "", web_pid) for _ in range(RUNS)]
     return results, ok_runs
@@ -261,34 +320,52 @@ def _ms(value: float) -> str:
     return f"{value:,.0f}"
 
 
+def _first_view_cells(result: PageResult) -> str:
+    """The columns "first view × floor" and "first view p50 / p99 ms" of a page's row."""
+    run = result.first_view
+    if run is None:
+        return "— | —"
+    notes = [f"{run.failures} failed"] if run.failures else []
+    if run.bytes_per_answer < result.kilobytes * 1024 * 0.9:
+        notes.append("**answers smaller than the page**")
+    if result.fresh_cached:
+        notes.append("**answered from the cache all the same**")
+    ratio = f"{result.first_view_ratio:.3f}" + (f" ({', '.join(notes)})" if notes else "")
+    return f"{ratio} | {_ms(run.p50_ms)} / {_ms(run.p99_ms)}"
+
+
 def page_table(results: list, ok_runs: list) -> list[str]:
     if not results:  # BENCH_WEB_PAGES matched no page: the exports and the burst only
         return ["No page measured (BENCH_WEB_PAGES matched none)."]
     floor_all = wrk.Summary.of([run for result in results for run in result.floor_runs])
     ok = wrk.Summary.of(ok_runs)
     rows = [
-        "| page | role | req/s | × floor | p50 / p99 ms | KB |",
-        "|---|---|---:|---:|---:|---:|",
         (
-            f'| floor: bare "ok" | — | {ok.per_second:,.1f} | — | '
-            f"{_ms(ok.p50_ms)} / {_ms(ok.p99_ms)} | 0 |"
+            "| page | role | cache | req/s | × floor | p50 / p99 ms | first view × floor | "
+            "first view p50 / p99 ms | KB |"
+        ),
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+        (
+            f'| floor: bare "ok" | — | — | {ok.per_second:,.1f} | — | '
+            f"{_ms(ok.p50_ms)} / {_ms(ok.p99_ms)} | — | — | 0 |"
         ),
         (
-            f"| floor: 50-row table from memory | — | {floor_all.per_second:,.1f} | 1 | "
-            f"{_ms(floor_all.p50_ms)} / {_ms(floor_all.p99_ms)} | 3 |"
+            f"| floor: 50-row table from memory | — | — | {floor_all.per_second:,.1f} | 1 | "
+            f"{_ms(floor_all.p50_ms)} / {_ms(floor_all.p99_ms)} | — | — | 3 |"
         ),
     ]
     for result in sorted(results, key=lambda r: (r.status != 200, r.ratio)):
         if result.status != 200:
             rows.append(
-                f"| {result.page.label} | {result.page.role} | status {result.status} | | | |"
+                f"| {result.page.label} | {result.page.role} | — | status {result.status} "
+                "| | | | | |"
             )
             continue
         s = result.summary
         rows.append(
-            f"| {result.page.label} `{result.page.path}` | {result.page.role} | "
+            f"| {result.page.label} `{result.page.path}` | {result.page.role} | {result.cache} | "
             f"{s.per_second:,.1f} | {result.ratio:.3f} | {_ms(s.p50_ms)} / {_ms(s.p99_ms)} | "
-            f"{result.kilobytes:,.0f} |"
+            f"{_first_view_cells(result)} | {result.kilobytes:,.0f} |"
         )
     return rows
 
@@ -419,7 +496,13 @@ def main() -> int:  # noqa: PLR0915 — one run, step after step
         + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in times.items()),
         (
             f"gunicorn 2 sync workers, production settings; wrk -t{THREADS} -c{CONNECTIONS} "
-            f"-d{SECONDS:g}s, medians of {RUNS} runs, each after a floor run"
+            f"-d{SECONDS:g}s, medians of {RUNS} runs, each after a floor run; "
+            + (
+                "first view: a signed-in page with Cache-Control: no-cache, one run after a "
+                "floor run (information, not a target)"
+                if FIRST_VIEW
+                else "first view not measured (BENCH_WEB_FIRST_VIEW=0)"
+            )
         ),
         "",
         *page_table(results, ok_runs),

@@ -54,11 +54,7 @@ def _build_template(url: str, template: str, version: str, *, factor: float, see
     from psycopg import sql
 
     building = template + "_building"
-    with stack.maintenance_connection(url) as connection:
-        connection.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(_identifier(building))
-        )
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(_identifier(building)))
+    stack.create_database(url, name=building)
     environment = {"DATABASE_URL": _with_name(url, building), "DJANGO_DEBUG": "false"}
     for command in (
         ["migrate", "--noinput", "-v0"],
@@ -100,11 +96,8 @@ def _manage(arguments: list[str], environment: dict) -> None:
 
 def prepare(url: str, *, factor: float, seed: int, log) -> dict:
     """A fresh copy of the scale data in `url`'s database; returns what it took (seconds)."""
-    from psycopg import sql
-
-    config = stack.database_config(url)
-    name = config["NAME"]
-    if config["ENGINE"] != "django.db.backends.postgresql":
+    name = stack.database_config(url)["NAME"]
+    if not stack.is_postgresql(url):
         stack.fail("make bench", "BENCH_WEB_DATABASE_URL must be a PostgreSQL database")
     if "bench" not in name:
         stack.fail(
@@ -121,15 +114,7 @@ def prepare(url: str, *, factor: float, seed: int, log) -> dict:
         _build_template(url, template, version, factor=factor, seed=seed)
         times["template built"] = time.monotonic() - started
     started = time.monotonic()
-    with stack.maintenance_connection(url) as connection:
-        connection.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(_identifier(name))
-        )
-        connection.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                _identifier(name), _identifier(template)
-            )
-        )
+    stack.create_database(url, template=template)
     times["copied from the template"] = time.monotonic() - started
     return times
 

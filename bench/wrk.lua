@@ -13,7 +13,7 @@ request = function()
   counter = counter + 1
   local address = string.format("127.%d.%d.%d", tid or 0, math.floor(counter / 250) % 250, counter % 250 + 1)
   local headers = {}
-  for name, value in pairs(wrk.headers) do  -- the -H headers (the session cookie) stay
+  for name, value in pairs(wrk.headers) do  -- the -H headers (session cookie, Cache-Control) stay
     headers[name] = value
   end
   headers["X-Forwarded-For"] = address

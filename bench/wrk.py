@@ -50,8 +50,17 @@ def available() -> bool:
     return shutil.which("wrk") is not None
 
 
-def run(url: str, *, cookie: str, threads: int, connections: int, seconds: float) -> Run:
-    """One wrk run. The timeout is long: a slow page's latency is measured, not cut off."""
+def run(
+    url: str,
+    *,
+    cookie: str,
+    threads: int,
+    connections: int,
+    seconds: float,
+    headers: dict[str, str] | None = None,
+) -> Run:
+    """One wrk run. The timeout is long: a slow page's latency is measured, not cut off. The
+    session cookie and `headers` are sent with every request (-H; bench/wrk.lua keeps them)."""
     command = [
         "wrk",
         f"-t{threads}",
@@ -66,6 +75,8 @@ def run(url: str, *, cookie: str, threads: int, connections: int, seconds: float
     ]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
     result = subprocess.run(  # noqa: S603 — wrk on loopback, our own arguments
         [*command, url], capture_output=True, text=True, check=True
     )
