@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.roles import COORDINATOR
 from core import page_cache
 from programs.models import Cohort
 from tests.factories import (
@@ -19,12 +20,12 @@ from tests.factories import (
     AttendanceFactory,
     CohortFactory,
     ParticipantProfileFactory,
-    SessionFactory,
-    WorkGroupFactory,
-    WorkGroupMemberFactory,
     ProgramFactory,
     RegistrationFactory,
     SessionFactory,
+    UserFactory,
+    WorkGroupFactory,
+    WorkGroupMemberFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -331,3 +332,17 @@ def test_every_key_carries_the_release(client, monkeypatch):
     assert client.get(_program_url(program))["X-Public-Cache"] == "hit"
     monkeypatch.setattr(page_cache, "release", lambda: "next-release")
     assert "X-Public-Cache" not in client.get(_program_url(program))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_survey_report_is_kept_only_until_the_survey_opens(monkeypatch):
+    spy = _Spy(page_cache.cache)
+    monkeypatch.setattr(page_cache, "cache", spy)
+    cohort = CohortFactory(title="Bartın dönemi")
+    cohort.sessions.all().delete()
+    ends_at = timezone.now() + dt.timedelta(seconds=120)
+    SessionFactory(cohort=cohort, starts_at=ends_at - dt.timedelta(hours=2), ends_at=ends_at)
+    client = _signed_in(UserFactory(roles=[COORDINATOR], is_staff=True))
+    url = reverse("participants:survey_report", kwargs={"pk": cohort.pk})
+    assert "Bartın dönemi" in client.get(url).content.decode()
+    assert 110 <= spy.timeouts[0] <= 120
