@@ -12,7 +12,8 @@ registrations, attendance, sessions, cohorts, survey responses, certificates, pl
 organisations, profiles — and by the services that write such rows in bulk
 (`bulk_create`, `QuerySet.update()`: they call `figures_changed()`), so a change is visible on
 the next request. The generation is replaced at once and again when the transaction commits:
-a page rendered in between from the data before the commit is not kept. The timeout bounds
+a page rendered in between from the data before the commit is not kept. The keys carry the
+release (core/release.py): a deploy does not serve the last release's HTML. The timeout bounds
 what a lost replacement could leave (Redis down at the moment of a change).
 """
 
@@ -25,6 +26,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from core.generations import Generation
+from core.release import release
 
 TIMEOUT = 300
 GENERATION_KEY = "coordinator-figures:generation"
@@ -62,7 +64,7 @@ def figures_changed() -> None:
 
 def cached_figures(key: str, compute: Callable[[], Any]) -> Any:
     """`compute()`'s result for `key` since the last change (see the module)."""
-    full_key = f"coordinator-figures:{GENERATION.current()}:{key}"
+    full_key = f"coordinator-figures:{release()}:{GENERATION.current()}:{key}"
     value = cache.get(full_key)
     if value is None:
         value = compute()
