@@ -11,6 +11,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.compiled import CompiledQuery
 from core.figure_cache import figures_changed
 from core.generations import replaced_up_front
 from core.page_cache import public_pages_changed
@@ -85,6 +86,20 @@ def _check_window(cohort: Cohort, now: dt.datetime) -> None:
         raise RegistrationClosedError
 
 
+# The reads before the lock, their SQL built once (core.compiled: 200 people at once).
+_EARLIER = CompiledQuery(
+    lambda *, cohort, participant: Registration.objects.filter(
+        cohort_id=cohort, participant_id=participant
+    ).order_by("pk")[:1],
+    cohort=-7_362_915_401,
+    participant=-7_362_915_402,
+)
+_PROFILE = CompiledQuery(
+    lambda *, user: ParticipantProfile.objects.filter(user_id=user).values_list("pk")[:1],
+    user=-7_362_915_403,
+)
+
+
 def _before_the_lock(
     *, cohort, participant, privacy_acknowledged: bool, consents, answers, consents_read
 ):
@@ -93,11 +108,11 @@ def _before_the_lock(
     acknowledgement, consents) and which answers are to the cohort's questions. Returns (their
     earlier, cancelled registration or None, the acknowledgement of the privacy notice that
     covers the registration, the answers to keep)."""
-    earlier = Registration.objects.filter(cohort=cohort, participant=participant).first()
+    earlier = next(iter(_EARLIER.objects(cohort=cohort.pk, participant=participant.pk)), None)
     if earlier is not None and earlier.status != Status.CANCELLED:
         raise AlreadyRegisteredError(registration=earlier)
     _check_window(cohort, timezone.now())
-    if not ParticipantProfile.objects.filter(user=participant).exists():
+    if not _PROFILE.rows(user=participant.pk):
         raise ProfileMissingError
     needs_consents = consents is not None or not privacy_acknowledged
     held = consents_read or (consents_get(user=participant) if needs_consents else None)
