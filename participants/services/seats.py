@@ -64,11 +64,13 @@ class SeatCounts:
     waiting: int  # registrations on the waiting list
     last_waitlist_order: int  # the highest waitlist_order of any registration, 0 if none
     registered: bool = False  # the participant asked about holds a registration not cancelled
+    cancelled: bool = False  # the participant asked about holds a cancelled registration
 
 
 def _seat_counts(*, cohort, participant=None):
+    # the status of their registration, None without one (one per cohort and person)
     mine = (
-        {"mine": Count("pk", filter=Q(participant=participant) & ~Q(status=Status.CANCELLED))}
+        {"mine": Max("status", filter=Q(participant=participant))}
         if participant is not None
         else {}
     )
@@ -89,8 +91,8 @@ _SEAT_COUNTS_AND_MINE = CompiledAggregate(
 
 def seat_counts(cohort: Cohort, *, participant=None) -> SeatCounts:
     """`free_seats`, how many wait and the end of the waiting list — and whether `participant`
-    (when given) is registered already —, in one query (a new registration needs them all).
-    Call with the cohort locked."""
+    (when given) is registered already, or was and cancelled —, in one query (a new
+    registration needs them all). Call with the cohort locked (or for a guess)."""
     if participant is None:
         counts = _SEAT_COUNTS.get(cohort=cohort.pk)
     else:
@@ -99,7 +101,8 @@ def seat_counts(cohort: Cohort, *, participant=None) -> SeatCounts:
         free=max(cohort.capacity - counts["taken"], 0),
         waiting=counts["waiting"],
         last_waitlist_order=counts["top"] or 0,
-        registered=counts.get("mine", 0) > 0,
+        registered=counts.get("mine") not in (None, Status.CANCELLED),
+        cancelled=counts.get("mine") == Status.CANCELLED,
     )
 
 

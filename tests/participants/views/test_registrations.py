@@ -333,17 +333,18 @@ def test_a_choice_that_is_not_offered_is_refused_without_500(client, member, ask
 
 
 @pytest.mark.parametrize(
-    ("full", "queries"), [(False, 16), (True, 15)], ids=["seat", "waiting list"]
+    ("full", "queries"), [(False, 15), (True, 14)], ids=["seat", "waiting list"]
 )
 def test_registering_takes_a_fixed_number_of_queries(
     client, member, django_assert_num_queries, full, queries
 ):
     """Issue 15 (200 people at once): session, user, cohort, the person's consents (one query:
-    the privacy acknowledgement and the optional ones), the cohort's questions; the earlier
-    registration, the profile, the seats as they look before the lock (the e-mail is rendered
-    for that outcome) and for a seat the sessions (the confirmation's meeting links); in the
-    lock (tests/participants/services/test_registrations_lock.py) the lock, the seats, three
-    inserts; the savepoint and its release (the transaction, in production)."""
+    the privacy acknowledgement and the optional ones), the cohort's questions; the seats as
+    they look before the lock (the e-mail is rendered for that outcome), which also say whether
+    the person registered before (their earlier row is read only when they did), the profile,
+    and for a seat the sessions (the confirmation's meeting links); in the lock
+    (tests/participants/services/test_registrations.py) the lock, the seats, three inserts;
+    the savepoint and its release (the transaction, in production)."""
     privacy_notice_acknowledge(user=member)  # as everyone who signed up has
     cohort = CohortFactory(requires_approval=False, capacity=1)
     SessionFactory(cohort=cohort)
