@@ -70,33 +70,51 @@ class CompiledQuery:
             compiler = queryset.query.get_compiler(using=using)
             sql, params = compiler.as_sql()
             positions = _positions(sql, params, self._markers)
-            compiled = (queryset.model, sql, tuple(params), positions, compiler)
+            columns = [column[0] for column in compiler.select[0 : compiler.col_count]]
+            converters = compiler.get_converters(columns)  # once, as the SQL
+            compiled = (queryset.model, sql, tuple(params), positions, compiler, converters)
             self._compiled[key] = compiled
         return compiled
 
     def raw(self, *, using: str = "default", **values: int | str) -> RawQuerySet:
         """The query's rows for `values` (one per marker), as `build(**values)` would give."""
-        model, sql, params, positions, _compiler = self._compile(using)
+        model, sql, params, positions, _compiler, _converters = self._compile(using)
         return model._default_manager.db_manager(using).raw(sql, _bind(params, positions, values))
 
     def _results(self, using: str, values: dict):
-        _model, sql, params, positions, compiler = self._compile(using)
+        """The rows as Django's `results_iter` gives them (converted), with the compiler."""
+        _model, sql, params, positions, compiler, converters = self._compile(using)
         if compiler.query.select_for_update and connections[using].get_autocommit():
             raise TransactionManagementError(
                 "select_for_update cannot be used outside of a transaction."
             )
         rows = _fetch(using, sql, _bind(params, positions, values))
-        return compiler, compiler.results_iter([rows])
+        if compiler.has_extra_select:
+            rows = [row[: compiler.col_count] for row in rows]
+        if converters:
+            rows = list(compiler.apply_converters(rows, converters))
+        return compiler, rows
+
+    def _shape(self, using: str, compiler) -> tuple:
+        """How a row becomes an instance (ModelIterable's set-up), worked out once."""
+        shape = getattr(compiler, "_compiled_shape", None)
+        if shape is None:
+            select, klass_info = compiler.select, compiler.klass_info
+            start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+            shape = compiler._compiled_shape = (
+                klass_info["model"],
+                start,
+                end,
+                [column[0].target.attname for column in select[start:end]],
+                get_related_populators(klass_info, select, using),
+                compiler.annotation_col_map or {},
+            )
+        return shape
 
     def objects(self, *, using: str = "default", **values: int | str) -> list[Model]:
         """`list(build(**values))`: the instances as Django's ModelIterable makes them."""
         compiler, results = self._results(using, values)
-        select, klass_info = compiler.select, compiler.klass_info
-        annotations = compiler.annotation_col_map or {}
-        model = klass_info["model"]
-        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-        init_list = [column[0].target.attname for column in select[start:end]]
-        populators = get_related_populators(klass_info, select, using)
+        model, start, end, init_list, populators, annotations = self._shape(using, compiler)
         objects = []
         for row in results:
             instance = model.from_db(using, init_list, row[start:end])
