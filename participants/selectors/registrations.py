@@ -71,6 +71,9 @@ def with_position(queryset: QuerySet[Registration]) -> QuerySet[Registration]:
 _COHORT_TO_REGISTER = CompiledQuery(
     lambda *, pk: (
         Cohort.objects.select_related("program", "province")
+        .annotate(
+            asks_questions=Exists(RegistrationQuestion.objects.filter(cohort_id=OuterRef("pk")))
+        )
         .filter(pk=pk, status=Cohort.Status.PUBLISHED, program__status="published")
         .order_by("pk")[:1]
     ),
@@ -84,12 +87,16 @@ _QUESTIONS = CompiledQuery(
 def cohort_to_register(*, cohort_pk: int) -> Cohort | None:
     """The same cohort as `cohort_for_registration`, without what only its page shows (seat
     counts, sessions): what a registration needs, in one query (the POST of many people at
-    once; its SQL built once: core.compiled)."""
+    once; its SQL built once: core.compiled), and whether it asks registration questions
+    (`asks_questions`)."""
     return next(iter(_COHORT_TO_REGISTER.objects(pk=cohort_pk)), None)
 
 
 def registration_questions_of(*, cohort: Cohort) -> list[RegistrationQuestion]:
-    """`cohort.registration_questions.all()`, its SQL built once (the registration POST)."""
+    """`cohort.registration_questions.all()`, its SQL built once (the registration POST);
+    no query for a cohort read by `cohort_to_register` that asks none."""
+    if not getattr(cohort, "asks_questions", True):
+        return []
     questions = _QUESTIONS.objects(cohort=cohort.pk)
     for question in questions:
         question.cohort = cohort
