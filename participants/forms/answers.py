@@ -39,10 +39,11 @@ def _field(question: RegistrationQuestion) -> forms.Field:
 class RegistrationAnswersForm(forms.Form):
     """One field per registration question of `cohort`, in the coordinator's order."""
 
-    def __init__(self, *args, cohort, **kwargs) -> None:
+    def __init__(self, *args, cohort, questions=None, **kwargs) -> None:
+        """`questions`: the cohort's, read by the caller already (any order)."""
         super().__init__(*args, **kwargs)
         self.questions = sorted(
-            cohort.registration_questions.all(),
+            cohort.registration_questions.all() if questions is None else questions,
             key=lambda question: (question.position, question.pk),
         )
         for question in self.questions:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
+from core.compiled import CompiledQuery
 from notifications.models import Notification
 from participants import privacy
 from participants.models import (
@@ -55,6 +56,13 @@ def notice_acknowledgement_get(*, user) -> ConsentRecord | None:
     )
 
 
+# Every registration POST reads them (consents_get): the SQL built once (core.compiled).
+_CONSENTS = CompiledQuery(
+    lambda *, user: ConsentRecord.objects.filter(user_id=user).order_by("-created_at", "-pk"),
+    user=-7_362_915_301,
+)
+
+
 @dataclass(frozen=True)
 class Consents:
     acknowledgement: ConsentRecord | None  # as `notice_acknowledgement_get`
@@ -64,7 +72,7 @@ class Consents:
 def consents_get(*, user) -> Consents:
     """`notice_acknowledgement_get` and `consent_state` in one query (a registration needs
     both): every record of the person, newest first (a few)."""
-    records = list(ConsentRecord.objects.filter(user=user).order_by("-created_at", "-pk"))
+    records = _CONSENTS.objects(user=user.pk)
     return Consents(
         acknowledgement=next(
             (record for record in records if _acknowledges_current_notice(record)), None

@@ -19,6 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Concat
 
 from accounts.models import User
+from core.compiled import CompiledQuery
 from core.db import count_of, turkish_fold_sql
 from core.text import turkish_fold
 from participants import extensions, permissions
@@ -35,7 +36,7 @@ from participants.selectors.answers import filter_by_answer
 from participants.selectors.attendance import attendance_rates_for_registrations
 from participants.selectors.evaluations import survey_is_open, survey_opening_ahead
 from programs import selectors as program_selectors
-from programs.models import Cohort, Session
+from programs.models import Cohort, RegistrationQuestion, Session
 
 
 def _position_subquery() -> Subquery:
@@ -67,15 +68,39 @@ def with_position(queryset: QuerySet[Registration]) -> QuerySet[Registration]:
     )
 
 
+_COHORT_TO_REGISTER = CompiledQuery(
+    lambda *, pk: (
+        Cohort.objects.select_related("program", "province")
+        .annotate(
+            asks_questions=Exists(RegistrationQuestion.objects.filter(cohort_id=OuterRef("pk")))
+        )
+        .filter(pk=pk, status=Cohort.Status.PUBLISHED, program__status="published")
+        .order_by("pk")[:1]
+    ),
+    pk=-7_362_915_101,
+)
+_QUESTIONS = CompiledQuery(
+    lambda *, cohort: RegistrationQuestion.objects.filter(cohort_id=cohort), cohort=-7_362_915_102
+)
+
+
 def cohort_to_register(*, cohort_pk: int) -> Cohort | None:
     """The same cohort as `cohort_for_registration`, without what only its page shows (seat
     counts, sessions): what a registration needs, in one query (the POST of many people at
-    once)."""
-    return (
-        Cohort.objects.select_related("program", "province")
-        .filter(pk=cohort_pk, status=Cohort.Status.PUBLISHED, program__status="published")
-        .first()
-    )
+    once; its SQL built once: core.compiled), and whether it asks registration questions
+    (`asks_questions`)."""
+    return next(iter(_COHORT_TO_REGISTER.objects(pk=cohort_pk)), None)
+
+
+def registration_questions_of(*, cohort: Cohort) -> list[RegistrationQuestion]:
+    """`cohort.registration_questions.all()`, its SQL built once (the registration POST);
+    no query for a cohort read by `cohort_to_register` that asks none."""
+    if not getattr(cohort, "asks_questions", True):
+        return []
+    questions = _QUESTIONS.objects(cohort=cohort.pk)
+    for question in questions:
+        question.cohort = cohort
+    return questions
 
 
 def cohort_for_registration(*, cohort_pk: int) -> Cohort | None:

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Q, prefetch_related_objects
 from django.utils import timezone
 
+from core.compiled import CompiledAggregate, CompiledQuery
 from notifications.models import Notification
 from notifications.rendering import RenderedEmail
 from notifications.services import (
@@ -29,14 +30,24 @@ from programs.models import Cohort
 Status = Registration.Status
 
 
-def lock_cohort(cohort: Cohort) -> Cohort:
-    """The cohort row, locked, with its programme and province (the e-mails written in the
-    lock print them: fetched here, not one query each while every other writer waits)."""
-    return (
+_LOCKED_COHORT = CompiledQuery(
+    lambda *, pk: (
         Cohort.objects.select_for_update(of=("self",))
         .select_related("program", "province")
-        .get(pk=cohort.pk)
-    )
+        .filter(pk=pk)
+    ),
+    pk=-7_362_915_201,
+)
+
+
+def lock_cohort(cohort: Cohort) -> Cohort:
+    """The cohort row, locked, with its programme and province (the e-mails written in the
+    lock print them: fetched here, not one query each while every other writer waits); its
+    SQL built once (core.compiled: the lock is held while the next one builds nothing)."""
+    found = _LOCKED_COHORT.objects(pk=cohort.pk)
+    if not found:
+        raise Cohort.DoesNotExist
+    return found[0]
 
 
 def free_seats(cohort: Cohort) -> int:
@@ -53,28 +64,45 @@ class SeatCounts:
     waiting: int  # registrations on the waiting list
     last_waitlist_order: int  # the highest waitlist_order of any registration, 0 if none
     registered: bool = False  # the participant asked about holds a registration not cancelled
+    cancelled: bool = False  # the participant asked about holds a cancelled registration
+
+
+def _seat_counts(*, cohort, participant=None):
+    # the status of their registration, None without one (one per cohort and person)
+    mine = (
+        {"mine": Max("status", filter=Q(participant=participant))}
+        if participant is not None
+        else {}
+    )
+    return Registration.objects.filter(cohort=cohort), {
+        "taken": Count("pk", filter=Q(status__in=Registration.SEAT_HOLDING)),
+        "waiting": Count("pk", filter=Q(status=Status.WAITLISTED)),
+        "top": Max("waitlist_order"),
+        **mine,
+    }
+
+
+# Their SQL built once (core.compiled): one inside the cohort's lock, one before it.
+_SEAT_COUNTS = CompiledAggregate(_seat_counts, cohort=-7_362_915_202)
+_SEAT_COUNTS_AND_MINE = CompiledAggregate(
+    _seat_counts, cohort=-7_362_915_202, participant=-7_362_915_203
+)
 
 
 def seat_counts(cohort: Cohort, *, participant=None) -> SeatCounts:
     """`free_seats`, how many wait and the end of the waiting list — and whether `participant`
-    (when given) is registered already —, in one query (a new registration needs them all).
-    Call with the cohort locked."""
-    mine = (
-        {"mine": Count("pk", filter=Q(participant=participant) & ~Q(status=Status.CANCELLED))}
-        if participant is not None
-        else {}
-    )
-    counts = Registration.objects.filter(cohort=cohort).aggregate(
-        taken=Count("pk", filter=Q(status__in=Registration.SEAT_HOLDING)),
-        waiting=Count("pk", filter=Q(status=Status.WAITLISTED)),
-        top=Max("waitlist_order"),
-        **mine,
-    )
+    (when given) is registered already, or was and cancelled —, in one query (a new
+    registration needs them all). Call with the cohort locked (or for a guess)."""
+    if participant is None:
+        counts = _SEAT_COUNTS.get(cohort=cohort.pk)
+    else:
+        counts = _SEAT_COUNTS_AND_MINE.get(cohort=cohort.pk, participant=participant.pk)
     return SeatCounts(
         free=max(cohort.capacity - counts["taken"], 0),
         waiting=counts["waiting"],
         last_waitlist_order=counts["top"] or 0,
-        registered=counts.get("mine", 0) > 0,
+        registered=counts.get("mine") not in (None, Status.CANCELLED),
+        cancelled=counts.get("mine") == Status.CANCELLED,
     )
 
 

@@ -112,7 +112,11 @@ class RegisterView(RoleRequiredMixin, View):
         if cohort is None:
             raise Http404
         form = self._form(request, request.POST)
-        answers_form = RegistrationAnswersForm(request.POST, cohort=cohort)
+        answers_form = RegistrationAnswersForm(
+            request.POST,
+            cohort=cohort,
+            questions=selectors.registration_questions_of(cohort=cohort),
+        )
         if not all([form.is_valid(), answers_form.is_valid()]):
             return self._render(request, self._cohort(cohort_pk), form, answers_form)
         try:

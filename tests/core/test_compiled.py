@@ -1,10 +1,13 @@
 import pytest
 from allauth.account.models import EmailAddress
-from django.db.models import Exists, OuterRef
+from django.db import transaction
+from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db.transaction import TransactionManagementError
 
 from accounts.models import User
-from core.compiled import CompiledQuery
-from tests.factories import UserFactory
+from core.compiled import CompiledAggregate, CompiledQuery
+from programs.models import Cohort
+from tests.factories import CohortFactory, SessionFactory, UserFactory
 
 
 def _people(*, pk):
@@ -61,3 +64,71 @@ def test_every_marker_needs_a_value(db):
     query = CompiledQuery(_people, pk=-1_000_001)
     with pytest.raises(TypeError, match=r"values for \['pk'\] expected, got \['id'\]"):
         query.raw(id=1)
+
+
+def _cohorts(*, pk):
+    return (
+        Cohort.objects.select_related("program", "province")
+        .annotate(_sessions=Count("sessions"))
+        .filter(pk=pk)
+    )
+
+
+def test_objects_are_those_of_the_orm_with_related_objects_and_annotations(
+    db, django_assert_num_queries
+):
+    query = CompiledQuery(_cohorts, pk=-1_000_001)
+    cohort = CohortFactory()
+    SessionFactory(cohort=cohort)
+    SessionFactory(cohort=cohort)
+    [expected] = _cohorts(pk=cohort.pk)
+    with django_assert_num_queries(1):
+        [row] = query.objects(pk=cohort.pk)
+        assert (row.program.title, row.province.name, row._sessions) == (
+            expected.program.title,
+            expected.province.name,
+            2,
+        )
+    assert {field.attname: getattr(row, field.attname) for field in Cohort._meta.fields} == {
+        field.attname: getattr(expected, field.attname) for field in Cohort._meta.fields
+    }
+    assert query.objects(pk=cohort.pk + 1000) == []
+
+
+def test_rows_of_a_values_list(db, django_assert_num_queries):
+    query = CompiledQuery(
+        lambda *, pk: User.objects.filter(pk=pk).values_list("email", "date_joined"), pk=-5
+    )
+    person = UserFactory()
+    with django_assert_num_queries(1):
+        assert query.rows(pk=person.pk) == [(person.email, person.date_joined)]
+
+
+def test_a_locking_query_needs_a_transaction(transactional_db):
+    query = CompiledQuery(lambda *, pk: Cohort.objects.select_for_update().filter(pk=pk), pk=-5)
+    cohort = CohortFactory()
+    with transaction.atomic():
+        assert query.objects(pk=cohort.pk) == [cohort]
+    with pytest.raises(TransactionManagementError):
+        query.objects(pk=cohort.pk)
+
+
+def _counts(*, pk):
+    return User.objects.filter(pk__gte=pk), {
+        "people": Count("pk"),
+        "staff": Count("pk", filter=Q(is_staff=True)),
+        "first": Min("date_joined"),
+    }
+
+
+def test_an_aggregate_is_that_of_the_orm_and_its_sql_is_built_without_running_it(
+    db, django_assert_num_queries
+):
+    query = CompiledAggregate(_counts, pk=-1_000_001)
+    first, _second = UserFactory(is_staff=True), UserFactory()
+    queryset, aggregates = _counts(pk=first.pk)
+    with django_assert_num_queries(1):
+        got = query.get(pk=first.pk)
+    assert got == queryset.aggregate(**aggregates)
+    assert (list(got), got["people"], got["staff"]) == (["people", "staff", "first"], 2, 1)
+    assert query.get(pk=10**9) == {"people": 0, "staff": 0, "first": None}

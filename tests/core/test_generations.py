@@ -71,22 +71,38 @@ def test_replaced_up_front_replaces_each_once_before_and_at_the_commit_not_per_r
     from tests.factories import CohortFactory
 
     keys = {page_cache.GENERATION_KEY, figure_cache.GENERATION_KEY}
-    written = []
-    real = cache.set
+    written, calls = [], []
+    real, real_many = cache.set, cache.set_many
+
+    inside_many = []  # the test cache's set_many calls set for each key
 
     def recording(key, value, *args, **kwargs):
-        if key in keys:
+        if key in keys and not inside_many:
             written.append(key)
+            calls.append([key])
         return real(key, value, *args, **kwargs)
 
+    def recording_many(data, *args, **kwargs):
+        written.extend(key for key in data if key in keys)
+        calls.append(sorted(data))
+        inside_many.append(True)
+        try:
+            return real_many(data, *args, **kwargs)
+        finally:
+            inside_many.pop()
+
     monkeypatch.setattr(cache, "set", recording)
+    monkeypatch.setattr(cache, "set_many", recording_many)
     with transaction.atomic():
         with replaced_up_front():
             assert sorted(written) == sorted(keys)  # at once, before what follows
             CohortFactory.create_batch(3)  # rows of watched apps
             assert sorted(written) == sorted(keys)  # none of them replaced anything
-        assert sorted(written) == sorted(keys)
-    assert sorted(written) == sorted([*keys, *keys])  # and once more each at the commit
+        page_cache.GENERATION.replace()  # after the block: replaced at the commit already
+        assert sorted(written) == sorted([*keys, page_cache.GENERATION_KEY])
+    assert sorted(written) == sorted([*keys, *keys, page_cache.GENERATION_KEY])
+    # and once more each at the commit; all of them in one cache call each time
+    assert calls == [sorted(keys), [page_cache.GENERATION_KEY], sorted(keys)]
 
 
 def test_replaced_up_front_needs_a_transaction():

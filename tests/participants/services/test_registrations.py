@@ -331,13 +331,18 @@ def _what_it_does(monkeypatch, call) -> list[str]:
         events.append(f"{sql.split()[0]} {table[1] if table else sql.split()[1]}{lock}")
         return execute(sql, params, many, context)
 
-    real_set = cache.set
+    real_set, real_set_many = cache.set, cache.set_many
 
     def cache_set(key, *args, **kwargs):
         events.append(f"cache {key}")
         return real_set(key, *args, **kwargs)
 
+    def cache_set_many(data, *args, **kwargs):
+        events.extend(f"cache {key}" for key in data)
+        return real_set_many(data, *args, **kwargs)
+
     monkeypatch.setattr(cache, "set", cache_set)
+    monkeypatch.setattr(cache, "set_many", cache_set_many)
     with connection.execute_wrapper(statement):
         call()
     return events
@@ -432,10 +437,12 @@ def test_when_the_lock_decides_otherwise_than_expected_the_email_is_rendered_aga
     """The last seat went to someone else between the look before the lock and the lock."""
     cohort = CohortFactory(requires_approval=False, capacity=1)
     real = services.seat_counts
+    looks = []
 
     def before_the_last_seat_went(cohort, *, participant=None):
         counts = real(cohort, participant=participant)
-        if participant is None:  # the look before the lock: a seat seemed free
+        looks.append(counts)
+        if len(looks) == 1:  # the look before the lock: a seat seemed free
             return dataclasses.replace(counts, free=1)
         return counts
 
@@ -443,6 +450,7 @@ def test_when_the_lock_decides_otherwise_than_expected_the_email_is_rendered_aga
     RegistrationFactory(cohort=cohort, status=Status.CONFIRMED)
     registration = _register_plainly(cohort)
     assert (registration.status, registration.position) == (Status.WAITLISTED, 1)
+    assert [counts.free for counts in looks] == [0, 0]  # before the lock, in the lock
     notification = Notification.objects.get(about_id=registration.pk)
     expected = _as_rendered_now(notification, registration, position=1)
     assert notification.kind == "waitlisted"

@@ -333,20 +333,27 @@ def test_a_choice_that_is_not_offered_is_refused_without_500(client, member, ask
 
 
 @pytest.mark.parametrize(
-    ("full", "queries"), [(False, 16), (True, 15)], ids=["seat", "waiting list"]
+    "case",
+    [(False, False, 14), (True, False, 13), (False, True, 15)],
+    ids=["seat", "waiting list", "seat, a question asked"],
 )
 def test_registering_takes_a_fixed_number_of_queries(
-    client, member, django_assert_num_queries, full, queries
+    client, member, django_assert_num_queries, case
 ):
-    """Issue 15 (200 people at once): session, user, cohort, the person's consents (one query:
-    the privacy acknowledgement and the optional ones), the cohort's questions; the earlier
-    registration, the profile, the seats as they look before the lock (the e-mail is rendered
-    for that outcome) and for a seat the sessions (the confirmation's meeting links); in the
-    lock (tests/participants/services/test_registrations_lock.py) the lock, the seats, three
-    inserts; the savepoint and its release (the transaction, in production)."""
+    """Issue 15 (200 people at once): session, user, cohort (and whether it asks questions:
+    their query only when it does), the person's consents (one query: the privacy
+    acknowledgement and the optional ones); the seats as
+    they look before the lock (the e-mail is rendered for that outcome), which also say whether
+    the person registered before (their earlier row is read only when they did), the profile,
+    and for a seat the sessions (the confirmation's meeting links); in the lock
+    (tests/participants/services/test_registrations.py) the lock, the seats, three inserts;
+    the savepoint and its release (the transaction, in production)."""
+    full, asks, queries = case  # the cohort is full, it asks a question; the queries
     privacy_notice_acknowledge(user=member)  # as everyone who signed up has
     cohort = CohortFactory(requires_approval=False, capacity=1)
     SessionFactory(cohort=cohort)
+    if asks:
+        RegistrationQuestionFactory(cohort=cohort, required=False)
     if full:
         RegistrationFactory(cohort=cohort)
     ContentType.objects.get_for_model(Registration)  # as every process has it after its first
