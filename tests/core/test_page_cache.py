@@ -166,7 +166,7 @@ def test_only_a_page_number_makes_a_cached_copy_of_its_own(client):
 MINE = reverse("participants:my_registrations")
 
 
-def _cached_visit(client: Client, url: str, tries: int = 5):
+def _cached_visit(client: Client, url: str, tries: int = 20):
     """The first visit answered from the cache, with the queries it made."""
     for _ in range(tries):
         with CaptureQueriesContext(connection) as queries:
