@@ -4,7 +4,7 @@ the cohort of 600 no longer reads every person's marks to show 50)."""
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from core.db import count_of
+from core.db import count_of, turkish_collate
 from participants.models import Attendance, Registration
 from participants.selectors.attendance import CohortOverview, overview_rows
 from programs.models import Cohort, Session
@@ -38,6 +38,18 @@ def cohort_attendance_sessions(*, cohort: Cohort) -> tuple[list[Session], int]:
         .order_by("starts_at", "pk")
     )
     return sessions, sessions[0].people if sessions else 0
+
+
+def cohort_attendance_people(*, cohort: Cohort) -> QuerySet[Registration]:
+    """The rows of the attendance page (`cohort_attendance_registrations`' people and order):
+    only what the page shows of them, the name, without the profile and organization joins that
+    the export needs."""
+    return (
+        Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
+        .select_related("participant")
+        .only("pk", "participant__full_name")
+        .order_by(turkish_collate("participant__full_name"), "pk")
+    )
 
 
 def cohort_attendance_page(
