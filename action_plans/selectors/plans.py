@@ -37,16 +37,29 @@ def _plan_list(plans: QuerySet[ActionPlan]) -> QuerySet[ActionPlan]:
     ).order_by("-updated_at", "-pk")
 
 
+# What the work groups page shows of a person: name (or e-mail) and organization.
+_PERSON_SHOWN = (
+    "participant__full_name",
+    "participant__email",
+    "participant__participant_profile__organization__name",
+)
+
+
 def cohort_groups(*, cohort: Cohort) -> QuerySet[WorkGroup]:
+    """The work groups page's cards: each group with its facilitator, `plan_count` and members
+    (their registrations with `_PERSON_SHOWN` alone, the columns the page shows)."""
     return (
         WorkGroup.objects.filter(cohort=cohort)
         .select_related("facilitator")
+        .only("pk", "name", "theme", "facilitator__full_name")
         .prefetch_related(
             Prefetch(
                 "members",
                 queryset=WorkGroupMember.objects.select_related(
                     "registration__participant__participant_profile__organization"
-                ).order_by(turkish_collate("registration__participant__full_name")),
+                )
+                .only("group", *(f"registration__{field}" for field in _PERSON_SHOWN))
+                .order_by(turkish_collate("registration__participant__full_name")),
             )
         )
         .annotate(plan_count=Count("plans"))
@@ -69,6 +82,11 @@ def unassigned_registrations(*, cohort: Cohort, group: WorkGroup | None = None):
         .select_related("participant__participant_profile__organization")
         .order_by(turkish_collate("participant__full_name"), "pk")
     )
+
+
+def unassigned_people(*, cohort: Cohort) -> QuerySet[Registration]:
+    """`unassigned_registrations` as the work groups page lists them: `_PERSON_SHOWN` alone."""
+    return unassigned_registrations(cohort=cohort).only(*_PERSON_SHOWN)
 
 
 def cohort_plans(*, cohort: Cohort) -> QuerySet[ActionPlan]:
