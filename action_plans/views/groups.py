@@ -56,7 +56,7 @@ class GroupListView(RoleRequiredMixin, View):
         questions = cohort_questions(cohort=cohort, include_sensitive=False)
         groups.object_list, unassigned.object_list = (
             list(groups.object_list),
-            list(unassigned.object_list),
+            selectors.people_shown(page=unassigned.object_list),
         )
         members = [
             member.registration for group in groups.object_list for member in group.members.all()
