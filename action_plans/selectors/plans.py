@@ -62,7 +62,7 @@ def cohort_groups(*, cohort: Cohort) -> QuerySet[WorkGroup]:
                 .order_by(turkish_collate("registration__participant__full_name")),
             )
         )
-        .annotate(plan_count=Count("plans"))
+        .annotate(plan_count=count_of(ActionPlan.objects.all(), outer="work_group"))
         .order_by(turkish_collate("name"), "pk")
     )
 
