@@ -48,7 +48,7 @@ class GroupListView(RoleRequiredMixin, View):
         cohort = staff_cohort_or_404(request, cohort_id)
         groups = page_of(request, selectors.cohort_groups(cohort=cohort), per_page=GROUPS_PER_PAGE)
         unassigned = page_of(
-            request, selectors.unassigned_registrations(cohort=cohort), parameter=UNASSIGNED_PAGE
+            request, selectors.unassigned_people(cohort=cohort), parameter=UNASSIGNED_PAGE
         )
         # The registration answers that help form groups: never the sensitive ones here, a
         # page facilitators share with the room (participants' console shows those to
@@ -56,7 +56,7 @@ class GroupListView(RoleRequiredMixin, View):
         questions = cohort_questions(cohort=cohort, include_sensitive=False)
         groups.object_list, unassigned.object_list = (
             list(groups.object_list),
-            list(unassigned.object_list),
+            selectors.people_shown(page=unassigned.object_list),
         )
         members = [
             member.registration for group in groups.object_list for member in group.members.all()

@@ -1,11 +1,14 @@
 """Attendance pages: the facilitator's entry point, the grid, the QR page, the cohort overview
 and the participant's QR check-in."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -13,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
+from core.numbers import format_hours, format_percent
 from core.pagination import PAGE_PARAMETER, is_page_number, page_of
 from documents.services import document_request
 from participants import checkin_codes, exports, permissions
@@ -20,8 +24,10 @@ from participants.checkin_codes import CodeCheck
 from participants.documents import SIGN_IN_SHEET_KIND
 from participants.models import Attendance
 from participants.selectors import attendance as selectors
+from participants.selectors.attendance import OverviewRow
 from participants.selectors.attendance_page import (
     cohort_attendance_page,
+    cohort_attendance_people,
     cohort_attendance_sessions,
 )
 from participants.services.attendance import (
@@ -179,22 +185,49 @@ class _CohortAttendanceMixin(RoleRequiredMixin):
         return cohort
 
 
+STATUS_MARK_TEMPLATE = "participants/attendance/includes/status_mark.html"
+
+
+@dataclass(frozen=True)
+class CohortAttendanceRow:
+    """A row of the cohort's attendance page, with what the template writes of it."""
+
+    row: OverviewRow
+    marks: list[str]  # the cells' marks, rendered (safe HTML)
+    hours: str
+    rate: str
+
+
 class CohortAttendanceView(_CohortAttendanceMixin, View):
     """Sessions × participants, with each person's attended hours and attendance rate."""
 
     def get(self, request: HttpRequest, cohort_id: int) -> HttpResponse:
         cohort = self.get_cohort(request, cohort_id)
         sessions, people = cohort_attendance_sessions(cohort=cohort)
-        page = page_of(
-            request, selectors.cohort_attendance_registrations(cohort=cohort), count=people
-        )
+        page = page_of(request, cohort_attendance_people(cohort=cohort), count=people)
         overview = cohort_attendance_page(
             cohort=cohort, sessions=sessions, people=people, registrations=list(page.object_list)
         )
+        # Done once a page, not once a cell or row (issue 15: a first view of 50 rows): each
+        # mark the cells can show, rendered once; the hours and rates written as the `hours`
+        # and `percent` filters write them.
+        marks = {
+            status: render_to_string(STATUS_MARK_TEMPLATE, {"status": status})
+            for status in (*Attendance.Status.values, None)
+        }
+        rows = [
+            CohortAttendanceRow(
+                row=row,
+                marks=[marks.get(status, marks[None]) for status in row.statuses],
+                hours=format_hours(row.attended_hours),
+                rate=format_percent(row.rate),
+            )
+            for row in overview.rows
+        ]
         return render(
             request,
             "participants/attendance/cohort.html",
-            {"cohort": cohort, "overview": overview, "page": page},
+            {"cohort": cohort, "overview": overview, "rows": rows, "page": page},
         )
 
 

@@ -9,6 +9,7 @@ from participants.selectors.attendance import (
 )
 from participants.selectors.attendance_page import (
     cohort_attendance_page,
+    cohort_attendance_people,
     cohort_attendance_sessions,
 )
 from tests.factories import AttendanceFactory, CohortFactory, RegistrationFactory, SessionFactory
@@ -67,6 +68,19 @@ def test_a_page_of_people_shows_their_rows_and_everyones_figures(cohort, django_
         "Burak Er",
         "Cem Su",
     ]
+
+
+def test_the_pages_people_are_the_exports_with_their_names_alone(cohort, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        people = list(cohort_attendance_people(cohort=cohort)[1:3])
+    with django_assert_num_queries(0):
+        names = [registration.participant.full_name for registration in people]
+    assert names == ["Burak Er", "Cem Su"]
+    assert [registration.pk for registration in people] == [
+        registration.pk for registration in cohort_attendance_registrations(cohort=cohort)[1:3]
+    ]
+    assert "participant_id" not in people[0].get_deferred_fields()
+    assert "status" in people[0].get_deferred_fields()
 
 
 def test_a_cohort_without_sessions_has_no_one_to_show(db):
