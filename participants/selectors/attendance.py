@@ -191,8 +191,13 @@ def session_get(*, session_id: int) -> Session | None:
 
 
 def _attendance_status(session: Session) -> Subquery:
+    """The row's mark for `session`: at most one (a unique constraint), read through that
+    constraint's index, without the model's ordering (which joined the session and the
+    registration again for each row, and sorted)."""
     return Subquery(
-        Attendance.objects.filter(session=session, registration=OuterRef("pk")).values("status")[:1]
+        Attendance.objects.filter(session=session, registration=OuterRef("pk"))
+        .order_by()
+        .values("status")[:1]
     )
 
 

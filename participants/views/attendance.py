@@ -14,6 +14,7 @@ from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from core.pagination import PAGE_PARAMETER, is_page_number, page_of
+from core.text import turkish_capfirst
 from documents.services import document_request
 from participants import checkin_codes, exports, permissions
 from participants.checkin_codes import CodeCheck
@@ -57,6 +58,18 @@ class AttendanceHomeView(RoleRequiredMixin, View):
         return render(request, "participants/attendance/home.html", {"sessions": sessions})
 
 
+def _row_context(session) -> dict:
+    """What every row of the grid shares, computed once a page (not once a row): the URL its
+    forms post to and the status buttons' (value, label, caption)."""
+    return {
+        "grid_url": reverse("participants:attendance_grid", kwargs={"session_id": session.pk}),
+        "status_choices": [
+            (value, label, turkish_capfirst(str(label)))
+            for value, label in Attendance.Status.choices
+        ],
+    }
+
+
 class SessionGridView(RoleRequiredMixin, View):
     """One row per confirmed participant, one button per status; htmx saves each click."""
 
@@ -74,7 +87,7 @@ class SessionGridView(RoleRequiredMixin, View):
                 "rows": list(page.object_list),
                 "page": page,
                 "counts": counts,
-                "status_choices": Attendance.Status.choices,
+                **_row_context(session),
             },
         )
 
@@ -124,7 +137,7 @@ class SessionGridView(RoleRequiredMixin, View):
                 "session": session,
                 "row": selectors.grid_row_get(session=session, registration_id=registration.pk),
                 "counts": selectors.grid_counts(session=session),
-                "status_choices": Attendance.Status.choices,
+                **_row_context(session),
             },
         )
 
