@@ -209,6 +209,7 @@ def grid_rows_qs(*, session: Session) -> QuerySet[Registration]:
             cohort_id=session.cohort_id, status=Registration.Status.CONFIRMED
         )
         .select_related("participant")
+        .only("participant__full_name")  # all a row shows of its person
         .annotate(attendance_status=_attendance_status(session))
         .order_by(turkish_collate("participant__full_name"), "pk")
     )
