@@ -11,6 +11,7 @@ from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator
+from core.dates import datetime_formatter
 from core.pagination import PAGE_PARAMETER, is_page_number, page_of
 from notifications import selectors as notification_selectors
 from notifications.models import Notification
@@ -105,6 +106,9 @@ class CohortRegistrationsView(_CohortMixin, View):
         page = page_of(request, rows)
         page.object_list = selectors.registrations_for_table(rows=page.object_list)
         answers_attach(page.object_list, questions=questions)
+        registered_at = datetime_formatter("SHORT_DATETIME_FORMAT")  # the format looked up once
+        for registration in page.object_list:
+            registration.registered_at_text = registered_at(registration.created_at)
         counts = selectors.cohort_status_counts(cohort=cohort)
         return render(
             request,
