@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -34,6 +35,7 @@ from participants.services.attendance import (
 from programs.selectors import cohort_summary_get
 
 SCANS_SESSION_KEY = "attendance_checkin_scans"
+STATUS_BADGE_TEMPLATE = "participants/attendance/includes/status_badge.html"
 
 
 def _session_for_attendance(request: HttpRequest, session_id: int):
@@ -58,9 +60,16 @@ class AttendanceHomeView(RoleRequiredMixin, View):
         return render(request, "participants/attendance/home.html", {"sessions": sessions})
 
 
-def _row_context(session) -> dict:
-    """What every row of the grid shares, computed once a page (not once a row): the URL its
-    forms post to and the status buttons' (value, label, caption)."""
+def _row_context(session, rows: list) -> dict:
+    """What the rows of the grid share, computed once a page (not once a row): the URL their
+    forms post to, the status buttons' (value, label, caption), and each row's `status_badge`
+    (the badge of each status rendered once)."""
+    badges = {
+        status: render_to_string(STATUS_BADGE_TEMPLATE, {"status": status})
+        for status in [*Attendance.Status.values, None]
+    }
+    for row in rows:
+        row.status_badge = badges.get(row.attendance_status, badges[None])
     return {
         "grid_url": reverse("participants:attendance_grid", kwargs={"session_id": session.pk}),
         "status_choices": [
@@ -79,15 +88,16 @@ class SessionGridView(RoleRequiredMixin, View):
         session = _session_for_attendance(request, session_id)
         counts = selectors.grid_counts(session=session)  # of everyone; a page is shown
         page = page_of(request, selectors.grid_rows_qs(session=session), count=counts["total"])
+        rows = list(page.object_list)
         return render(
             request,
             "participants/attendance/grid.html",
             {
                 "session": session,
-                "rows": list(page.object_list),
+                "rows": rows,
                 "page": page,
                 "counts": counts,
-                **_row_context(session),
+                **_row_context(session, rows),
             },
         )
 
@@ -130,14 +140,15 @@ class SessionGridView(RoleRequiredMixin, View):
                 },
             )
             return redirect(f"{grid_url}#kayit-{registration.pk}")
+        row = selectors.grid_row_get(session=session, registration_id=registration.pk)
         return render(
             request,
             "participants/attendance/includes/grid_update.html",
             {
                 "session": session,
-                "row": selectors.grid_row_get(session=session, registration_id=registration.pk),
+                "row": row,
                 "counts": selectors.grid_counts(session=session),
-                **_row_context(session),
+                **_row_context(session, [row] if row else []),
             },
         )
 
