@@ -103,8 +103,19 @@ def registrations_shown(*, rows: QuerySet[Registration]) -> list[Registration]:
     return list(
         Registration.objects.filter(pk__in=rows.values("pk"))
         .select_related(_SHOWN)
+        .only(*_SHOWN_COLUMNS)
         .order_by(*_BY_NAME)
     )
+
+
+# What the page shows of a row's person (and the keys that join them): only these columns are
+# read and turned into Python values (the rest of the user, profile and registration is not).
+_SHOWN_COLUMNS = (
+    "participant__full_name",
+    "participant__email",
+    "participant__participant_profile__user",
+    "participant__participant_profile__organization__name",
+)
 
 
 def eligibility_rows(*, cohort: Cohort, registrations: list[Registration]) -> list[EligibilityRow]:

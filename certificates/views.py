@@ -1,6 +1,8 @@
 """Certificates: the coordinator's page per cohort (eligibility, bulk issue with progress,
 revoke, ZIP) and the public verification page."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,6 +15,7 @@ from certificates import exports, permissions, selectors, services
 from certificates.codes import normalise_code, verify_page_key
 from certificates.forms import CertificateRevokeForm, CertificateVerifyForm
 from certificates.kinds import CERTIFICATE_BUNDLE_KIND
+from core.links import url_for_each
 from core.page_cache import object_page
 from core.pagination import page_of
 from core.ratelimit import rate_limit_consume
@@ -44,21 +47,43 @@ class _CohortViewerMixin(LoginRequiredMixin):
         return cohort
 
 
+@dataclass(frozen=True)
+class _RowLinks:
+    download: str  # the certificate's PDF, when it is ready
+    revoke: str
+
+
+def _row_links(cohort, rows: list[selectors.EligibilityRow]) -> list[_RowLinks | None]:
+    """Each row's links (None without a certificate), each URL reversed once a page, not once
+    a row (issue 15: the page's first view)."""
+    download = url_for_each("documents:download", varying="document_id")
+    revoke = url_for_each("certificates:revoke", varying="pk", cohort_pk=cohort.pk)
+    return [
+        _RowLinks(
+            download=download(row.certificate.document_id) if row.certificate.document_id else "",
+            revoke=revoke(row.certificate.pk),
+        )
+        if row.certificate
+        else None
+        for row in rows
+    ]
+
+
 class CohortCertificatesView(_CohortViewerMixin, View):
     def get(self, request: HttpRequest, cohort_pk: int) -> HttpResponse:
         cohort = self.get_cohort(request, cohort_pk)
         # Eligibility is decided for the page of people shown; everyone is counted in SQL.
         total, eligible = selectors.eligibility_counts(cohort=cohort)
         page = page_of(request, selectors.eligibility_order(cohort=cohort), count=total)
+        rows = selectors.eligibility_rows(
+            cohort=cohort, registrations=selectors.registrations_shown(rows=page.object_list)
+        )
         return render(
             request,
             "certificates/cohort.html",
             {
                 "cohort": cohort,
-                "rows": selectors.eligibility_rows(
-                    cohort=cohort,
-                    registrations=selectors.registrations_shown(rows=page.object_list),
-                ),
+                "rows": list(zip(rows, _row_links(cohort, rows), strict=True)),
                 "page": page,
                 "total": total,
                 "eligible_count": eligible,

@@ -191,8 +191,13 @@ def session_get(*, session_id: int) -> Session | None:
 
 
 def _attendance_status(session: Session) -> Subquery:
+    """The row's mark for `session`: at most one (a unique constraint), read through that
+    constraint's index, without the model's ordering (which joined the session and the
+    registration again for each row, and sorted)."""
     return Subquery(
-        Attendance.objects.filter(session=session, registration=OuterRef("pk")).values("status")[:1]
+        Attendance.objects.filter(session=session, registration=OuterRef("pk"))
+        .order_by()
+        .values("status")[:1]
     )
 
 
@@ -204,6 +209,7 @@ def grid_rows_qs(*, session: Session) -> QuerySet[Registration]:
             cohort_id=session.cohort_id, status=Registration.Status.CONFIRMED
         )
         .select_related("participant")
+        .only("participant__full_name")  # all a row shows of its person
         .annotate(attendance_status=_attendance_status(session))
         .order_by(turkish_collate("participant__full_name"), "pk")
     )

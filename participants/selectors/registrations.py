@@ -249,19 +249,19 @@ def cohort_status_counts(*, cohort: Cohort) -> dict[str, int]:
 def cohort_kind_counts(*, cohort: Cohort) -> list[tuple[str, int]]:
     """Active registrations per organisation kind, labelled, largest first."""
     labels = dict(Organization.Kind.choices)
+    # Each registration's kind through the profile's unique index (no join of the users): a
+    # third of the time of the joins, which hashed every profile and organisation (issue 15).
+    kind = ParticipantProfile.objects.filter(user_id=OuterRef("participant_id")).values(
+        "organization__kind"
+    )[:1]
     rows = (
         Registration.objects.filter(cohort=cohort, status__in=Registration.ACTIVE)
-        .values("participant__participant_profile__organization__kind")
+        .order_by()
+        .values(kind=Subquery(kind))
         .annotate(n=Count("pk"))
         .order_by("-n")
     )
-    return [
-        (
-            str(labels.get(row["participant__participant_profile__organization__kind"], "—")),
-            row["n"],
-        )
-        for row in rows
-    ]
+    return [(str(labels.get(row["kind"], "—")), row["n"]) for row in rows]
 
 
 def cohorts_with_counts(*, user=None) -> QuerySet[Cohort]:

@@ -18,6 +18,7 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from core.numbers import format_hours, format_percent
 from core.pagination import PAGE_PARAMETER, is_page_number, page_of
+from core.text import turkish_capfirst
 from documents.services import document_request
 from participants import checkin_codes, exports, permissions
 from participants.checkin_codes import CodeCheck
@@ -39,6 +40,7 @@ from participants.services.attendance import (
 from programs.selectors import cohort_summary_get
 
 SCANS_SESSION_KEY = "attendance_checkin_scans"
+STATUS_BADGE_TEMPLATE = "participants/attendance/includes/status_badge.html"
 
 
 def _session_for_attendance(request: HttpRequest, session_id: int):
@@ -63,6 +65,25 @@ class AttendanceHomeView(RoleRequiredMixin, View):
         return render(request, "participants/attendance/home.html", {"sessions": sessions})
 
 
+def _row_context(session, rows: list) -> dict:
+    """What the rows of the grid share, computed once a page (not once a row): the URL their
+    forms post to, the status buttons' (value, label, caption), and each row's `status_badge`
+    (the badge of each status rendered once)."""
+    badges = {
+        status: render_to_string(STATUS_BADGE_TEMPLATE, {"status": status})
+        for status in [*Attendance.Status.values, None]
+    }
+    for row in rows:
+        row.status_badge = badges.get(row.attendance_status, badges[None])
+    return {
+        "grid_url": reverse("participants:attendance_grid", kwargs={"session_id": session.pk}),
+        "status_choices": [
+            (value, label, turkish_capfirst(str(label)))
+            for value, label in Attendance.Status.choices
+        ],
+    }
+
+
 class SessionGridView(RoleRequiredMixin, View):
     """One row per confirmed participant, one button per status; htmx saves each click."""
 
@@ -72,15 +93,16 @@ class SessionGridView(RoleRequiredMixin, View):
         session = _session_for_attendance(request, session_id)
         counts = selectors.grid_counts(session=session)  # of everyone; a page is shown
         page = page_of(request, selectors.grid_rows_qs(session=session), count=counts["total"])
+        rows = list(page.object_list)
         return render(
             request,
             "participants/attendance/grid.html",
             {
                 "session": session,
-                "rows": list(page.object_list),
+                "rows": rows,
                 "page": page,
                 "counts": counts,
-                "status_choices": Attendance.Status.choices,
+                **_row_context(session, rows),
             },
         )
 
@@ -123,14 +145,15 @@ class SessionGridView(RoleRequiredMixin, View):
                 },
             )
             return redirect(f"{grid_url}#kayit-{registration.pk}")
+        row = selectors.grid_row_get(session=session, registration_id=registration.pk)
         return render(
             request,
             "participants/attendance/includes/grid_update.html",
             {
                 "session": session,
-                "row": selectors.grid_row_get(session=session, registration_id=registration.pk),
+                "row": row,
                 "counts": selectors.grid_counts(session=session),
-                "status_choices": Attendance.Status.choices,
+                **_row_context(session, [row] if row else []),
             },
         )
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from django.views import View
 
 from accounts.mixins import RoleRequiredMixin
 from accounts.permissions import is_coordinator
+from core.dates import datetime_formatter
 from core.pagination import PAGE_PARAMETER, is_page_number, page_of
 from notifications import selectors as notification_selectors
 from notifications.models import Notification
@@ -27,6 +29,8 @@ from participants.services import waitlist
 from participants.services.organizations import organization_update, organizations_merge
 from programs.permissions import can_see_sensitive_answers
 from programs.selectors import cohort_questions, cohort_summary_get
+
+STATUS_BADGE = "participants/includes/status_badge.html"
 
 
 class CohortRegistrationsIndexView(RoleRequiredMixin, View):
@@ -105,6 +109,14 @@ class CohortRegistrationsView(_CohortMixin, View):
         page = page_of(request, rows)
         page.object_list = selectors.registrations_for_table(rows=page.object_list)
         answers_attach(page.object_list, questions=questions)
+        registered_at = datetime_formatter("SHORT_DATETIME_FORMAT")  # the format looked up once
+        badges = {}  # the status badge depends on the status and the waiting-list place only
+        for registration in page.object_list:
+            registration.registered_at_text = registered_at(registration.created_at)
+            key = (registration.status, registration.position)
+            if key not in badges:
+                badges[key] = render_to_string(STATUS_BADGE, {"registration": registration})
+            registration.status_badge = badges[key]
         counts = selectors.cohort_status_counts(cohort=cohort)
         return render(
             request,

@@ -88,6 +88,7 @@ def test_htmx_click_marks_and_returns_the_row_and_fresh_counts(
     assert response.status_code == 200
     assert html.lstrip().startswith(f'<li class="attendance-row" id="kayit-{registration.pk}">')
     assert 'value="late" class="choice choice-late"\n              aria-pressed="true"' in html
+    assert '<span class="badge badge-warn">geç kaldı</span>' in html  # the row's own badge
     assert 'hx-swap-oob="true"' in html
     assert "<dt>Geç kaldı</dt><dd>1</dd>" in html
     assert "<dt>İşaretlenmedi</dt><dd>0</dd>" in html

@@ -285,8 +285,12 @@ def test_move_and_promote_on_the_waiting_list(client, coordinator):
         "participants:registration_move", kwargs={"cohort_pk": cohort.pk, "pk": second.pk}
     )
     client.post(move, {"direction": "up"})
-    rows = client.get(_list_url(cohort), {"status": "waitlisted"}).context["registrations"]
+    response = client.get(_list_url(cohort), {"status": "waitlisted"})
+    rows = response.context["registrations"]
     assert [(r.participant.full_name, r.position) for r in rows] == [("İkinci", 1), ("Birinci", 2)]
+    html = response.content.decode()  # each row's badge with its own place (one per key)
+    assert '<span class="badge badge-accent">Bekleme listesinde · sıra 1</span>' in html
+    assert '<span class="badge badge-accent">Bekleme listesinde · sıra 2</span>' in html
     promote = reverse(
         "participants:registration_promote", kwargs={"cohort_pk": cohort.pk, "pk": first.pk}
     )
