@@ -18,7 +18,6 @@ import os
 import pstats
 import statistics
 import sys
-import tempfile
 import time
 import urllib.parse
 from pathlib import Path
@@ -26,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import stack, webdb  # noqa: E402
+from bench import stack  # noqa: E402
 
 SORT = os.environ.get("BURST_SORT", "tottime")
 TOP = int(os.environ.get("BURST_TOP", "30"))
@@ -220,25 +219,12 @@ def profiled(handler, cohort_of_people, expected: str) -> list[str]:
 
 def main() -> int:
     cohorts = int(sys.argv[1]) if len(sys.argv) > 1 else 2
-    database_url = os.environ.get("BENCH_WEB_DATABASE_URL", webdb.DEFAULT_URL)
-    stack.production_environment(
-        settings="bench.settings",
-        database_url=database_url,
-        redis_url=os.environ.get("BENCH_WEB_REDIS_URL") or os.environ.get("REDIS_URL", ""),
-        media=Path(tempfile.mkdtemp(prefix="gencisi-profile-media-")),
-        static=Path(tempfile.mkdtemp(prefix="gencisi-profile-static-")),
-        ALLOWED_HOSTS="testserver",
-    )
-    import django
-
-    django.setup()
+    stack.profile_in_process()
     from django.core.handlers.wsgi import WSGIHandler
-    from django.core.management import call_command
     from django.urls import reverse
 
     from bench import burst
 
-    call_command("collectstatic", interactive=False, verbosity=0)
     handler = WSGIHandler()
     expected = reverse("participants:my_registrations")
 

@@ -16,14 +16,13 @@ import os
 import pstats
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import stack, webdb  # noqa: E402
+from bench import stack  # noqa: E402
 
 # The parts of a request, by the functions that do them (cumulative time under cProfile).
 PARTS = {
@@ -172,27 +171,14 @@ def measure(handler, label: str, path: str, cookie: str, requests: int) -> list[
 
 def main() -> int:
     requests = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    database_url = os.environ.get("BENCH_WEB_DATABASE_URL", webdb.DEFAULT_URL)
-    stack.production_environment(
-        settings="bench.settings",
-        database_url=database_url,
-        redis_url=os.environ.get("BENCH_WEB_REDIS_URL") or os.environ.get("REDIS_URL", ""),
-        media=Path(tempfile.mkdtemp(prefix="gencisi-profile-media-")),
-        static=Path(tempfile.mkdtemp(prefix="gencisi-profile-static-")),
-        ALLOWED_HOSTS="testserver",
-    )
-    import django
-
-    django.setup()
+    stack.profile_in_process()
     from django.core.handlers.wsgi import WSGIHandler
-    from django.core.management import call_command
     from django.test import Client
     from django.urls import reverse
 
     from accounts.models import User
     from bench.web import ROLE_EMAILS
 
-    call_command("collectstatic", interactive=False, verbosity=0)
     handler = WSGIHandler()
     cookies = {"anonymous": ""}
     for role, email in ROLE_EMAILS.items():

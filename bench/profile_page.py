@@ -11,10 +11,8 @@ with the most time.
 
 import cProfile
 import io
-import os
 import pstats
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import stack, webdb  # noqa: E402
+from bench import stack  # noqa: E402
 
 SLOWEST = 3
 PLAN_LINES = 30
@@ -134,27 +132,13 @@ def profile(page, client) -> str:
 
 def main() -> int:
     wanted = " ".join(sys.argv[1:]).lower()
-    database_url = os.environ.get("BENCH_WEB_DATABASE_URL", webdb.DEFAULT_URL)
-    static = Path(tempfile.mkdtemp(prefix="gencisi-profile-static-"))
-    stack.production_environment(
-        settings="bench.settings",
-        database_url=database_url,
-        redis_url=os.environ.get("BENCH_WEB_REDIS_URL") or os.environ.get("REDIS_URL", ""),
-        media=Path(tempfile.mkdtemp(prefix="gencisi-profile-media-")),
-        static=static,
-        ALLOWED_HOSTS="testserver",
-    )
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    stack.profile_in_process()
     from django.test import Client
 
     from accounts.models import User
     from bench.pages import pages
     from bench.web import ROLE_EMAILS
 
-    call_command("collectstatic", interactive=False, verbosity=0)
     chosen = [page for page in pages() if wanted in page.label.lower()]
     if not chosen:
         stack.fail(

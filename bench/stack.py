@@ -9,6 +9,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -195,6 +196,28 @@ def machine() -> str:
         platform.processor(),
     )
     return f"{os.cpu_count()} CPU ({model}), Python {platform.python_version()}"
+
+
+def profile_in_process() -> None:
+    """Set up Django in this process as the bench's gunicorn runs it (production settings, the
+    bench's URLs and database, a throwaway MEDIA_ROOT and STATIC_ROOT, static files collected):
+    for the profiles of bench/profile_*.py."""
+    from bench import webdb
+
+    production_environment(
+        settings="bench.settings",
+        database_url=os.environ.get("BENCH_WEB_DATABASE_URL", webdb.DEFAULT_URL),
+        redis_url=os.environ.get("BENCH_WEB_REDIS_URL") or os.environ.get("REDIS_URL", ""),
+        media=Path(tempfile.mkdtemp(prefix="gencisi-profile-media-")),
+        static=Path(tempfile.mkdtemp(prefix="gencisi-profile-static-")),
+        ALLOWED_HOSTS="testserver",
+    )
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def production_environment(
