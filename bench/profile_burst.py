@@ -19,13 +19,13 @@ import pstats
 import statistics
 import sys
 import time
-import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import stack  # noqa: E402
+from bench.profile_layout import Queries, environ_for  # noqa: E402
 
 SORT = os.environ.get("BURST_SORT", "tottime")
 TOP = int(os.environ.get("BURST_TOP", "30"))
@@ -57,47 +57,6 @@ PARTS = {
 }
 
 
-def environ_for(path: str, cookie: str, token: str) -> dict:
-    body = urllib.parse.urlencode(
-        {"csrfmiddlewaretoken": token, "privacy_acknowledged": "on"}
-    ).encode()
-    return {
-        "REQUEST_METHOD": "POST",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_HOST": "testserver",
-        "HTTP_ORIGIN": "http://testserver",
-        "HTTP_ACCEPT_LANGUAGE": "tr",
-        "HTTP_COOKIE": cookie,
-        "CONTENT_TYPE": "application/x-www-form-urlencoded",
-        "CONTENT_LENGTH": str(len(body)),
-        "REMOTE_ADDR": "127.0.0.1",
-        "wsgi.input": io.BytesIO(body),
-        "wsgi.url_scheme": "http",
-        "wsgi.errors": sys.stderr,
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
-        "wsgi.version": (1, 0),
-    }
-
-
-class Queries:
-    """The queries of each POST, and whether they ran before the view."""
-
-    def __init__(self) -> None:
-        self.sql: list[tuple[str, bool]] = []
-        self.in_view = False
-
-    def __call__(self, execute, sql, params, many, context):
-        self.sql.append((sql, self.in_view))
-        return execute(sql, params, many, context)
-
-
 def post(handler, path: str, cookie: str, token: str, expected: str) -> None:
     status, headers = [], []
 
@@ -105,7 +64,14 @@ def post(handler, path: str, cookie: str, token: str, expected: str) -> None:
         status.append(s)
         headers.extend(h)
 
-    b"".join(handler(environ_for(path, cookie, token), start_response))
+    b"".join(
+        handler(
+            environ_for(
+                path, cookie, form={"csrfmiddlewaretoken": token, "privacy_acknowledged": "on"}
+            ),
+            start_response,
+        )
+    )
     location = dict(headers).get("Location", "")
     if not status[0].startswith("302") or not location.endswith(expected):
         stack.fail("bench/profile_burst.py", f"POST {path} answered {status[0]} {location}")

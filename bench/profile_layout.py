@@ -17,6 +17,7 @@ import pstats
 import statistics
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,9 +58,12 @@ SORT = os.environ.get("LAYOUT_SORT", "tottime")
 TOP = int(os.environ.get("LAYOUT_TOP", "15"))
 
 
-def environ_for(path: str, cookie: str) -> dict:
-    return {
-        "REQUEST_METHOD": "GET",
+def environ_for(path: str, cookie: str, *, form: dict | None = None) -> dict:
+    """A request as gunicorn hands it to Django: a GET, or a POST of `form` (from the site's
+    own origin, as a browser sends it)."""
+    body = urllib.parse.urlencode(form).encode() if form is not None else b""
+    environ = {
+        "REQUEST_METHOD": "GET" if form is None else "POST",
         "PATH_INFO": path,
         "QUERY_STRING": "",
         "SCRIPT_NAME": "",
@@ -70,7 +74,7 @@ def environ_for(path: str, cookie: str) -> dict:
         "HTTP_ACCEPT_LANGUAGE": "tr",
         "HTTP_COOKIE": cookie,
         "REMOTE_ADDR": "127.0.0.1",
-        "wsgi.input": io.BytesIO(b""),
+        "wsgi.input": io.BytesIO(body),
         "wsgi.url_scheme": "http",
         "wsgi.errors": sys.stderr,
         "wsgi.multithread": False,
@@ -78,6 +82,13 @@ def environ_for(path: str, cookie: str) -> dict:
         "wsgi.run_once": False,
         "wsgi.version": (1, 0),
     }
+    if form is not None:
+        environ |= {
+            "HTTP_ORIGIN": "http://testserver",
+            "CONTENT_TYPE": "application/x-www-form-urlencoded",
+            "CONTENT_LENGTH": str(len(body)),
+        }
+    return environ
 
 
 class Queries:

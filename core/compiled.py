@@ -54,27 +54,39 @@ def _fetch(using: str, sql: str, bound: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-class CompiledQuery:
-    def __init__(self, build: Callable[..., QuerySet], **markers: int | str) -> None:
+class _CompiledOnce:
+    """`build(**markers)` turned into SQL once per database alias and vendor (`_make`)."""
+
+    def __init__(self, build: Callable, **markers: int | str) -> None:
         self._build = build
         self._markers = markers
-        # per database alias and vendor: (the model, the SQL, its parameters, where each value
-        # goes, the compiler that built the SQL: its columns and how rows become objects)
         self._compiled: dict[tuple[str, str], tuple] = {}
+
+    def _make(self, using: str) -> tuple:
+        raise NotImplementedError
 
     def _compile(self, using: str) -> tuple:
         key = (using, connections[using].vendor)
         compiled = self._compiled.get(key)
         if compiled is None:
-            queryset = self._build(**self._markers)
-            compiler = queryset.query.get_compiler(using=using)
-            sql, params = compiler.as_sql()
-            positions = _positions(sql, params, self._markers)
-            columns = [column[0] for column in compiler.select[0 : compiler.col_count]]
-            converters = compiler.get_converters(columns)  # once, as the SQL
-            compiled = (queryset.model, sql, tuple(params), positions, compiler, converters)
-            self._compiled[key] = compiled
+            compiled = self._compiled[key] = self._make(using)
         return compiled
+
+
+class CompiledQuery(_CompiledOnce):
+    def __init__(self, build: Callable[..., QuerySet], **markers: int | str) -> None:
+        super().__init__(build, **markers)
+
+    def _make(self, using: str) -> tuple:
+        """(the model, the SQL, its parameters, where each value goes, the compiler that built
+        the SQL — its columns and how rows become objects — and its converters)"""
+        queryset = self._build(**self._markers)
+        compiler = queryset.query.get_compiler(using=using)
+        sql, params = compiler.as_sql()
+        positions = _positions(sql, params, self._markers)
+        columns = [column[0] for column in compiler.select[0 : compiler.col_count]]
+        converters = compiler.get_converters(columns)  # once, as the SQL
+        return (queryset.model, sql, tuple(params), positions, compiler, converters)
 
     def raw(self, *, using: str = "default", **values: int | str) -> RawQuerySet:
         """The query's rows for `values` (one per marker), as `build(**values)` would give."""
@@ -134,44 +146,39 @@ class _Built(Exception):  # noqa: N818 — not an error: how the aggregate's SQL
     pass
 
 
-class CompiledAggregate:
+class CompiledAggregate(_CompiledOnce):
     def __init__(
         self, build: Callable[..., tuple[QuerySet, dict[str, Any]]], **markers: int | str
     ) -> None:
-        self._build = build
-        self._markers = markers
-        self._compiled: dict[tuple[str, str], tuple] = {}
+        super().__init__(build, **markers)
 
-    def _compile(self, using: str) -> tuple:
-        key = (using, connections[using].vendor)
-        compiled = self._compiled.get(key)
-        if compiled is None:
-            queryset, aggregates = self._build(**self._markers)
-            query = queryset.query.chain()
-            make_compiler = query.get_compiler
+    def _make(self, using: str) -> tuple:
+        """(the SQL, its parameters, where each value goes, the compiler, the aggregates'
+        names, their converters)"""
+        queryset, aggregates = self._build(**self._markers)
+        query = queryset.query.chain()
+        make_compiler = query.get_compiler
 
-            def get_compiler(*args, **kwargs):
-                compiler = make_compiler(*args, **kwargs)
+        def get_compiler(*args, **kwargs):
+            compiler = make_compiler(*args, **kwargs)
 
-                def execute_sql(*_args, **_kwargs):
-                    raise _Built(compiler, *compiler.as_sql())
+            def execute_sql(*_args, **_kwargs):
+                raise _Built(compiler, *compiler.as_sql())
 
-                compiler.execute_sql = execute_sql
-                return compiler
+            compiler.execute_sql = execute_sql
+            return compiler
 
-            query.get_compiler = get_compiler  # this query's only: nothing runs
-            try:
-                query.get_aggregation(using, aggregates)
-            except _Built as built:
-                compiler, sql, params = built.args
-            else:  # pragma: no cover — Django built another query around it
-                raise ValueError("the aggregate's SQL was not built by the queryset's query")
-            names = list(compiler.query.annotation_select)
-            converters = compiler.get_converters(compiler.query.annotation_select.values())
-            positions = _positions(sql, params, self._markers)
-            compiled = (sql, tuple(params), positions, compiler, names, converters)
-            self._compiled[key] = compiled
-        return compiled
+        query.get_compiler = get_compiler  # this query's only: nothing runs
+        try:
+            query.get_aggregation(using, aggregates)
+        except _Built as built:
+            compiler, sql, params = built.args
+        else:  # pragma: no cover — Django built another query around it
+            raise ValueError("the aggregate's SQL was not built by the queryset's query")
+        names = list(compiler.query.annotation_select)
+        converters = compiler.get_converters(compiler.query.annotation_select.values())
+        positions = _positions(sql, params, self._markers)
+        return (sql, tuple(params), positions, compiler, names, converters)
 
     def get(self, *, using: str = "default", **values: int | str) -> dict[str, Any]:
         """`queryset.aggregate(**aggregates)` of `build(**values)`."""
