@@ -18,15 +18,131 @@ SQL with the real values in the markers' places:
 Everything runs through Django's cursor, so query counts see it. The SQL stays the ORM's own:
 a change of the model or of `build` changes it at the next start. A marker must be an int or a
 str that no other parameter of the query equals (checked).
+
+Several statements in one round trip (`statements_run`): where every round trip counts — a
+section all other writers wait for (a cohort's lock) — `objects_statement()`,
+`get_statement()`, `insert_statement(instance)` and `ids_statement(*models)` give statements
+that PostgreSQL runs one after the other from one message, each with its own snapshot (so a
+count after a `FOR UPDATE` sees what the lock waited for); elsewhere they run one by one.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connections
-from django.db.models import Model, QuerySet
+from django.db.models import AutoField, Model, QuerySet
 from django.db.models.query import RawQuerySet, get_related_populators
+from django.db.models.sql import InsertQuery
 from django.db.transaction import TransactionManagementError
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement for `statements_run`: its SQL (None: nothing to run here), its parameters,
+    what its rows become and whether it gives rows at all."""
+
+    sql: str | None
+    params: Sequence
+    finish: Callable[[list[tuple]], Any]
+    gives_rows: bool = True
+
+
+def statements_run(statements: Sequence[Statement], *, using: str = "default") -> list:
+    """Run `statements` in order and return what each one's rows become. On PostgreSQL in one
+    round trip (one execute, its result sets read in turn; the first error stops the rest and
+    is raised); elsewhere one execute each. The SQL must hold no literal `%` (the ORM's never
+    does: its values are parameters)."""
+    connection = connections[using]
+    runnable = [statement for statement in statements if statement.sql is not None]
+    results: dict[int, list[tuple]] = {}
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and len(runnable) > 1:
+            cursor.execute(
+                ";\n".join(statement.sql for statement in runnable),
+                [param for statement in runnable for param in statement.params],
+            )
+            for position, statement in enumerate(runnable):
+                if position:
+                    cursor.nextset()
+                results[id(statement)] = cursor.fetchall() if statement.gives_rows else []
+        else:
+            for statement in runnable:
+                cursor.execute(statement.sql, list(statement.params))
+                results[id(statement)] = cursor.fetchall() if statement.gives_rows else []
+    return [statement.finish(results.get(id(statement), [])) for statement in statements]
+
+
+# The INSERT of each model's rows, by (model, with its key, alias, vendor): its fields and
+# SQL, the SQL None where a field places its values itself (`get_placeholder`).
+_INSERTS: dict[tuple, tuple[list, str | None]] = {}
+
+
+def insert_statement(instance: Model, *, using: str = "default") -> Statement:
+    """The INSERT of `instance` as `bulk_create` writes it (every field's pre-save value: the
+    `auto_now_add` moments, the related rows' keys), without RETURNING: its primary key goes in
+    when it has one (reserved: `ids_statement`), else the database gives one the instance is
+    not told. Afterwards the instance is saved, as `bulk_create` leaves it. The SQL is built by
+    the ORM once per model; a value that is an expression is compiled by it each time."""
+    model = type(instance)
+    connection = connections[using]
+    instance._prepare_related_fields_for_save(operation_name="insert_statement")
+    with_key = instance.pk is not None
+    key = (model, with_key, using, connection.vendor)
+    if key not in _INSERTS:
+        fields = [
+            field
+            for field in model._meta.concrete_fields
+            if with_key or not (field.primary_key and isinstance(field, AutoField))
+        ]
+        placed = any(hasattr(field, "get_placeholder") for field in fields)
+        _INSERTS[key] = (fields, None if placed else _insert_sql(model, fields, instance, using))
+    fields, statement = _INSERTS[key]
+    values = [field.pre_save(instance, True) for field in fields]
+    if statement is None or any(hasattr(value, "resolve_expression") for value in values):
+        statement, params = _insert_sql(model, fields, instance, using, with_params=True)
+    else:
+        params = [
+            field.get_db_prep_save(value, connection=connection)
+            for field, value in zip(fields, values, strict=True)
+        ]
+
+    def saved(_rows: list[tuple]) -> Model:
+        instance._state.adding = False
+        instance._state.db = using
+        return instance
+
+    return Statement(statement, tuple(params), saved, gives_rows=False)
+
+
+def _insert_sql(model, fields, instance, using, *, with_params=False):
+    """The ORM's INSERT of `instance` into `fields`, without RETURNING."""
+    query = InsertQuery(model)
+    query.insert_values(fields, [instance], raw=False)
+    [(statement, params)] = query.get_compiler(using=using).as_sql()
+    return (statement, params) if with_params else statement
+
+
+def rows_insert(instances: Sequence[Model], *, using: str = "default") -> None:
+    """Insert `instances` in order: on PostgreSQL in one round trip (`insert_statement`: a row
+    whose key was not reserved is not told the one it gets), elsewhere each saved on its own
+    (and told its key)."""
+    if connections[using].vendor == "postgresql":
+        statements_run([insert_statement(row, using=using) for row in instances], using=using)
+        return
+    for row in instances:
+        row.save(force_insert=True, using=using)
+
+
+def ids_statement(*models: type[Model], using: str = "default") -> Statement:
+    """The next primary key of each of `models`, reserved (PostgreSQL's sequences: each given
+    once, also when the transaction rolls back); elsewhere None each (the rows get theirs when
+    they are saved)."""
+    if connections[using].vendor != "postgresql":
+        return Statement(None, (), lambda _rows: [None] * len(models))
+    columns = ", ".join(["nextval(pg_get_serial_sequence(%s, %s))"] * len(models))
+    params = [value for model in models for value in (model._meta.db_table, model._meta.pk.column)]
+    return Statement(f"SELECT {columns}", tuple(params), lambda rows: list(rows[0]))
 
 
 def _positions(sql: str, params, markers: dict) -> dict[str, int]:
@@ -46,12 +162,6 @@ def _bind(params: tuple, positions: dict[str, int], values: dict) -> list:
     for name, value in values.items():
         bound[positions[name]] = value
     return bound
-
-
-def _fetch(using: str, sql: str, bound: list) -> list[tuple]:
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, bound)
-        return cursor.fetchall()
 
 
 class _CompiledOnce:
@@ -93,14 +203,22 @@ class CompiledQuery(_CompiledOnce):
         model, sql, params, positions, _compiler, _converters = self._compile(using)
         return model._default_manager.db_manager(using).raw(sql, _bind(params, positions, values))
 
-    def _results(self, using: str, values: dict):
-        """The rows as Django's `results_iter` gives them (converted), with the compiler."""
-        _model, sql, params, positions, compiler, converters = self._compile(using)
+    def _statement(self, using: str, values: dict, finish: Callable) -> Statement:
+        _model, sql, params, positions, compiler, _converters = self._compile(using)
         if compiler.query.select_for_update and connections[using].get_autocommit():
             raise TransactionManagementError(
                 "select_for_update cannot be used outside of a transaction."
             )
-        rows = _fetch(using, sql, _bind(params, positions, values))
+        return Statement(sql, _bind(params, positions, values), finish)
+
+    def _results(self, using: str, values: dict):
+        """The rows as Django's `results_iter` gives them (converted), with the compiler."""
+        statement = self._statement(using, values, lambda rows: rows)
+        [rows] = statements_run([statement], using=using)
+        return self._converted(using, rows)
+
+    def _converted(self, using: str, rows: list[tuple]):
+        _model, _sql, _params, _positions, compiler, converters = self._compile(using)
         if compiler.has_extra_select:
             rows = [row[: compiler.col_count] for row in rows]
         if converters:
@@ -125,7 +243,15 @@ class CompiledQuery(_CompiledOnce):
 
     def objects(self, *, using: str = "default", **values: int | str) -> list[Model]:
         """`list(build(**values))`: the instances as Django's ModelIterable makes them."""
-        compiler, results = self._results(using, values)
+        return self._instances(using, *self._results(using, values))
+
+    def objects_statement(self, *, using: str = "default", **values: int | str) -> Statement:
+        """`objects()` as a statement for `statements_run`."""
+        return self._statement(
+            using, values, lambda rows: self._instances(using, *self._converted(using, rows))
+        )
+
+    def _instances(self, using: str, compiler, results) -> list[Model]:
         model, start, end, init_list, populators, annotations = self._shape(using, compiler)
         objects = []
         for row in results:
@@ -182,8 +308,16 @@ class CompiledAggregate(_CompiledOnce):
 
     def get(self, *, using: str = "default", **values: int | str) -> dict[str, Any]:
         """`queryset.aggregate(**aggregates)` of `build(**values)`."""
+        return statements_run([self.get_statement(using=using, **values)], using=using)[0]
+
+    def get_statement(self, *, using: str = "default", **values: int | str) -> Statement:
+        """`get()` as a statement for `statements_run`."""
         sql, params, positions, compiler, names, converters = self._compile(using)
-        [row] = _fetch(using, sql, _bind(params, positions, values))
-        if converters:
-            row = next(compiler.apply_converters((row,), converters))
-        return dict(zip(names, row, strict=True))
+
+        def finish(rows: list[tuple]) -> dict[str, Any]:
+            [row] = rows
+            if converters:
+                row = next(compiler.apply_converters((row,), converters))
+            return dict(zip(names, row, strict=True))
+
+        return Statement(sql, _bind(params, positions, values), finish)

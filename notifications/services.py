@@ -106,6 +106,21 @@ def notification_preview(*, request: NotificationRequest) -> Notification:
     return _render(request)
 
 
+def notification_prepare(*, request: NotificationRequest) -> Notification:
+    """The row `notifications_queue` would save for `request`, not saved, for a request whose
+    key is fresh (`fresh_key`: nothing is looked up) and that is not paced: for a caller that
+    inserts it with rows of its own in one round trip (core.compiled.insert_statement), then
+    calls `notifications_enqueue` with it."""
+    if not request.fresh_key or request.send_at is not None:
+        raise ValueError("only a fresh, unpaced request is prepared to be inserted elsewhere")
+    return _render(request)
+
+
+def notifications_enqueue(*, notifications: list[Notification]) -> None:
+    """The rows saved by the caller (`notification_prepare`) are sent after the commit."""
+    _enqueue([notification.pk for notification in notifications])
+
+
 def _enqueue(notification_ids: list[int]) -> None:
     from notifications.tasks import send_notifications
 

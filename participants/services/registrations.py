@@ -11,13 +11,15 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.compiled import CompiledQuery
+from core.compiled import CompiledQuery, ids_statement, rows_insert
 from core.figure_cache import figures_changed
 from core.generations import replaced_up_front
 from core.page_cache import public_pages_changed
+from notifications.models import Notification
 from notifications.rendering import Blank, RenderedEmail
 from notifications.services import (
     NotificationRequest,
+    notifications_enqueue,
     notifications_queue,
 )
 from participants.emails import RegistrationEmail
@@ -25,13 +27,15 @@ from participants.models import AuditEntry, ParticipantProfile, Registration
 from participants.selectors.answers import answers_to_questions
 from participants.selectors.privacy import Consents, consents_get
 from participants.services.answers import registration_answers_save
-from participants.services.audit import audit_log
+from participants.services.audit import audit_entry, audit_log
 from participants.services.consents import consents_update, privacy_notice_acknowledge
 from participants.services.seats import (
     lock_cohort,
+    lock_cohort_counting,
     promote_waiting,
     registration_email,
     registration_email_draft,
+    registration_email_row,
     seat_counts,
     seat_status,
     set_status,
@@ -219,14 +223,18 @@ def _registration_create(
     )
     expected, draft = _expected_email(cohort=cohort, participant=participant, guess=guess)
     with replaced_up_front():  # the cached pages' generations: not while others wait
-        # The lock: count (and whether a request of theirs got here first), decide, save.
-        locked = lock_cohort(cohort)
-        seats = seat_counts(locked, participant=participant)
+        # The lock, in three round trips to the database: lock, count (and whether a request
+        # of theirs got here first) and reserve the new rows' keys; insert them; commit.
+        keyed = [Notification] if earlier else [Registration, Notification]
+        locked, seats, [keys] = lock_cohort_counting(
+            cohort, participant=participant, more=[ids_statement(*keyed)]
+        )
         if seats.registered:
             raise AlreadyRegisteredError  # its row is read after the rollback
         now = timezone.now()
         _check_window(locked, now)
-        registration = earlier or Registration(participant=participant)
+        registration = earlier or Registration(pk=keys[0])
+        registration.participant = participant  # the e-mail's recipient: not read again
         registration.cohort = cohort  # as read before the lock, with what the e-mail prints
         registration.cancelled_at = None
         registration.cancelled_by = None
@@ -240,20 +248,34 @@ def _registration_create(
             set_status(registration, Status.WAITLISTED, now)
             registration.position = seats.waiting + 1  # the newest waits behind everyone
         try:
-            registration.save()
+            # With its key reserved a new row goes with the others; their earlier row is
+            # updated, and where no key can be reserved (SQLite) it is saved first.
+            inserted_with_the_others = registration._state.adding and registration.pk is not None
+            if not inserted_with_the_others:
+                registration.save()
+            action, email = _REPORTED[registration.status]
+            notification = registration_email_row(
+                registration,
+                email,
+                draft=draft if registration.status == expected else None,
+                pk=keys[-1],
+                **({"position": registration.position} if registration.position else {}),
+            )
+            rows_insert(
+                [
+                    *([registration] if inserted_with_the_others else []),
+                    audit_entry(
+                        actor=participant, action=action, cohort=locked, registration=registration
+                    ),
+                    notification,
+                ]
+            )
         except IntegrityError as error:  # their row, made meanwhile and cancelled again
             raise AlreadyRegisteredError from error  # leaves the transaction: rolled back
         registration_answers_save(
             registration=registration, answers=answers, replace=earlier is not None
         )
-        action, email = _REPORTED[registration.status]
-        audit_log(actor=participant, action=action, cohort=locked, registration=registration)
-        registration_email(
-            registration,
-            email,
-            draft=draft if registration.status == expected else None,
-            **({"position": registration.position} if registration.position else {}),
-        )
+        notifications_enqueue(notifications=[notification])
     return registration
 
 

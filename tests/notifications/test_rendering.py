@@ -10,12 +10,15 @@ import pytest
 from allauth import __file__ as allauth_file
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.html import urlize
 from django.utils.translation import override
+from hypothesis import given
+from hypothesis import strategies as st
 
 from accounts.models import User
 from notifications import registry
 from notifications.previews import email_preview
-from notifications.rendering import COLOURS, Blank, email_render, text_to_html
+from notifications.rendering import COLOURS, Blank, _linked, email_render, text_to_html
 
 ALLAUTH = Path(allauth_file).parent
 KINDS = [kind.name for kind in registry.kinds()]
@@ -162,3 +165,37 @@ def test_a_blank_is_filled_in_after_rendering_as_if_rendered_with_its_value():
     assert "\ue000" in drafted.text
     assert drafted.filled(position=7) == render(7)
     assert "listesine alındınız, sıra 7." in render(7).text
+
+
+# Words urlize links or nearly links, among Turkish text and the characters HTML escapes.
+_PIECES = st.sampled_from(
+    [
+        "Kaydınız onaylandı.",
+        "İzmir",
+        "ığüşöç",
+        "https://gencisi.example.org/kayitlarim/",
+        "http://a.b",
+        "www.belediye.gov.tr",
+        "kooperatif.org",
+        "ornek.COM/yol",
+        "kisi@example.org",
+        "e-posta: ali@",
+        "(https://x.example.net).",
+        "<b>",
+        "&",
+        '"',
+        "'",
+        ":",
+        ".",
+        "@",
+        " ",
+        "\t",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=8).map("".join))
+def test_a_line_is_linked_exactly_as_urlize_links_it(line):
+    """The fast path (a line without anything urlize could link is only escaped) gives
+    urlize's own output for every line."""
+    assert _linked(line) == urlize(line, autoescape=True)

@@ -321,14 +321,18 @@ def _register_plainly(cohort, user=None):
     return _register(cohort, user, consents={}, answers={})
 
 
-def _what_it_does(monkeypatch, call) -> list[str]:
-    """The statements (their first words and table) and the cache writes of `call`, in order."""
+def _what_it_does(monkeypatch, call) -> list:
+    """The round trips to the database (each a list of its statements' first words and table)
+    and the cache writes (`cache <key>`) of `call`, in order."""
     events = []
 
-    def statement(execute, sql, params, many, context):
-        table = re.search(r'(?:FROM|INTO) "(\w+)"', sql)
+    def label(sql: str) -> str:
+        table = re.search(r'(?:FROM|INTO|UPDATE) "(\w+)"', sql)
         lock = " FOR UPDATE" if "FOR UPDATE" in sql else ""
-        events.append(f"{sql.split()[0]} {table[1] if table else sql.split()[1]}{lock}")
+        return f"{sql.split(maxsplit=1)[0]} {table[1] if table else sql.split()[1]}{lock}"
+
+    def statement(execute, sql, params, many, context):
+        events.append([label(part) for part in sql.split(";\n")])
         return execute(sql, params, many, context)
 
     real_set, real_set_many = cache.set, cache.set_many
@@ -348,15 +352,22 @@ def _what_it_does(monkeypatch, call) -> list[str]:
     return events
 
 
-def _locked(events: list[str]) -> list[str]:
-    """From the cohort's SELECT … FOR UPDATE to the end of the registration's transaction
-    (a savepoint in the test's transaction; a COMMIT in production)."""
-    start = next(i for i, event in enumerate(events) if event.endswith("FOR UPDATE"))
+def _locked(events: list) -> list:
+    """From the round trip of the cohort's SELECT … FOR UPDATE to the end of the
+    registration's transaction (a savepoint in the test's transaction; a COMMIT in
+    production)."""
+    start = next(
+        i
+        for i, event in enumerate(events)
+        if isinstance(event, list) and event[0].endswith("FOR UPDATE")
+    )
     return events[start:]
 
 
 @pytest.mark.parametrize("full", [False, True], ids=["seat", "waiting list"])
-def test_the_lock_is_held_for_five_statements_and_no_cache_write(monkeypatch, full):
+def test_the_lock_is_held_for_three_round_trips_and_no_cache_write(monkeypatch, full):
+    """Issue 15: 200 people registering at once each wait for every round trip the one before
+    them makes in the lock."""
     cohort = CohortFactory(requires_approval=False, capacity=1)
     SessionFactory(cohort=cohort, online_url="https://toplanti.example.org/a")
     if full:
@@ -364,24 +375,55 @@ def test_the_lock_is_held_for_five_statements_and_no_cache_write(monkeypatch, fu
     ContentType.objects.get_for_model(Registration)  # as every process has it after its first
     events = _what_it_does(monkeypatch, lambda: _register_plainly(cohort))
     assert _locked(events) == [
-        "SELECT programs_cohort FOR UPDATE",  # the lock
-        "SELECT participants_registration",  # the seats, and whether theirs is there already
-        "INSERT participants_registration",
-        "INSERT participants_auditentry",
-        "INSERT participants_notification",  # rendered before the lock
-        "RELEASE SAVEPOINT",  # the end of the registration's transaction
+        [
+            "SELECT programs_cohort FOR UPDATE",  # the lock
+            "SELECT participants_registration",  # the seats, and whether theirs is there already
+            "SELECT nextval(pg_get_serial_sequence(%s,",  # the keys of the registration, e-mail
+        ],
+        [
+            "INSERT participants_registration",
+            "INSERT participants_auditentry",
+            "INSERT participants_notification",  # rendered before the lock
+        ],
+        ["RELEASE SAVEPOINT"],  # the end of the registration's transaction
     ]
+
+
+def test_registering_again_after_cancelling_updates_the_earlier_row_in_the_lock(monkeypatch):
+    cohort = CohortFactory(requires_approval=False, capacity=1)
+    user = ParticipantProfileFactory().user
+    earlier = RegistrationFactory(cohort=cohort, participant=user, status=Status.CANCELLED)
+    ContentType.objects.get_for_model(Registration)
+    events = _what_it_does(monkeypatch, lambda: _register_plainly(cohort, user))
+    assert _locked(events) == [
+        [
+            "SELECT programs_cohort FOR UPDATE",
+            "SELECT participants_registration",
+            "SELECT nextval(pg_get_serial_sequence(%s,",  # the e-mail's key only
+        ],
+        ["UPDATE participants_registration"],
+        ["INSERT participants_auditentry", "INSERT participants_notification"],
+        ["SELECT participants_registrationanswer"],  # their earlier answers replaced: none
+        ["RELEASE SAVEPOINT"],
+    ]
+    registration = Registration.objects.get(participant=user)
+    assert (registration.pk, registration.status) == (earlier.pk, Status.CONFIRMED)
+    assert Notification.objects.get(about_id=registration.pk).kind == "confirmed"
+    assert (
+        AuditEntry.objects.filter(registration=registration).values_list("action", flat=True).get()
+        == AuditEntry.Action.CONFIRMED
+    )
 
 
 def test_the_cache_generations_are_replaced_before_the_lock(monkeypatch):
     cohort = CohortFactory(requires_approval=False)
     events = _what_it_does(monkeypatch, lambda: _register_plainly(cohort))
     lock = events.index(_locked(events)[0])
-    assert {event for event in events[:lock] if event.startswith("cache ")} == {
+    assert {event for event in events[:lock] if isinstance(event, str)} == {
         f"cache {page_cache.GENERATION_KEY}",
         f"cache {figure_cache.GENERATION_KEY}",
     }
-    assert not [event for event in events[lock:] if event.startswith("cache ")]
+    assert not [event for event in events[lock:] if isinstance(event, str)]
 
 
 def _as_rendered_now(notification: Notification, registration: Registration, **context):
@@ -434,7 +476,8 @@ def test_the_email_rendered_before_the_lock_is_the_one_the_outcome_calls_for(
 def test_when_the_lock_decides_otherwise_than_expected_the_email_is_rendered_again(
     monkeypatch,
 ):
-    """The last seat went to someone else between the look before the lock and the lock."""
+    """The last seat went to someone else between the look before the lock and the lock (the
+    look is the only call of `seat_counts`: the lock counts in its own round trip)."""
     cohort = CohortFactory(requires_approval=False, capacity=1)
     real = services.seat_counts
     looks = []
@@ -450,7 +493,7 @@ def test_when_the_lock_decides_otherwise_than_expected_the_email_is_rendered_aga
     RegistrationFactory(cohort=cohort, status=Status.CONFIRMED)
     registration = _register_plainly(cohort)
     assert (registration.status, registration.position) == (Status.WAITLISTED, 1)
-    assert [counts.free for counts in looks] == [0, 0]  # before the lock, in the lock
+    assert [counts.free for counts in looks] == [0]  # before the lock, as it really was
     notification = Notification.objects.get(about_id=registration.pk)
     expected = _as_rendered_now(notification, registration, position=1)
     assert notification.kind == "waitlisted"

@@ -334,7 +334,7 @@ def test_a_choice_that_is_not_offered_is_refused_without_500(client, member, ask
 
 @pytest.mark.parametrize(
     "case",
-    [(False, False, 14), (True, False, 13), (False, True, 15)],
+    [(False, False, 11), (True, False, 10), (False, True, 12)],
     ids=["seat", "waiting list", "seat, a question asked"],
 )
 def test_registering_takes_a_fixed_number_of_queries(
@@ -346,8 +346,9 @@ def test_registering_takes_a_fixed_number_of_queries(
     they look before the lock (the e-mail is rendered for that outcome), which also say whether
     the person registered before (their earlier row is read only when they did), the profile,
     and for a seat the sessions (the confirmation's meeting links); in the lock
-    (tests/participants/services/test_registrations.py) the lock, the seats, three inserts;
-    the savepoint and its release (the transaction, in production)."""
+    (tests/participants/services/test_registrations.py) two: the lock, the seats and the new
+    rows' keys in one, the three inserts in the other; the savepoint and its release (the
+    transaction, in production)."""
     full, asks, queries = case  # the cohort is full, it asks a question; the queries
     privacy_notice_acknowledge(user=member)  # as everyone who signed up has
     cohort = CohortFactory(requires_approval=False, capacity=1)
