@@ -7,7 +7,7 @@ class ActionPlansConfig(AppConfig):
     verbose_name = _("Action plans")
 
     def ready(self) -> None:
-        from action_plans import emails, overview, recipients
+        from action_plans import emails, overview, receivers, recipients  # noqa: F401 — receivers
         from action_plans.documents import ACTION_PLAN_BUNDLE_KIND, ACTION_PLAN_KIND
         from action_plans.selectors.copies import cohort_copy_lines
         from documents import registry

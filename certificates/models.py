@@ -74,6 +74,9 @@ class Certificate(models.Model):
         blank=True,
         related_name="supersedes",
     )
+    # When its holder's personal data was erased (KVKK): the name it printed is replaced by
+    # participants' ERASED_NAME and its PDF deleted; it still verifies, without the name.
+    holder_erased_at = models.DateTimeField(_("holder's data erased at"), null=True, blank=True)
     document = models.OneToOneField(
         "documents.Document",
         verbose_name=_("document"),
@@ -120,6 +123,10 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.status == self.Status.VALID
+
+    @property
+    def holder_erased(self) -> bool:
+        return self.holder_erased_at is not None
 
     def snapshot(self) -> dict:
         return {name: getattr(self, name) for name in self.SNAPSHOT_FIELDS}

@@ -7,6 +7,7 @@ from certificates.codes import verify_page_key
 from certificates.models import Certificate
 from core.page_cache import object_page_forget
 from documents.signals import documents_ready
+from participants.signals import personal_data_erased
 
 
 @receiver(documents_ready, dispatch_uid="certificates.certificates_ready")
@@ -14,6 +15,14 @@ def certificates_ready(sender, documents, **kwargs) -> None:  # noqa: ARG001 —
     from certificates.services import certificates_ready_notify
 
     certificates_ready_notify(documents=documents)
+
+
+@receiver(personal_data_erased, dispatch_uid="certificates.certificates_erase_holder")
+def certificates_erase_holder(sender, user, **kwargs) -> None:  # noqa: ARG001 — signal signature
+    """A person's data was erased (KVKK): their certificates lose the name, their PDFs go."""
+    from certificates.services import certificates_erase_holder
+
+    certificates_erase_holder(user=user)
 
 
 @receiver(post_delete, sender=Certificate, dispatch_uid="certificates.certificate_deleted")

@@ -212,9 +212,10 @@ def certificates_of_cohort(*, cohort: Cohort) -> QuerySet[Certificate]:
 
 
 def issue_progress(*, cohort: Cohort) -> IssueProgress:
-    """How far the PDFs of the cohort's valid certificates are: one counting query."""
+    """How far the PDFs of the cohort's valid certificates are (not those of people whose data
+    was erased: their PDFs are gone for good): one counting query."""
     counts = Certificate.objects.filter(
-        registration__cohort=cohort, status=Certificate.Status.VALID
+        registration__cohort=cohort, status=Certificate.Status.VALID, holder_erased_at=None
     ).aggregate(
         total=Count("pk"),
         ready=Count("pk", filter=Q(document__status=Document.Status.READY) & ~Q(document__file="")),

@@ -1,12 +1,14 @@
 """Writes of certificates: issue in bulk (idempotent), revoke, retry failed PDFs, the cohort's
-ZIP, and the e-mail when a certificate's PDF is ready."""
+ZIP, the e-mail when a certificate's PDF is ready, and the erasure of a holder's data (KVKK)."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from certificates.codes import new_code, verify_page_key
 from certificates.kinds import CERTIFICATE_BUNDLE_KIND, CERTIFICATE_KIND, CERTIFICATE_READY_EMAIL
@@ -16,10 +18,18 @@ from core.db import update_rows
 from core.figure_cache import figures_changed
 from core.page_cache import object_page_forget
 from documents.models import Document
-from documents.services import document_request, documents_request, documents_retry
+from documents.services import (
+    document_request,
+    documents_erase,
+    documents_request,
+    documents_retry,
+)
 from notifications.models import Notification
 from notifications.services import NotificationRequest, notifications_queue
+from participants.models import AuditEntry
 from participants.selectors.attendance import hours_for_minutes
+from participants.services.audit import audit_log
+from participants.services.privacy import ERASED_NAME
 from programs.models import Cohort
 
 
@@ -92,6 +102,9 @@ def certificates_issue(*, cohort: Cohort, issued_by) -> IssueResult:
                 continue
             snapshot = certificate_snapshot(row=row, cohort_facts=facts)
             current = row.certificate
+            if current is not None and current.holder_erased:
+                unchanged += 1  # a new version would print nothing but the erased name
+                continue
             if current is not None and current.snapshot() == snapshot:
                 unchanged += 1
                 continue
@@ -147,6 +160,57 @@ def certificate_revoke(*, certificate: Certificate, revoked_by, reason: str) -> 
         locked.save(update_fields=["status", "revoked_at", "revoked_by", "revoke_reason"])
         object_page_forget(verify_page_key(locked.code))
     return locked
+
+
+def certificates_erase_holder(*, user) -> int:
+    """The person's data was erased (participants' `personal_data_erased`, in its transaction):
+    every version of their certificates keeps its code, state and the rest of what it printed,
+    and still verifies, but prints `ERASED_NAME` and records `holder_erased_at`; their PDFs and
+    the ZIPs of their cohorts (which copy them) are deleted (documents.services.documents_erase:
+    rows kept, marked erased, files gone after the commit); the kept verification pages are
+    forgotten; one audit entry per registration names the codes, not the person. A re-issue
+    leaves them as they are. Returns how many certificates were erased."""
+    with transaction.atomic(savepoint=False):  # the erasure's transaction: no savepoint
+        certificates = list(
+            Certificate.objects.select_for_update(of=("self",))
+            .select_related("registration__cohort")
+            .filter(registration__participant=user)
+            .order_by("registration_id", "version")
+        )
+        if not certificates:
+            return 0
+        Certificate.objects.filter(pk__in=[c.pk for c in certificates]).update(
+            participant_name=ERASED_NAME, holder_erased_at=timezone.now()
+        )
+        cohort_ids = {certificate.registration.cohort_id for certificate in certificates}
+        types = ContentType.objects.get_for_models(Certificate, Cohort)
+        documents_erase(
+            documents=Document.objects.filter(
+                kind=CERTIFICATE_KIND,
+                content_type=types[Certificate],
+                object_id__in=[certificate.pk for certificate in certificates],
+            )
+            | Document.objects.filter(
+                kind=CERTIFICATE_BUNDLE_KIND,
+                content_type=types[Cohort],
+                object_id__in=cohort_ids,
+            )
+        )
+        by_registration: dict[int, list[Certificate]] = {}
+        for certificate in certificates:
+            by_registration.setdefault(certificate.registration_id, []).append(certificate)
+            object_page_forget(verify_page_key(certificate.code))
+        for versions in by_registration.values():
+            registration = versions[0].registration
+            audit_log(
+                actor=None,
+                action=AuditEntry.Action.DATA_ERASED,
+                cohort=registration.cohort,
+                registration=registration,
+                detail=_("Certificates %(codes)s: the holder's name and PDF files were erased.")
+                % {"codes": ", ".join(certificate.code for certificate in versions)},
+            )
+    return len(certificates)
 
 
 def certificate_documents_retry(*, cohort: Cohort) -> int:

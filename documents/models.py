@@ -22,6 +22,8 @@ class Document(models.Model):
         RENDERING = "rendering", _("rendering")
         READY = "ready", _("ready")
         FAILED = "failed", _("failed")
+        # Its file held personal data that was erased (KVKK): deleted, never rendered again.
+        ERASED = "erased", _("erased")
 
     # The kinds the platform registers; the tests register kinds of their own, which the
     # database accepts (choices are not a database constraint).
@@ -95,6 +97,10 @@ class Document(models.Model):
     @property
     def is_failed(self) -> bool:
         return self.status == self.Status.FAILED
+
+    @property
+    def is_erased(self) -> bool:
+        return self.status == self.Status.ERASED
 
     @property
     def is_zip(self) -> bool:

@@ -96,6 +96,7 @@ def gallery_context() -> dict:
             pk=0, kind=Document.Kind.CERTIFICATE, status=Document.Status.READY, file="ornek.pdf"
         ),
         "failed_document": Document(kind=Document.Kind.CERTIFICATE, status="failed"),
+        "erased_document": Document(kind=Document.Kind.CERTIFICATE, status="erased"),
         "plans": [_plan(status, done=0, total=0) for status in ActionPlan.Status.values],
         "steps": [ActionStep(status=status) for status in ActionStep.Status.values],
         "references": [

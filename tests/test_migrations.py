@@ -402,6 +402,7 @@ CHANGED_COLUMNS = {"participants_notification": {"registration_id", "about_type_
 ADDED_COLUMNS = {
     "documents_document": {"progress_done": 0, "progress_total": 0},
     "participants_notification": {"address": "", "html": ""},
+    "participants_certificate": {"holder_erased_at": None},
     "programs_cohort": {
         "remind_sessions": True,
         "remind_survey": True,

@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,9 +26,11 @@ from action_plans.models import (
     WorkGroup,
 )
 from core.ordering import sibling_move
-from documents.services import document_request, documents_request
+from documents.models import Document
+from documents.services import document_request, documents_erase, documents_request
 from library.models import CollaborationType
 from participants.models import Organization, Registration
+from programs.models import Cohort
 
 
 class PlanVersionConflictError(Exception):
@@ -250,3 +253,27 @@ def cohort_plan_pdfs_request(*, cohort, requested_by) -> list:
 def cohort_plans_bundle_request(*, cohort, requested_by):
     """The ZIP of the cohort's ready plan PDFs, built in the background."""
     return document_request(kind=PLAN_BUNDLE_KIND, owner=cohort, requested_by=requested_by)
+
+
+def plan_documents_erase(*, user) -> int:
+    """The person's data was erased (participants' `personal_data_erased`, in its transaction):
+    the PDFs of the plans that print their name — their own plans and their work group's —
+    and the ZIPs of those cohorts' plans are deleted (documents.services.documents_erase: rows
+    kept, marked erased, files gone after the commit). A plan's PDF asked for again is built
+    from the plan as it is now, with the erased name. Returns how many documents."""
+    plans = ActionPlan.objects.filter(
+        Q(registration__participant=user) | Q(work_group__members__registration__participant=user)
+    )
+    types = ContentType.objects.get_for_models(ActionPlan, Cohort)
+    return documents_erase(
+        documents=Document.objects.filter(
+            kind=PLAN_DOCUMENT_KIND,
+            content_type=types[ActionPlan],
+            object_id__in=plans.values("pk"),
+        )
+        | Document.objects.filter(
+            kind=PLAN_BUNDLE_KIND,
+            content_type=types[Cohort],
+            object_id__in=plans.values("cohort_id"),
+        )
+    )

@@ -1,6 +1,7 @@
-"""Writes of the document pipeline: requests (documents_request, retries, the sweeper) and
-renders (the render task's body)."""
+"""Writes of the document pipeline: requests (documents_request, retries, the sweeper),
+renders (the render task's body) and erasure (KVKK)."""
 
+from documents.services.erasure import documents_erase
 from documents.services.renders import (
     MAX_ATTEMPTS,
     TRANSIENT_ERRORS,
@@ -26,6 +27,7 @@ __all__ = [
     "UNCLAIMED_AFTER",
     "document_request",
     "document_retry",
+    "documents_erase",
     "documents_render",
     "documents_request",
     "documents_requeue_stuck",

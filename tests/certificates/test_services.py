@@ -1,9 +1,13 @@
+import datetime as dt
 import io
 import re
 import time
+import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings as django_settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
@@ -13,16 +17,26 @@ from pypdf import PdfReader
 from certificates.codes import new_code, normalise_code
 from certificates.kinds import certificate_data
 from certificates.models import Certificate
-from certificates.selectors import certificate_eligibility
-from certificates.services import certificate_revoke, certificates_issue
+from certificates.selectors import IssueProgress, certificate_eligibility, issue_progress
+from certificates.services import (
+    certificate_bundle_request,
+    certificate_revoke,
+    certificates_erase_holder,
+    certificates_issue,
+)
 from documents import rendering
 from documents.layouts import CERTIFICATE, certificate_qr_payload
 from documents.models import Document
 from documents.services import documents_render
 from notifications.models import Notification
 from notifications.services import notifications_send
-from participants.models import Registration, SurveySubmission
-from tests.factories import ActionPlanFactory, AttendanceFactory, WorkGroupMemberFactory
+from participants.models import AuditEntry, Registration, SurveySubmission
+from tests.factories import (
+    ActionPlanFactory,
+    AttendanceFactory,
+    UserFactory,
+    WorkGroupMemberFactory,
+)
 
 
 @pytest.fixture
@@ -387,3 +401,120 @@ def test_a_render_batch_costs_the_same_queries_for_3_or_10_certificates_and_one_
             notifications_send(**task)
     assert list(notifications.values_list("status", "attempts")) == [("sent", 1)] * 13
     assert len(mail.outbox) == 13
+
+
+@pytest.fixture
+def erased_holder(
+    certificate_cohort, enrol, issue, coordinator, django_capture_on_commit_callbacks
+):
+    """İnci's two versions (a corrected name) and Ali's one, all PDFs ready, the cohort's ZIP
+    built; then İnci's certificates erased (the receiver's service alone, at a fixed time)."""
+    inci = enrol("Inci Celik")
+    ali = enrol("Ali Yılmaz")
+    issue(certificate_cohort)
+    inci.participant.full_name = "İnci Çelik"
+    inci.participant.save()
+    issue(certificate_cohort)
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_bundle_request(cohort=certificate_cohort, requested_by=coordinator)
+    documents = Document.objects.exclude(file="")
+    paths = {
+        document.pk: Path(django_settings.MEDIA_ROOT) / document.file.name for document in documents
+    }
+    with (
+        time_machine.travel(ERASED_AT, tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        erased = certificates_erase_holder(user=inci.participant)
+    return {"inci": inci, "ali": ali, "erased": erased, "paths": paths}
+
+
+ERASED_AT = dt.datetime(2026, 12, 3, 12, 0, tzinfo=dt.UTC)
+
+
+def test_erasing_a_holder_anonymises_every_version_and_keeps_codes_and_states(erased_holder):
+    inci = erased_holder["inci"]
+    assert erased_holder["erased"] == 2
+    assert list(
+        Certificate.objects.filter(registration=inci)
+        .order_by("version")
+        .values_list("version", "status", "participant_name", "holder_erased_at", "organisation")
+    ) == [
+        (1, "superseded", "Silinmiş katılımcı", ERASED_AT, "Çankaya Belediyesi"),
+        (2, "valid", "Silinmiş katılımcı", ERASED_AT, "Çankaya Belediyesi"),
+    ]
+    ali = Certificate.objects.get(registration=erased_holder["ali"])
+    assert (ali.participant_name, ali.holder_erased_at) == ("Ali Yılmaz", None)
+
+
+def test_erasing_a_holder_deletes_their_pdfs_and_the_cohorts_zip_from_storage(erased_holder):
+    inci, paths = erased_holder["inci"], erased_holder["paths"]
+    mine = Certificate.objects.filter(registration=inci).values_list("document_id", flat=True)
+    bundle = Document.objects.get(kind="certificate_bundle")
+    ali = Certificate.objects.select_related("document").get(registration=erased_holder["ali"])
+    assert (
+        list(
+            Document.objects.filter(pk__in=[*mine, bundle.pk])
+            .order_by("pk")
+            .values_list("status", "file", "filename")
+        )
+        == [("erased", "", "")] * 3
+    )
+    assert [paths[pk].exists() for pk in (*mine, bundle.pk)] == [False, False, False]
+    assert (ali.document.status, paths[ali.document_id].exists()) == ("ready", True)
+    assert "Inci" not in "".join(
+        str(path) for path in Path(django_settings.MEDIA_ROOT).rglob("*") if path.is_file()
+    )
+
+
+def test_erasing_a_holder_says_what_went_in_the_audit_log_without_the_name(erased_holder):
+    inci = erased_holder["inci"]
+    codes = ", ".join(
+        Certificate.objects.filter(registration=inci)
+        .order_by("version")
+        .values_list("code", flat=True)
+    )
+    [entry] = AuditEntry.objects.filter(action=AuditEntry.Action.DATA_ERASED)
+    assert (entry.actor, entry.cohort_id, entry.registration_id, entry.detail) == (
+        None,
+        inci.cohort_id,
+        inci.pk,
+        f"Sertifikalar {codes}: sahibinin adı ve PDF dosyaları silindi.",
+    )
+
+
+def test_a_reissue_after_the_erasure_leaves_the_erased_certificates_as_they_are(
+    erased_holder, certificate_cohort, issue
+):
+    """Even with the person's name still on their account (the receiver's service alone ran)
+    and the registration still confirmed, the next issue brings no name back."""
+    result = issue(certificate_cohort)
+    assert (result.issued, result.unchanged) == (0, 2)
+    assert set(
+        Certificate.objects.filter(registration=erased_holder["inci"]).values_list(
+            "participant_name", flat=True
+        )
+    ) == {"Silinmiş katılımcı"}
+
+
+def test_after_the_erasure_the_progress_is_finished_and_a_new_zip_leaves_the_holder_out(
+    erased_holder, certificate_cohort, coordinator, django_capture_on_commit_callbacks
+):
+    assert issue_progress(cohort=certificate_cohort) == IssueProgress(total=1, ready=1, failed=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        bundle = certificate_bundle_request(cohort=certificate_cohort, requested_by=coordinator)
+    bundle.refresh_from_db()
+    assert (bundle.version, bundle.status) == (2, "ready")
+    with bundle.file.open("rb") as stream, zipfile.ZipFile(io.BytesIO(stream.read())) as archive:
+        assert archive.namelist() == ["Katılım sertifikası - Ali Yılmaz.pdf"]
+
+
+def test_erasing_someone_without_certificates_changes_nothing(
+    certificate_cohort, enrol, issue, django_assert_num_queries
+):
+    enrol("İnci Çelik")
+    issue(certificate_cohort)
+    other = UserFactory()
+    with django_assert_num_queries(1):
+        assert certificates_erase_holder(user=other) == 0
+    assert Certificate.objects.get().holder_erased_at is None

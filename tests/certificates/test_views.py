@@ -1,6 +1,7 @@
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -12,6 +13,7 @@ from certificates.models import Certificate
 from certificates.services import certificate_revoke, certificates_issue
 from core import pagination
 from documents.models import Document
+from participants.services.privacy import personal_data_erase
 from tests.factories import CohortFactory, UserFactory
 
 
@@ -604,3 +606,127 @@ def test_a_signed_in_visitor_gets_the_qr_page_rendered_for_them(client, issued, 
     response = client.get(url)
     assert not response.has_header("X-Public-Cache")
     assert participant.full_name in response.content.decode()
+
+
+ERASED_NOTICE_TR = (
+    "Bu sertifika Genç İşi Kooperatif tarafından düzenlenmiştir ve gerçektir. Sahibinin kişisel "
+    "verileri kendi isteğiyle (KVKK kapsamında) silindiği için adı artık burada gösterilmiyor."
+)
+ERASED_NOTICE_EN = (
+    "This certificate was issued by Genç İşi Kooperatif and is genuine. Its holder's "
+    "personal data was erased at their request (KVKK), so their name is no longer shown here."
+)
+
+
+def _erase(certificate, django_capture_on_commit_callbacks) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        personal_data_erase(user=certificate.registration.participant)
+
+
+def test_after_the_holders_erasure_the_verify_page_says_it_is_genuine_without_the_name(
+    client, issued, django_capture_on_commit_callbacks
+):
+    certificate = issued["İnci Çelik"]
+    before = client.get(reverse("certificates:verify"), {"kod": certificate.code})
+    assert "<dt>Katılımcı</dt><dd>İnci Çelik</dd>" in before.content.decode()
+    assert ERASED_NOTICE_TR not in before.content.decode()
+    _erase(certificate, django_capture_on_commit_callbacks)
+    response = client.get(reverse("certificates:verify"), {"kod": certificate.code})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<span class="badge badge-ok">Geçerli</span>' in html
+    assert f"<p>{ERASED_NOTICE_TR}</p>" in html
+    assert (
+        '<dt>Katılımcı</dt><dd><span class="muted">Gösterilmiyor (kişisel veriler silindi)'
+        "</span></dd>" in html
+    )
+    assert "<dt>Program süresi</dt><dd>6 saat</dd>" in html
+    assert "İnci" not in html
+    assert "Silinmiş katılımcı" not in html
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("certificates:verify"), {"kod": certificate.code})
+    html = english.content.decode()
+    assert f"<p>{ERASED_NOTICE_EN}</p>" in html
+    assert (
+        '<dt>Participant</dt><dd><span class="muted">Not shown (personal data erased)</span></dd>'
+        in html
+    )
+    assert "İnci" not in html
+
+
+def test_the_cached_qr_page_forgets_the_name_at_the_holders_erasure(
+    client, issued, django_capture_on_commit_callbacks
+):
+    certificate = issued["İnci Çelik"]
+    url = _verify(certificate.code)
+    for language in ("tr", "en"):
+        client.cookies["django_language"] = language
+        client.get(url)
+        cached = client.get(url)
+        assert (cached["X-Public-Cache"], "İnci Çelik" in cached.content.decode()) == (
+            "hit",
+            True,
+        )
+    _erase(certificate, django_capture_on_commit_callbacks)
+    for language, notice in (("tr", ERASED_NOTICE_TR), ("en", ERASED_NOTICE_EN)):
+        client.cookies["django_language"] = language
+        first = client.get(url)
+        assert not first.has_header("X-Public-Cache")
+        again = client.get(url)
+        assert again["X-Public-Cache"] == "hit"
+        for response in (first, again):
+            assert "İnci" not in response.content.decode()
+            assert notice in response.content.decode()
+
+
+def test_the_verify_page_takes_as_many_queries_after_the_erasure_as_before(
+    client, issued, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    certificate = issued["İnci Çelik"]
+    with django_assert_num_queries(1):
+        client.get(reverse("certificates:verify"), {"kod": certificate.code})
+    _erase(certificate, django_capture_on_commit_callbacks)
+    with django_assert_num_queries(1):
+        client.get(reverse("certificates:verify"), {"kod": certificate.code})
+
+
+def test_after_the_erasure_the_certificate_list_shows_the_erased_name_and_the_pdf_is_gone(
+    client, coordinator, issued, django_capture_on_commit_callbacks
+):
+    certificate = issued["İnci Çelik"]
+    cohort = certificate.registration.cohort
+    _erase(certificate, django_capture_on_commit_callbacks)
+    client.force_login(coordinator)
+    url = reverse("certificates:list_export", kwargs={"cohort_pk": cohort.pk, "fmt": "csv"})
+    rows = b"".join(client.get(url).streaming_content).decode("utf-8-sig")
+    assert "Silinmiş katılımcı" in rows
+    assert "Ali Yılmaz" in rows
+    assert "İnci" not in rows
+    page = client.get(_download(certificate.document_id))
+    assert page.status_code == 200
+    assert (
+        "Bu belge silindi: kişisel verilerinin silinmesini isteyen birinin verilerini "
+        "içeriyordu (KVKK)." in page.content.decode()
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_committed_erasure_no_cached_copy_shows_the_name(
+    client, certificate_cohort, enrol, coordinator, settings
+):
+    """The real path: every write commits, the forgetting runs at the commit as in production."""
+    registration = enrol("İnci Çelik")
+    certificates_issue(cohort=certificate_cohort, issued_by=coordinator)
+    certificate = Certificate.objects.select_related("document").get()
+    path = Path(settings.MEDIA_ROOT) / certificate.document.file.name
+    url = _verify(certificate.code)
+    client.get(url)
+    assert "İnci Çelik" in client.get(url).content.decode()
+    assert client.get(url)["X-Public-Cache"] == "hit"
+    personal_data_erase(user=registration.participant)
+    assert not path.exists()
+    first, again = client.get(url), client.get(url)
+    assert (first.has_header("X-Public-Cache"), again["X-Public-Cache"]) == (False, "hit")
+    for response in (first, again):
+        assert "İnci" not in response.content.decode()
+        assert ERASED_NOTICE_TR in response.content.decode()

@@ -1,12 +1,17 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from action_plans.models import ActionPlan, ActionStep
+from action_plans.documents import build_data
+from action_plans.models import PLAN_BUNDLE_KIND, PLAN_DOCUMENT_KIND, ActionPlan, ActionStep
 from action_plans.services import plans as services
 from action_plans.services.plans import PlanStateError, PlanVersionConflictError, StepDraft
+from documents.models import Document
+from documents.services import document_request
+from participants.services.privacy import personal_data_erase
 from tests.factories import (
     ActionPlanFactory,
     ActionStepFactory,
@@ -15,6 +20,7 @@ from tests.factories import (
     OrganizationFactory,
     RegistrationFactory,
     WorkGroupFactory,
+    WorkGroupMemberFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +179,45 @@ def test_progress_counts_done_steps_of_all_steps():
     assert plan.progress_percent == 40
     assert ActionPlanFactory().progress_percent == 0
     assert ActionStep.objects.filter(plan=plan).count() == 5
+
+
+def test_erasing_a_person_deletes_the_plan_pdfs_that_print_them_and_their_cohorts_zip(
+    settings, django_capture_on_commit_callbacks
+):
+    member = WorkGroupMemberFactory(registration__participant__full_name="İnci Çelik")
+    group_plan = ActionPlanFactory(work_group=member.group)
+    own_plan = ActionPlanFactory(registration=member.registration, work_group=None)
+    other_plan = ActionPlanFactory(work_group=WorkGroupFactory())  # another cohort, not hers
+    with django_capture_on_commit_callbacks(execute=True):
+        for plan in (group_plan, own_plan, other_plan):
+            document_request(kind=PLAN_DOCUMENT_KIND, owner=plan)
+    with django_capture_on_commit_callbacks(execute=True):
+        document_request(kind=PLAN_BUNDLE_KIND, owner=group_plan.cohort)
+    media = Path(settings.MEDIA_ROOT)
+    paths = {document.pk: media / document.file.name for document in Document.objects.all()}
+    assert all(path.exists() for path in paths.values())
+    with django_capture_on_commit_callbacks(execute=True):
+        erased = services.plan_documents_erase(user=member.registration.participant)
+    assert erased == 3
+    left = Document.objects.get(object_id=other_plan.pk, kind=PLAN_DOCUMENT_KIND)
+    assert {
+        (document.kind, document.status, paths[document.pk].exists())
+        for document in Document.objects.exclude(pk=left.pk)
+    } == {(PLAN_DOCUMENT_KIND, "erased", False), (PLAN_BUNDLE_KIND, "erased", False)}
+    assert (left.status, paths[left.pk].exists()) == ("ready", True)
+
+
+def test_a_plan_pdf_asked_for_after_the_erasure_prints_the_erased_name(
+    django_capture_on_commit_callbacks,
+):
+    member = WorkGroupMemberFactory(registration__participant__full_name="İnci Çelik")
+    plan = ActionPlanFactory(work_group=member.group)
+    with django_capture_on_commit_callbacks(execute=True):
+        document_request(kind=PLAN_DOCUMENT_KIND, owner=plan)
+    with django_capture_on_commit_callbacks(execute=True):
+        personal_data_erase(user=member.registration.participant)
+    with django_capture_on_commit_callbacks(execute=True):
+        document = document_request(kind=PLAN_DOCUMENT_KIND, owner=plan)
+    document.refresh_from_db()
+    assert (document.version, document.status) == (2, "ready")
+    assert build_data(plan).participants == ("Silinmiş katılımcı",)

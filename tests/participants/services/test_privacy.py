@@ -1,10 +1,15 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.db import connection
 from django.utils import timezone
 
 from accounts.models import User
+from documents.models import Document
+from documents.services import document_request
+from participants.documents import SIGN_IN_SHEET_KIND, SURVEY_RESPONSES_KIND
 from participants.models import (
     AuditEntry,
     ImportInvitation,
@@ -20,12 +25,14 @@ from participants.services.privacy import (
     unverified_accounts_delete,
 )
 from participants.services.registration_requests import registration_request_create
+from participants.signals import personal_data_erased
 from tests.factories import (
     CohortFactory,
     ParticipantProfileFactory,
     RegistrationAnswerFactory,
     RegistrationFactory,
     RegistrationQuestionFactory,
+    SessionFactory,
     UserFactory,
 )
 
@@ -127,3 +134,45 @@ def test_accounts_never_confirmed_are_deleted_after_14_days_with_their_requests(
     assert not RegistrationRequest.objects.exists()
     assert set(User.objects.values_list("pk", flat=True)) >= {u.pk for u in kept.values()}
     assert unverified_accounts_delete() == 0
+
+
+def test_erasure_tells_the_apps_above_inside_its_transaction_with_the_row_anonymised():
+    profile = ParticipantProfileFactory(user__full_name="İnci Çelik")
+    heard = []
+
+    def listener(sender, user, **kwargs):
+        user_now = User.objects.get(pk=user.pk)
+        heard.append((sender, user.pk, user_now.full_name, connection.in_atomic_block))
+
+    personal_data_erased.connect(listener, dispatch_uid="test.listener")
+    try:
+        personal_data_erase(user=profile.user)
+    finally:
+        personal_data_erased.disconnect(dispatch_uid="test.listener")
+    assert heard == [(User, profile.user.pk, ERASED_NAME, True)]
+
+
+def test_erasure_deletes_the_sign_in_sheets_and_survey_files_of_the_persons_cohorts(
+    settings, django_capture_on_commit_callbacks
+):
+    registration = RegistrationFactory(participant__full_name="İnci Çelik")
+    session = SessionFactory(cohort=registration.cohort)
+    other = SessionFactory()  # a cohort she was never in
+    with django_capture_on_commit_callbacks(execute=True):
+        mine = document_request(kind=SIGN_IN_SHEET_KIND, owner=session)
+        theirs = document_request(kind=SIGN_IN_SHEET_KIND, owner=other)
+        survey = document_request(kind=SURVEY_RESPONSES_KIND, owner=registration.cohort)
+    media = Path(settings.MEDIA_ROOT)
+    paths = {doc.pk: media / doc.file.name for doc in Document.objects.exclude(file="")}
+    with django_capture_on_commit_callbacks(execute=True):
+        personal_data_erase(user=registration.participant)
+    assert dict(Document.objects.values_list("pk", "status")) == {
+        mine.pk: "erased",
+        survey.pk: "erased",
+        theirs.pk: "ready",
+    }
+    assert {pk: path.exists() for pk, path in paths.items()} == {
+        mine.pk: False,
+        survey.pk: False,
+        theirs.pk: True,
+    }

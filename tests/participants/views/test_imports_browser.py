@@ -49,3 +49,22 @@ def test_coordinator_imports_a_list_and_the_waiting_list_fills(page, monkeypatch
     expect(rows).to_have_count(2)
     expect(rows.nth(0)).to_contain_text("Katılımcı 0002")
     expect(rows.nth(1)).to_contain_text("Katılımcı 0003")
+
+
+def test_a_name_of_151_letters_without_a_space_stays_inside_the_preview_table(page, tmp_path):
+    cohort = CohortFactory(title="Konya dönemi", capacity=20)
+    browser_login(page.context, UserFactory(roles=["coordinator"], is_staff=True), page.base_url)
+    spreadsheet = tmp_path / "liste.xlsx"
+    long_name = "Ş" + "a" * 75 + "ğ" * 75
+    long_row = [long_name, "uzun@example.org", "", "", "", *EMPTY]
+    spreadsheet.write_bytes(xlsx_bytes([*people(1), long_row]))
+    page.goto(page.base_url + f"/konsol/donemler/{cohort.pk}/ice-aktar/")
+    page.get_by_label("Tablo dosyası (XLSX ya da CSV)").set_input_files(spreadsheet)
+    page.get_by_role("button", name="Yükle ve önizle").click()
+    expect(page.locator(".import-preview tbody tr")).to_have_count(2)
+    table_width, box_width = page.evaluate(
+        "() => { const table = document.querySelector('.import-preview');"
+        " return [table.scrollWidth, table.parentElement.clientWidth]; }"
+    )
+    assert table_width <= box_width
+    expect(page.get_by_role("cell", name="Ankara", exact=True)).to_have_count(1)
