@@ -11,7 +11,6 @@ queued while the broker was down."""
 
 import datetime as dt
 import logging
-import smtplib
 import time
 from dataclasses import dataclass
 
@@ -25,6 +24,7 @@ from notifications import registry
 from notifications.models import Notification
 from notifications.rendering import RenderedEmail, email_render
 from notifications.selectors import notifications_about
+from notifications.smtp import smtp_is_temporary, smtp_reply
 
 logger = logging.getLogger(__name__)
 
@@ -251,36 +251,6 @@ def _deliver(notification: Notification) -> None:
             logger.info("e-mail %s: closing the SMTP connection failed: %s", notification.pk, error)
 
 
-def _smtp_code(error: Exception) -> int | None:
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return max(code for code, _message in error.recipients.values())
-    if isinstance(error, smtplib.SMTPResponseException):
-        return error.smtp_code
-    return None
-
-
-def _is_temporary(error: Exception) -> bool:
-    """SMTP's own rule: a 4xx reply is temporary, a 5xx one permanent. No reply at all (refused,
-    dropped, timed out: an OSError) is temporary; anything else (a malformed message) is not."""
-    code = _smtp_code(error)
-    if code is not None:
-        return 400 <= code < 500
-    return isinstance(error, OSError)
-
-
-def _describe(error: Exception) -> str:
-    """The server's reply, as a coordinator can read it ("550 5.1.1 No such user")."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        code, message = max(error.recipients.values())
-    elif isinstance(error, smtplib.SMTPResponseException):
-        code, message = error.smtp_code, error.smtp_error
-    else:
-        return f"{type(error).__name__}: {error}"[:2000]
-    if isinstance(message, bytes):
-        message = message.decode("utf-8", errors="replace")
-    return f"SMTP {code} {message}"[:2000]
-
-
 def retry_delay(*, attempts: int) -> dt.timedelta:
     """The wait before the next try after `attempts` tries: EMAIL_RETRY_BASE_SECONDS, doubled
     after each try (1, 2, 4, 8 minutes by default)."""
@@ -312,22 +282,22 @@ def _try(notification: Notification) -> None:
     try:
         _deliver(notification)
     except Exception as error:  # every failure is recorded on the row, none is raised
-        temporary = _is_temporary(error)
+        temporary = smtp_is_temporary(error)
         final = not temporary or notification.attempts >= settings.EMAIL_MAX_ATTEMPTS
         logger.warning(
             "e-mail %s, attempt %s: %s%s",
             notification.pk,
             notification.attempts,
-            _describe(error),
+            smtp_reply(error),
             " (failed)" if final else " (will be tried again)",
         )
         if final:
-            _record(notification, status=Notification.Status.FAILED, error=_describe(error))
+            _record(notification, status=Notification.Status.FAILED, error=smtp_reply(error))
         else:
             _record(
                 notification,
                 status=Notification.Status.QUEUED,
-                error=_describe(error),
+                error=smtp_reply(error),
                 next_attempt_at=timezone.now() + retry_delay(attempts=notification.attempts),
             )
     else:

@@ -29,6 +29,14 @@ from participants.selectors.privacy import Consents, consents_get
 from participants.services.answers import registration_answers_save
 from participants.services.audit import audit_entry, audit_log
 from participants.services.consents import consents_update, privacy_notice_acknowledge
+from participants.services.registration_errors import (
+    AlreadyRegisteredError,
+    PrivacyNoticeNotAcknowledgedError,
+    ProfileMissingError,
+    RegistrationClosedError,
+    RegistrationError,
+    RegistrationNotOpenYetError,
+)
 from participants.services.seats import (
     lock_cohort,
     lock_cohort_counting,
@@ -43,42 +51,6 @@ from participants.services.seats import (
 from programs.models import Cohort
 
 Status = Registration.Status
-
-
-class RegistrationError(Exception):
-    """A registration that cannot be made or changed; `message` is for the person."""
-
-    message = _("This registration cannot be changed.")
-
-    def __init__(self, message=None, *, registration: Registration | None = None) -> None:
-        self.registration = registration
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
-
-
-class RegistrationNotOpenYetError(RegistrationError):
-    message = _("Registration for this cohort has not opened yet.")
-
-
-class RegistrationClosedError(RegistrationError):
-    message = _("Registration for this cohort is closed.")
-
-
-class AlreadyRegisteredError(RegistrationError):
-    message = _("You have already registered for this cohort.")
-
-
-class ProfileMissingError(RegistrationError):
-    message = _("Please complete your participant profile before registering.")
-
-
-class PrivacyNoticeNotAcknowledgedError(RegistrationError):
-    message = _("Please confirm that you have read the privacy notice.")
-
-
-class NoFreeSeatError(RegistrationError):
-    message = _("There is no free seat. Raise the capacity or cancel a registration first.")
 
 
 def _check_window(cohort: Cohort, now: dt.datetime) -> None:

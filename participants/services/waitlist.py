@@ -10,11 +10,8 @@ from core.ordering import sibling_move
 from participants.emails import RegistrationEmail
 from participants.models import AuditEntry, Registration
 from participants.services.audit import audit_log
-from participants.services.registrations import (
-    NoFreeSeatError,
-    RegistrationError,
-    registration_locked,
-)
+from participants.services.registration_errors import NoFreeSeatError, RegistrationError
+from participants.services.registrations import registration_locked
 from participants.services.seats import free_seats, registration_email, set_status
 
 Status = Registration.Status

@@ -15,8 +15,8 @@ from notifications.models import Notification
 from notifications.services import NotificationRequest, notification_preview
 from participants import privacy
 from participants.models import AuditEntry, ConsentRecord, Registration
+from participants.services import registration_errors, waitlist
 from participants.services import registrations as services
-from participants.services import waitlist
 from participants.services.consents import privacy_notice_acknowledge
 from programs import services as program_services
 from programs.models import Cohort
@@ -156,7 +156,7 @@ def test_reordering_swaps_neighbours_and_manual_promotion_needs_a_free_seat(coor
     second.refresh_from_db()
     assert waitlist.waitlist_position(registration=second) == 1
     assert waitlist.waitlist_position(registration=first) == 2
-    with pytest.raises(services.NoFreeSeatError):
+    with pytest.raises(registration_errors.NoFreeSeatError):
         waitlist.registration_promote(registration=first, by=coordinator)
 
 
@@ -246,7 +246,7 @@ def test_a_manual_promotion_takes_the_last_free_seat_and_no_more(coordinator):
     Cohort.objects.filter(pk=cohort.pk).update(capacity=2)  # one seat free, nobody moved up yet
     promoted = waitlist.registration_promote(registration=second, by=coordinator)
     assert promoted.status == Status.CONFIRMED
-    with pytest.raises(services.NoFreeSeatError):
+    with pytest.raises(registration_errors.NoFreeSeatError):
         waitlist.registration_promote(registration=first, by=coordinator)
 
 
