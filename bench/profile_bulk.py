@@ -9,7 +9,8 @@ the tasks run) enqueued is run here, one after the other, as the worker would (`
 the render tasks, then the e-mail tasks. Printed: Celery tasks, queries and commits per
 certificate, by task; this process's CPU per certificate by phase, split into WeasyPrint's own
 (`HTML()`, `render`, `write_pdf`: what the floor measures) and everything around it; then the
-same run of another cohort under cProfile, the functions outside WeasyPrint with the most time.
+same run of another cohort under cProfile, the functions outside WeasyPrint with the most time
+(BULK_TOP of them, 35 by default; 0: no profile).
 """
 
 import cProfile
@@ -244,6 +245,8 @@ def main(size: int) -> None:
     for label in PARTS:
         print(f"  {label:40} {meter.parts[label] * 1000 / size:7.2f}")  # noqa: T201
 
+    if not TOP:  # BULK_TOP=0: the table only
+        return
     profile = cProfile.Profile(time.process_time)
     profile.enable()
     run(size, Meter())
