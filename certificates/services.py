@@ -1,6 +1,8 @@
 """Writes of certificates: issue in bulk (idempotent), revoke, retry failed PDFs, the cohort's
 ZIP, the e-mail when a certificate's PDF is ready, and the erasure of a holder's data (KVKK)."""
 
+import copy
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -25,7 +27,8 @@ from documents.services import (
     documents_retry,
 )
 from notifications.models import Notification
-from notifications.services import NotificationRequest, notifications_queue
+from notifications.rendering import Blank, RenderedEmail
+from notifications.services import NotificationRequest, notification_render, notifications_queue
 from participants.models import AuditEntry
 from participants.selectors.attendance import hours_for_minutes
 from participants.services.audit import audit_log
@@ -228,27 +231,71 @@ def certificate_bundle_request(*, cohort: Cohort, requested_by) -> Document:
     return document_request(kind=CERTIFICATE_BUNDLE_KIND, owner=cohort, requested_by=requested_by)
 
 
+# A value that may be filled into an e-mail rendered with a `Blank` in its place: what the
+# plain-text templates print as it is and the HTML escapes character by character — no line
+# break, no surrounding or doubled space (the subject's spaces are collapsed, the texts
+# stripped), none of the characters that make urlize look for a link or an address.
+_PLAIN = re.compile(r"[^\s.@:](?: ?[^\s.@:])*")
+
+
+def _fills_plainly(value: str) -> bool:
+    return value.isprintable() and _PLAIN.fullmatch(value) is not None
+
+
+def _ready_email_request(certificate: Certificate, rendered=None) -> NotificationRequest:
+    return NotificationRequest(
+        recipient=certificate.registration.participant,
+        kind=CERTIFICATE_READY_EMAIL,
+        dedupe_key=f"certificate_ready:{certificate.pk}",
+        about=certificate.registration,
+        context={"certificate": certificate},
+        rendered=rendered,
+    )
+
+
+def _ready_emails(certificates: list[Certificate]) -> list[NotificationRequest]:
+    """The requests of the certificates' "ready" e-mails, rendered: once per cohort and
+    language, with the person's name and code as `Blank`s filled in for each (a render task's
+    ten certificates: one render instead of ten); someone whose name or code would not fill in
+    plainly (see `_PLAIN`) gets an e-mail rendered for them alone. Either way the e-mail is the
+    one `notification_render` gives for them (tests/certificates compare them)."""
+    drafts: dict[tuple, RenderedEmail] = {}
+    requests = []
+    for certificate in certificates:
+        participant = certificate.registration.participant
+        name, code = participant.full_name, certificate.code
+        if not (_fills_plainly(name) and _fills_plainly(code)):
+            requests.append(_ready_email_request(certificate))
+            continue
+        key = (certificate.registration.cohort_id, participant.language)
+        draft = drafts.get(key)
+        if draft is None:  # the first of them, copied (not changed), name and code blanked
+            person = copy.copy(participant)
+            person.full_name = Blank("name")
+            registration = copy.copy(certificate.registration)
+            registration.participant = person
+            blank = copy.copy(certificate)
+            blank.registration, blank.code = registration, Blank("code")
+            draft = drafts[key] = notification_render(request=_ready_email_request(blank))
+        requests.append(_ready_email_request(certificate, draft.filled(name=name, code=code)))
+    return requests
+
+
 def certificates_ready_notify(*, documents: list[Document]) -> list[Notification]:
     """Queue the "your certificate is ready" e-mail of each certificate PDF among `documents`
     (sent in the transaction that marks them ready: a render task's whole batch), once per
     version: three queries (the certificates with their people, the duplicate check, one
-    insert) and one send task, whatever their number."""
+    insert), one send task and one render of the e-mail per cohort and language, whatever
+    their number."""
     ids = [document.pk for document in documents if document.kind == CERTIFICATE_KIND]
     if not ids:
         return []
-    certificates = Certificate.objects.select_related(
-        "registration__participant", "registration__cohort__program"
-    ).filter(document_id__in=ids, status=Certificate.Status.VALID)
-    with transaction.atomic(savepoint=False):  # inside the caller's transaction: no savepoint
-        return notifications_queue(
-            requests=[
-                NotificationRequest(
-                    recipient=certificate.registration.participant,
-                    kind=CERTIFICATE_READY_EMAIL,
-                    dedupe_key=f"certificate_ready:{certificate.pk}",
-                    about=certificate.registration,
-                    context={"certificate": certificate},
-                )
-                for certificate in certificates
-            ]
+    certificates = (
+        Certificate.objects.select_related(
+            "registration__participant", "registration__cohort__program"
         )
+        .filter(document_id__in=ids, status=Certificate.Status.VALID)
+        .order_by("pk")  # not the model's two-column order: cheaper to build
+    )
+    with transaction.atomic(savepoint=False):  # inside the caller's transaction: no savepoint
+        return notifications_queue(requests=_ready_emails(list(certificates)))

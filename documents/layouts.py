@@ -11,10 +11,9 @@ import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 
-import segno
-
 from core.links import absolute_url
 from core.text import turkish_upper
+from documents.qr import qr_matrix
 from documents.rendering import Layout, PageSetup
 
 
@@ -55,10 +54,11 @@ def qr_png_data_uri(payload: str) -> str:
     sharp at any print size, and several times cheaper to render than an SVG path. An 8-bit
     greyscale PNG, because WeasyPrint embeds that one nearly as it is, while a palette PNG (what
     segno writes for a colour) is converted to RGB and encoded twice more in every render. A
-    fixed mask spares segno scoring all eight (any mask is valid; readers try them all)."""
-    matrix = segno.make_qr(payload, error="m", mask=0).matrix
+    fixed mask spares segno scoring all eight (any mask is valid; readers try them all), and
+    documents.qr computes the modules from those of an earlier payload of the same length."""
+    matrix = qr_matrix(payload)
     header = struct.pack(">IIBBBBB", len(matrix[0]), len(matrix), 8, 0, 0, 0, 0)  # 8-bit grey
-    scanlines = b"".join(b"\x00" + bytes(row).translate(QR_GREYS) for row in matrix)
+    scanlines = b"".join(b"\x00" + row.translate(QR_GREYS) for row in matrix)
     png = b"".join(
         (
             b"\x89PNG\r\n\x1a\n",

@@ -518,3 +518,82 @@ def test_erasing_someone_without_certificates_changes_nothing(
     with django_assert_num_queries(1):
         assert certificates_erase_holder(user=other) == 0
     assert Certificate.objects.get().holder_erased_at is None
+
+
+@pytest.fixture
+def email_renders(monkeypatch):
+    """The language of every e-mail rendered during the test."""
+    from notifications import services
+
+    languages = []
+    real = services.email_render
+    monkeypatch.setattr(
+        services,
+        "email_render",
+        lambda **kwargs: languages.append(kwargs["language"]) or real(**kwargs),
+    )
+    return languages
+
+
+def test_a_batchs_ready_emails_are_rendered_once_per_language_and_equal_each_persons_own(
+    certificate_cohort, enrol, coordinator, email_renders, django_capture_on_commit_callbacks
+):
+    from notifications.services import NotificationRequest, notification_render
+
+    people = [
+        ("İnci Çelik", "tr"),
+        ("Ali O'Neil & <Kardeşler>", "tr"),
+        ("Şule Işık", "tr"),
+        ("Zeynep Kaya", "en"),
+        ("Ümit Öztürk", "en"),
+        # rendered for themselves: a dot, an at sign, a doubled space
+        ("M. Ali Yıldız", "tr"),
+        ("ali@example.org", "tr"),
+        ("Ayşe  Demir", "en"),
+    ]
+    for name, language in people:
+        enrol(name, language=language)
+    with django_capture_on_commit_callbacks(execute=False):
+        certificates_issue(cohort=certificate_cohort, issued_by=coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        documents_render(document_ids=list(Document.objects.values_list("pk", flat=True)))
+    # One draft per language, three people alone.
+    assert sorted(email_renders) == ["en", "en", "tr", "tr", "tr"]
+    queued = Notification.objects.filter(kind="certificate_ready").order_by("pk")
+    assert queued.count() == len(people)
+    for notification in queued:
+        certificate = Certificate.objects.get(pk=notification.dedupe_key.split(":")[1])
+        own = notification_render(
+            request=NotificationRequest(
+                recipient=certificate.registration.participant,
+                kind="certificate_ready",
+                dedupe_key=notification.dedupe_key,
+                about=certificate.registration,
+                context={"certificate": certificate},
+            )
+        )
+        assert (notification.subject, notification.body, notification.html) == (
+            own.subject,
+            own.text,
+            own.html,
+        )
+        assert certificate.code in notification.body
+        assert notification.language == certificate.registration.participant.language
+
+
+def test_a_pool_process_prepares_the_qr_codes_of_verification_addresses(monkeypatch):
+    from django.urls import reverse
+
+    from certificates.receivers import warm_up_qr_codes
+    from core.links import absolute_url
+    from documents import qr
+
+    monkeypatch.setattr(qr, "_lengths", {})
+    warm_up_qr_codes(sender=None)
+    calls = []
+    real = qr.segno.make_qr
+    monkeypatch.setattr(qr.segno, "make_qr", lambda *a, **k: calls.append(a) or real(*a, **k))
+    payload = absolute_url(reverse("certificates:verify_code", kwargs={"code": new_code()}))
+    qr.qr_matrix(payload)
+    assert calls == []
+    assert len(qr._lengths[len(payload)].effects) == 20 * 7  # 7 bits of 20 characters
