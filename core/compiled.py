@@ -26,6 +26,7 @@ that PostgreSQL runs one after the other from one message, each with its own sna
 count after a `FOR UPDATE` sees what the lock waited for); elsewhere they run one by one.
 """
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -164,16 +165,17 @@ def _bind(params: tuple, positions: dict[str, int], values: dict) -> list:
     return bound
 
 
-class _CompiledOnce:
-    """`build(**markers)` turned into SQL once per database alias and vendor (`_make`)."""
+class _CompiledOnce(ABC):
+    """`build(**markers)` turned into SQL once per database alias and vendor (`_make`, which
+    each kind of compiled statement says for itself)."""
 
     def __init__(self, build: Callable, **markers: int | str) -> None:
         self._build = build
         self._markers = markers
         self._compiled: dict[tuple[str, str], tuple] = {}
 
-    def _make(self, using: str) -> tuple:
-        raise NotImplementedError
+    @abstractmethod
+    def _make(self, using: str) -> tuple: ...
 
     def _compile(self, using: str) -> tuple:
         key = (using, connections[using].vendor)

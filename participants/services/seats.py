@@ -185,24 +185,10 @@ def registration_email_draft(registration: Registration, kind: str, **context) -
     return notification_render(request=_email_request(registration, kind, context))
 
 
-def registration_email(
-    registration: Registration, kind: str, *, draft: RenderedEmail | None = None, **context
-) -> Notification:
+def registration_email(registration: Registration, kind: str, **context) -> Notification:
     """Queue the e-mail `kind` about the registration's latest status change (its key holds
-    the moment of it). `draft`: rendered before (`registration_email_draft`, for the status the
-    registration got), its blanks filled from `context`: not rendered again; its status was
-    set just now (registration_create), so nothing can have been queued under its key."""
-    if draft is None:
-        return notifications_queue(requests=[_email_request(registration, kind, context)])[0]
-    return notifications_queue(requests=[_fresh_email_request(registration, kind, draft, context)])[
-        0
-    ]
-
-
-def _fresh_email_request(registration, kind, draft, context) -> NotificationRequest:
-    """For a status set just now: nothing can have been queued under its key."""
-    rendered = draft.filled(**context) if draft is not None else None
-    return _email_request(registration, kind, context, rendered=rendered, fresh_key=True)
+    the moment of it)."""
+    return notifications_queue(requests=[_email_request(registration, kind, context)])[0]
 
 
 def registration_email_row(
@@ -212,8 +198,9 @@ def registration_email_row(
     primary key `pk` (reserved: core.compiled.ids_statement; None where none can be): the
     caller inserts it with its own rows in one round trip and then passes it to
     `notifications.services.notifications_enqueue`. Rendered now when `draft` is None."""
-    notification = notification_prepare(
-        request=_fresh_email_request(registration, kind, draft, context)
+    rendered = draft.filled(**context) if draft is not None else None
+    notification = notification_prepare(  # the status was set just now: a fresh key
+        request=_email_request(registration, kind, context, rendered=rendered, fresh_key=True)
     )
     notification.pk = pk
     return notification
