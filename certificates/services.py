@@ -168,7 +168,9 @@ def certificate_revoke(*, certificate: Certificate, revoked_by, reason: str) -> 
 def certificates_erase_holder(*, user) -> int:
     """The person's data was erased (participants' `personal_data_erased`, in its transaction):
     every version of their certificates keeps its code, state and the rest of what it printed,
-    and still verifies, but prints `ERASED_NAME` and records `holder_erased_at`; their PDFs and
+    and still verifies, but prints `ERASED_NAME`, forgets the organisation they worked for (in
+    a small cohort it names them as well as their name: the certificate list would show it)
+    and records `holder_erased_at`; their PDFs and
     the ZIPs of their cohorts (which copy them) are deleted (documents.services.documents_erase:
     rows kept, marked erased, files gone after the commit); the kept verification pages are
     forgotten; one audit entry per registration names the codes, not the person. A re-issue
@@ -183,7 +185,7 @@ def certificates_erase_holder(*, user) -> int:
         if not certificates:
             return 0
         Certificate.objects.filter(pk__in=[c.pk for c in certificates]).update(
-            participant_name=ERASED_NAME, holder_erased_at=timezone.now()
+            participant_name=ERASED_NAME, organisation="", holder_erased_at=timezone.now()
         )
         cohort_ids = {certificate.registration.cohort_id for certificate in certificates}
         types = ContentType.objects.get_for_models(Certificate, Cohort)
