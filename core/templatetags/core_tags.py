@@ -103,3 +103,14 @@ def page_url(context, number: int, parameter: str = "") -> str:
     parameters = context["request"].GET.copy()
     parameters[parameter or PAGE_PARAMETER] = number
     return f"?{parameters.urlencode()}"
+
+
+_ADDRESS_BREAKS = re.compile(r"(?<=@)|(?=\.)")
+
+
+@register.filter
+def address_breaks(address) -> str:
+    """An e-mail address that may wrap only where one reads it in parts: after the "@" and
+    before each dot (`<wbr>`), not between any two letters: ayse<wbr>.yilmaz@<wbr>cankaya…"""
+    parts = _ADDRESS_BREAKS.split(str(address or ""))
+    return mark_safe("<wbr>".join(conditional_escape(part) for part in parts if part))  # noqa: S308 — each part escaped

@@ -5,6 +5,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from core.templatetags.core_tags import (
+    address_breaks,
     capfirst_tr,
     duration_minutes,
     long_date,
@@ -58,3 +59,20 @@ def test_page_url_keeps_the_other_parameters(rf):
     request = rf.get("/kurumlar/", {"q": "İzmir & Konak", "sayfa": "3"})
 
     assert page_url({"request": request}, 4) == "?q=%C4%B0zmir+%26+Konak&sayfa=4"
+
+
+def test_an_address_may_break_after_the_at_sign_and_before_each_dot_only():
+    assert address_breaks("ayse.yilmaz@cankaya.bel.tr") == (
+        "ayse<wbr>.yilmaz@<wbr>cankaya<wbr>.bel<wbr>.tr"
+    )
+    assert address_breaks("bozuk@") == "bozuk@"
+    assert address_breaks(".ali") == ".ali"
+    assert address_breaks("") == ""
+    assert address_breaks(None) == ""
+
+
+def test_an_address_is_escaped_around_its_breaks():
+    rendered = Template("{% load core_tags %}{{ address|address_breaks }}").render(
+        Context({"address": '<b>"x"</b>@a.org'})
+    )
+    assert rendered == "&lt;b&gt;&quot;x&quot;&lt;/b&gt;@<wbr>a<wbr>.org"

@@ -56,7 +56,7 @@ def test_a_name_of_151_letters_without_a_space_stays_inside_the_preview_table(pa
     browser_login(page.context, UserFactory(roles=["coordinator"], is_staff=True), page.base_url)
     spreadsheet = tmp_path / "liste.xlsx"
     long_name = "Ş" + "a" * 75 + "ğ" * 75
-    long_row = [long_name, "uzun@example.org", "", "", "", *EMPTY]
+    long_row = [long_name, "ayse.yilmaz@cankaya.bel.tr", "", "", "", *EMPTY]
     spreadsheet.write_bytes(xlsx_bytes([*people(1), long_row]))
     page.goto(page.base_url + f"/konsol/donemler/{cohort.pk}/ice-aktar/")
     page.get_by_label("Tablo dosyası (XLSX ya da CSV)").set_input_files(spreadsheet)
@@ -68,3 +68,10 @@ def test_a_name_of_151_letters_without_a_space_stays_inside_the_preview_table(pa
     )
     assert table_width <= box_width
     expect(page.get_by_role("cell", name="Ankara", exact=True)).to_have_count(1)
+    # The address beside the long name keeps its parts whole (it wraps only at its <wbr>s).
+    address = page.get_by_role("cell", name="ayse.yilmaz@cankaya.bel.tr", exact=True)
+    lines = address.evaluate(
+        "cell => new Set([...cell.querySelector('span').getClientRects()]"
+        ".map(rect => Math.round(rect.top))).size"
+    )
+    assert 1 <= lines <= 5
