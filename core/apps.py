@@ -11,7 +11,11 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from core import figure_cache
-        from core.background import load_url_configuration, reuse_database_connection
+        from core.background import (
+            freeze_before_the_first_task,
+            load_url_configuration,
+            reuse_database_connection,
+        )
         from core.db import register_sqlite_turkish
         from core.page_cache import watch_models
         from core.services import provinces_sync
@@ -22,4 +26,5 @@ class CoreConfig(AppConfig):
         figure_cache.watch_models()  # so do the coordinator's cached figures
         task_prerun.connect(reuse_database_connection, dispatch_uid="core.db_prerun")
         task_postrun.connect(reuse_database_connection, dispatch_uid="core.db_postrun")
+        task_prerun.connect(freeze_before_the_first_task, dispatch_uid="core.freeze")
         worker_init.connect(load_url_configuration, dispatch_uid="core.load_urls")

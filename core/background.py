@@ -14,6 +14,8 @@ from django.db import InterfaceError, OperationalError, close_old_connections, t
 from django.urls import get_resolver
 from kombu.exceptions import KombuError
 
+from core.memory import process_freeze
+
 logger = logging.getLogger(__name__)
 
 # A lost or killed database connection: the task is run again, on a new connection.
@@ -50,6 +52,23 @@ def reuse_database_connection(sender=None, **kwargs) -> None:  # noqa: ARG001 �
     its caller owns the connection."""
     if not getattr(getattr(sender, "request", None), "is_eager", False):
         close_old_connections()
+
+
+_frozen = False  # in this process: see freeze_before_the_first_task
+
+
+def freeze_before_the_first_task(sender=None, **kwargs) -> None:  # noqa: ARG001 — signal signature
+    """Before a pool process's first task (`task_prerun`; after every `worker_process_init`
+    warm-up — the renderer's fonts and stylesheets, the QR codes' bit effects — has run, in
+    whatever order the apps connected them): freeze what the process has loaded
+    (core.memory.process_freeze), so that the garbage collector's full collections during
+    renders no longer look at it. Once per process; never in a process that runs a task
+    eagerly (tests, debugging: the caller's process)."""
+    global _frozen  # noqa: PLW0603 — once per process
+    if _frozen or getattr(getattr(sender, "request", None), "is_eager", False):
+        return
+    _frozen = True
+    process_freeze()
 
 
 def load_url_configuration(**kwargs) -> None:  # noqa: ARG001 — signal signature

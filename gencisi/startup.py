@@ -1,18 +1,14 @@
 """What a web process does once, before its first request (called from `gencisi.wsgi`).
 
-CPython's cyclic garbage collector looks at every tracked object in a full (oldest generation)
-collection. A warmed web worker holds about 220,000 such objects — modules, URL patterns,
-compiled templates, translation catalogues — that live as long as the process; with them, a full
-collection took 100–175 ms in the middle of whichever request triggered it (measured in
-process on the bench's data, issue 15: about one every 330 first views), which is a page's
-p99. So the process loads what it would otherwise load lazily on its first requests (every
-language's catalogue, the URL resolver, the project's templates into the cached loader), then
-moves everything alive into the collector's permanent generation (`gc.freeze()`): full
-collections then look at the objects requests made (15–25 ms), and nothing is collected that
-could have been.
+A warmed web worker holds about 220,000 objects that CPython's cyclic garbage collector looks at
+in each full collection (core.memory): such a collection took 100–175 ms in the middle of
+whichever request triggered it (measured in process on the bench's data, issue 15: about one
+every 330 first views), which is a page's p99. So the process loads what it would otherwise
+load lazily on its first requests (every language's catalogue, the URL resolver, the project's
+templates into the cached loader), then freezes what is alive (`core.memory.process_freeze`):
+full collections then look at the objects requests made (15–25 ms).
 """
 
-import gc
 import logging
 import sys
 from pathlib import Path
@@ -22,6 +18,8 @@ from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
 from django.template.loader import get_template
 from django.urls import get_resolver
 from django.utils import translation
+
+from core.memory import process_freeze
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +57,4 @@ def process_warm() -> int:
             get_template(name)
         except (TemplateDoesNotExist, TemplateSyntaxError):
             logger.exception("Template %s could not be loaded while warming up", name)
-    gc.collect()
-    gc.freeze()
-    return gc.get_freeze_count()
+    return process_freeze()

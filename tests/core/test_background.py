@@ -55,6 +55,27 @@ def test_around_a_worker_task_the_connection_is_checked_as_around_a_request(monk
     assert settings.CELERY_DB_REUSE_MAX == 1000  # Celery's fix-up closes it only that rarely
 
 
+def test_a_pool_process_freezes_what_it_loaded_before_its_first_task_only(monkeypatch):
+    frozen = []
+    monkeypatch.setattr(background, "_frozen", False)
+    monkeypatch.setattr(background, "process_freeze", lambda: frozen.append("frozen"))
+    eager = SimpleNamespace(request=SimpleNamespace(is_eager=True))
+    in_a_worker = SimpleNamespace(request=SimpleNamespace())
+
+    background.freeze_before_the_first_task(sender=eager)  # the caller's process: never
+    assert frozen == []
+    background.freeze_before_the_first_task(sender=in_a_worker)
+    background.freeze_before_the_first_task(sender=in_a_worker)
+
+    assert frozen == ["frozen"]
+
+
+def test_the_freeze_is_connected_to_every_tasks_start():
+    from celery.signals import task_prerun
+
+    assert background.freeze_before_the_first_task in task_prerun._live_receivers(None)
+
+
 def test_beat_runs_both_sweepers_every_minute():
     schedule = {
         entry["task"]: entry["schedule"] for entry in settings.CELERY_BEAT_SCHEDULE.values()
