@@ -12,3 +12,11 @@ def plan_documents_erase(sender, user, **kwargs) -> None:  # noqa: ARG001 — si
     from action_plans.services.plans import plan_documents_erase
 
     plan_documents_erase(user=user)
+
+
+@receiver(personal_data_erased, dispatch_uid="action_plans.work_group_history_erase")
+def work_group_history_erase(sender, user, former_name, former_email, **kwargs) -> None:  # noqa: ARG001 — signal signature
+    """A person's data was erased (KVKK): the admin's history of their work groups forgets them."""
+    from action_plans.services.groups import work_group_history_erase
+
+    work_group_history_erase(user=user, former_name=former_name, former_email=former_email)

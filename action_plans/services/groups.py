@@ -5,7 +5,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from action_plans.models import WorkGroup, WorkGroupMember
+from core.admin_history import admin_history_erase
 from participants.models import Registration
+from participants.services.privacy import ERASED_NAME
 from programs.models import Cohort
 
 
@@ -81,3 +83,21 @@ def work_group_delete(*, group_id: int) -> None:
         if group.plans.exists():
             raise ValidationError(_("This group has an action plan, so it cannot be deleted."))
         group.delete()
+
+
+def work_group_history_erase(*, user, former_name: str, former_email: str) -> int:
+    """The person's data was erased (participants' `personal_data_erased`, in its transaction):
+    Django admin's history no longer names them — neither the entries about their work-group
+    memberships (whose texts are "group — person") nor the change messages of the groups of
+    their cohorts (which name the members added, changed or removed inline, by those texts).
+    Returns how many entries changed."""
+    memberships = WorkGroupMember.objects.filter(registration__participant=user).select_related(
+        "group", "registration__participant"
+    )
+    groups = WorkGroup.objects.filter(cohort__registrations__participant=user)
+    return admin_history_erase(
+        named={WorkGroupMember: memberships},
+        holding={WorkGroup: groups},
+        texts=[former_name, former_email],
+        replacement=ERASED_NAME,
+    )

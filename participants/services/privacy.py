@@ -13,13 +13,16 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from accounts.models import User
+from core.admin_history import admin_history_erase
 from documents.models import Document
 from documents.services import documents_erase
 from notifications.services import notifications_erase
 from participants.documents import SIGN_IN_SHEET_KIND, SURVEY_RESPONSES_KIND
 from participants.models import (
+    Attendance,
     AuditEntry,
     CalendarFeed,
+    ConsentRecord,
     ParticipantProfile,
     Registration,
     RegistrationRequest,
@@ -61,6 +64,23 @@ def _documents_erase(*, user) -> int:
     )
 
 
+def _own_rows(*, user, email_address_ids: list[int]) -> dict:
+    """The person's own rows that Django's admin can change and whose texts (`str`) name them,
+    read with what those texts print; their e-mail addresses (deleted by then) as former keys."""
+    return {
+        User: User.objects.filter(pk=user.pk),
+        ParticipantProfile: ParticipantProfile.objects.filter(user=user).select_related("user"),
+        Registration: Registration.objects.filter(participant=user).select_related(
+            "participant", "cohort__program"
+        ),
+        Attendance: Attendance.objects.filter(registration__participant=user).select_related(
+            "registration__participant", "session__cohort__program"
+        ),
+        ConsentRecord: ConsentRecord.objects.filter(user=user).select_related("user"),
+        EmailAddress: email_address_ids,
+    }
+
+
 def personal_data_erase(*, user) -> None:
     """Anonymise a person (KVKK art. 7 and 11): name, e-mail, profile, the answers to
     registration questions (sensitive ones included) and e-mail texts go;
@@ -68,9 +88,14 @@ def personal_data_erase(*, user) -> None:
     are cancelled (which may promote the next person); the account is deactivated; requests of
     the one-step registration (what it asked, awaiting the e-mail link or done) are deleted;
     the documents of this app that print the name (sign-in sheets, survey responses) are
-    deleted. The apps above remove what they keep of the person (their certificates' name and
+    deleted; Django admin's history no longer names them (core.admin_history). The apps
+    above remove what they keep of the person (their certificates' name and
     PDFs, plan PDFs) in the same transaction (`personal_data_erased`)."""
     with transaction.atomic():
+        former_name, former_email = user.full_name, user.email
+        email_address_ids = list(
+            EmailAddress.objects.filter(user=user).values_list("pk", flat=True)
+        )
         for registration in list(user.registrations.filter(status__in=Registration.ACTIVE)):
             registration_cancel(registration=registration, by=user, notify=False)
         user.full_name = ERASED_NAME
@@ -85,7 +110,15 @@ def personal_data_erase(*, user) -> None:
         registration_answers_erase(user=user)
         notifications_erase(recipient=user)
         _documents_erase(user=user)
-        personal_data_erased.send(sender=User, user=user)
+        admin_history_erase(  # their address names no one else: wherever an entry holds it
+            named=_own_rows(user=user, email_address_ids=email_address_ids),
+            texts=[former_name, former_email],
+            replacement=ERASED_NAME,
+            also=Q(object_repr__contains=former_email) | Q(change_message__contains=former_email),
+        )
+        personal_data_erased.send(
+            sender=User, user=user, former_name=former_name, former_email=former_email
+        )
         audit_log(actor=None, action=AuditEntry.Action.DATA_ERASED, detail=f"#{user.pk}")
 
 

@@ -1,8 +1,13 @@
+import json
+
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
 from action_plans.models import WorkGroupMember
 from action_plans.services.groups import work_group_create, work_group_delete, work_group_update
+from participants.services.privacy import ERASED_NAME, personal_data_erase
 from tests.factories import (
     ActionPlanFactory,
     CohortFactory,
@@ -105,3 +110,59 @@ def test_group_with_a_plan_is_not_deleted():
     empty = WorkGroupFactory()
     work_group_delete(group_id=empty.pk)
     assert not type(empty).objects.filter(pk=empty.pk).exists()
+
+
+def _admin_entry(admin, obj, *, text: str, message: list) -> LogEntry:
+    """What Django's admin writes when `admin` saves `obj` (its change message as JSON, with
+    non-ASCII letters escaped)."""
+    return LogEntry.objects.create(
+        user=admin,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=text,
+        action_flag=CHANGE,
+        change_message=json.dumps(message),
+    )
+
+
+def test_an_erasure_rewrites_the_admin_history_of_the_persons_group_and_membership():
+    admin = UserFactory(full_name="Yönetici", is_staff=True)
+    cohort = CohortFactory()
+    group = WorkGroupFactory(cohort=cohort, name="Bakım")
+    member = WorkGroupMemberFactory(
+        group=group,
+        registration=RegistrationFactory(cohort=cohort, participant__full_name="İnci Çelik"),
+    )
+    other = WorkGroupMemberFactory(
+        group=group,
+        registration=RegistrationFactory(cohort=cohort, participant__full_name="Ali Yılmaz"),
+    )
+    about_the_group = _admin_entry(
+        admin,
+        group,
+        text="Bakım",
+        message=[
+            {"added": {"name": "work group member", "object": "Bakım — İnci Çelik"}},
+            {"added": {"name": "work group member", "object": "Bakım — Ali Yılmaz"}},
+        ],
+    )
+    about_the_membership = _admin_entry(
+        admin, member, text="Bakım — Inci Celik", message=[{"changed": {"fields": ["Grup"]}}]
+    )
+    about_alis_membership = _admin_entry(
+        admin, other, text="Bakım — Ali Yılmaz", message=[{"changed": {"fields": ["Grup"]}}]
+    )
+
+    personal_data_erase(user=member.registration.participant)
+
+    for entry in (about_the_group, about_the_membership, about_alis_membership):
+        entry.refresh_from_db()
+    assert (about_the_group.object_repr, json.loads(about_the_group.change_message)) == (
+        "Bakım",
+        [
+            {"added": {"name": "work group member", "object": f"Bakım — {ERASED_NAME}"}},
+            {"added": {"name": "work group member", "object": "Bakım — Ali Yılmaz"}},
+        ],
+    )
+    assert about_the_membership.object_repr == f"Bakım — {ERASED_NAME}"  # a former name too
+    assert about_alis_membership.object_repr == "Bakım — Ali Yılmaz"

@@ -1,8 +1,11 @@
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.admin.models import CHANGE, DELETION, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
 
@@ -137,19 +140,22 @@ def test_accounts_never_confirmed_are_deleted_after_14_days_with_their_requests(
 
 
 def test_erasure_tells_the_apps_above_inside_its_transaction_with_the_row_anonymised():
-    profile = ParticipantProfileFactory(user__full_name="İnci Çelik")
+    profile = ParticipantProfileFactory(
+        user__full_name="İnci Çelik", user__email="inci@example.org"
+    )
     heard = []
 
-    def listener(sender, user, **kwargs):
+    def listener(sender, user, former_name, former_email, **kwargs):
         user_now = User.objects.get(pk=user.pk)
-        heard.append((sender, user.pk, user_now.full_name, connection.in_atomic_block))
+        anonymised = (user_now.full_name, connection.in_atomic_block)
+        heard.append((sender, user.pk, *anonymised, former_name, former_email))
 
     personal_data_erased.connect(listener, dispatch_uid="test.listener")
     try:
         personal_data_erase(user=profile.user)
     finally:
         personal_data_erased.disconnect(dispatch_uid="test.listener")
-    assert heard == [(User, profile.user.pk, ERASED_NAME, True)]
+    assert heard == [(User, profile.user.pk, ERASED_NAME, True, "İnci Çelik", "inci@example.org")]
 
 
 def test_erasure_deletes_the_sign_in_sheets_and_survey_files_of_the_persons_cohorts(
@@ -176,3 +182,68 @@ def test_erasure_deletes_the_sign_in_sheets_and_survey_files_of_the_persons_coho
         survey.pk: False,
         theirs.pk: True,
     }
+
+
+def _admin_entry(admin, obj, *, text: str, message: list | None = None, flag=CHANGE) -> LogEntry:
+    """What Django's admin writes when `admin` saves `obj` (its text then, the change message
+    as JSON with non-ASCII letters escaped)."""
+    return LogEntry.objects.create(
+        user=admin,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=text,
+        action_flag=flag,
+        change_message=json.dumps(message or [{"changed": {"fields": ["Ad soyad"]}}]),
+    )
+
+
+def test_erasure_leaves_no_name_or_address_in_the_admin_history():
+    admin = UserFactory(full_name="Yönetici", is_staff=True)
+    cohort = CohortFactory(title="Ankara dönemi")
+    profile = ParticipantProfileFactory(
+        user__full_name="İnci Çelik", user__email="inci@example.org"
+    )
+    user = profile.user
+    address = EmailAddress.objects.get(user=user, email="inci@example.org")
+    registration = RegistrationFactory(cohort=cohort, participant=user, status="confirmed")
+    ali = RegistrationFactory(cohort=cohort, participant__full_name="Ali Yılmaz")
+    about_the_account = _admin_entry(admin, user, text="Inci Celik")  # before a correction
+    about_the_registration = _admin_entry(admin, registration, text=f"İnci Çelik — {cohort}")
+    about_the_address = _admin_entry(admin, address, text="inci@example.org", flag=DELETION)
+    about_the_cohort = _admin_entry(
+        admin,
+        cohort,
+        text="Ankara dönemi",
+        message=[{"changed": {"name": "note", "object": "inci@example.org ile görüşüldü"}}],
+    )
+    about_ali = _admin_entry(admin, ali, text=f"Ali Yılmaz — {cohort}")
+    with_her_name_elsewhere = _admin_entry(
+        admin,
+        cohort,
+        text="Ankara dönemi",
+        message=[{"added": {"name": "grup üyesi", "object": "Grup 1 — İnci Çelik"}}],
+    )
+
+    personal_data_erase(user=user)
+
+    def texts(entry):
+        entry.refresh_from_db()
+        return entry.object_repr, json.loads(entry.change_message)
+
+    assert texts(about_the_account) == (ERASED_NAME, [{"changed": {"fields": ["Ad soyad"]}}])
+    assert texts(about_the_registration)[0] == f"{ERASED_NAME} — {cohort}"
+    assert texts(about_the_address)[0] == ERASED_NAME
+    assert texts(about_the_cohort) == (
+        "Ankara dönemi",
+        [{"changed": {"name": "note", "object": f"{ERASED_NAME} ile görüşüldü"}}],
+    )
+    assert texts(about_ali) == (
+        f"Ali Yılmaz — {cohort}",
+        [{"changed": {"fields": ["Ad soyad"]}}],
+    )
+    # Not about their rows and without their address: a namesake's entry is left as it is.
+    assert texts(with_her_name_elsewhere)[1] == [
+        {"added": {"name": "grup üyesi", "object": "Grup 1 — İnci Çelik"}}
+    ]
+    entries = LogEntry.objects.values_list("object_repr", "change_message")
+    assert not any("inci@example.org" in repr_ + message for repr_, message in entries)

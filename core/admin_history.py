@@ -1,0 +1,77 @@
+"""Django admin's history (`django.contrib.admin.models.LogEntry`) and a person's erasure (KVKK).
+
+The admin writes, for every object it adds, changes or deletes, the object's text of the moment
+(`object_repr`, `str(obj)`) and a change message (JSON) that names the inline objects saved with
+it by their texts too. When a person's data is erased, the apps that own rows naming them call
+`admin_history_erase` so that the history keeps who changed what and when, but not their name or
+address.
+"""
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Model, Q, QuerySet
+from django.db.models.functions import Cast
+
+Rows = QuerySet | Sequence[int]
+
+
+def _about(rows: Mapping[type[Model], Rows]) -> Q:
+    about = Q(pk__in=[])
+    for model, found in rows.items():
+        keys = (
+            found.annotate(key=Cast("pk", CharField())).values("key")
+            if isinstance(found, QuerySet)
+            else [str(pk) for pk in found]
+        )
+        about |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=keys)
+    return about
+
+
+def admin_history_erase(
+    *,
+    named: Mapping[type[Model], Rows],
+    holding: Mapping[type[Model], QuerySet] | None = None,
+    texts: Iterable[str],
+    replacement: str,
+    also: Q | None = None,
+) -> int:
+    """Rewrite the admin's history of someone erased:
+
+    - `named`: rows whose own text names them, by model — a queryset read with what their `str`
+      needs, or, for rows deleted already, a list of their former keys. An entry about one of
+      them gets the text the row has now (`replacement` for a deleted row), whatever it read
+      then (a name corrected since included);
+    - `holding`: rows whose entries may name them inside (the inline objects of the change
+      message): nothing but `texts` is replaced there;
+    - `also`: more entries to look in (those that hold their address, say).
+
+    In every entry found, each of `texts` (as written, and as JSON writes it: "\\u0130nci") is
+    replaced by `replacement`. Returns how many entries changed."""
+    texts = [text for text in texts if text]
+    where = _about(named) | _about(holding or {}) | (also or Q(pk__in=[]))
+    entries = list(LogEntry.objects.filter(where).select_related("content_type"))
+    if not entries:
+        return 0
+    replaced = dict.fromkeys(texts, replacement)
+    replaced |= {json.dumps(text)[1:-1]: json.dumps(replacement)[1:-1] for text in texts}
+    changed = []
+    for entry in entries:
+        represented, message = entry.object_repr, entry.change_message
+        rows = named.get(entry.content_type.model_class())
+        if isinstance(rows, QuerySet):
+            row = rows.filter(pk=entry.object_id).first()  # None: an entry found otherwise
+            if row is not None:
+                represented = str(row)[: LogEntry._meta.get_field("object_repr").max_length]
+        elif rows is not None and entry.object_id in {str(pk) for pk in rows}:
+            represented = replacement
+        for text, new in replaced.items():
+            represented = represented.replace(text, new)
+            message = message.replace(text, new)
+        if (represented, message) != (entry.object_repr, entry.change_message):
+            entry.object_repr, entry.change_message = represented, message
+            changed.append(entry)
+    LogEntry.objects.bulk_update(changed, ["object_repr", "change_message"])
+    return len(changed)
