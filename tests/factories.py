@@ -1,8 +1,11 @@
 import datetime as dt
+import json
 
 import factory
 from allauth.account.models import EmailAddress
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from accounts.models import User
@@ -317,3 +320,16 @@ SIGNUP = {
     "password2": "uzun-ve-guclu-parola-42",
     "privacy_acknowledged": "on",
 }
+
+
+def admin_log_entry(admin, obj, *, text: str, message: list, flag: int = CHANGE) -> LogEntry:
+    """What Django's admin writes when `admin` saves `obj`: the object's text then, and the
+    change message as JSON (non-ASCII letters escaped, as the admin writes them)."""
+    return LogEntry.objects.create(
+        user=admin,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=text,
+        action_flag=flag,
+        change_message=json.dumps(message),
+    )

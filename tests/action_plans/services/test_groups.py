@@ -1,8 +1,6 @@
 import json
 
 import pytest
-from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
 from action_plans.models import WorkGroupMember
@@ -15,6 +13,7 @@ from tests.factories import (
     UserFactory,
     WorkGroupFactory,
     WorkGroupMemberFactory,
+    admin_log_entry,
 )
 
 pytestmark = pytest.mark.django_db
@@ -112,19 +111,6 @@ def test_group_with_a_plan_is_not_deleted():
     assert not type(empty).objects.filter(pk=empty.pk).exists()
 
 
-def _admin_entry(admin, obj, *, text: str, message: list) -> LogEntry:
-    """What Django's admin writes when `admin` saves `obj` (its change message as JSON, with
-    non-ASCII letters escaped)."""
-    return LogEntry.objects.create(
-        user=admin,
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=str(obj.pk),
-        object_repr=text,
-        action_flag=CHANGE,
-        change_message=json.dumps(message),
-    )
-
-
 def test_an_erasure_rewrites_the_admin_history_of_the_persons_group_and_membership():
     admin = UserFactory(full_name="Yönetici", is_staff=True)
     cohort = CohortFactory()
@@ -137,7 +123,7 @@ def test_an_erasure_rewrites_the_admin_history_of_the_persons_group_and_membersh
         group=group,
         registration=RegistrationFactory(cohort=cohort, participant__full_name="Ali Yılmaz"),
     )
-    about_the_group = _admin_entry(
+    about_the_group = admin_log_entry(
         admin,
         group,
         text="Bakım",
@@ -146,10 +132,10 @@ def test_an_erasure_rewrites_the_admin_history_of_the_persons_group_and_membersh
             {"added": {"name": "work group member", "object": "Bakım — Ali Yılmaz"}},
         ],
     )
-    about_the_membership = _admin_entry(
+    about_the_membership = admin_log_entry(
         admin, member, text="Bakım — Inci Celik", message=[{"changed": {"fields": ["Grup"]}}]
     )
-    about_alis_membership = _admin_entry(
+    about_alis_membership = admin_log_entry(
         admin, other, text="Bakım — Ali Yılmaz", message=[{"changed": {"fields": ["Grup"]}}]
     )
 

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
 
@@ -37,6 +36,7 @@ from tests.factories import (
     RegistrationQuestionFactory,
     SessionFactory,
     UserFactory,
+    admin_log_entry,
 )
 
 pytestmark = pytest.mark.django_db
@@ -184,17 +184,11 @@ def test_erasure_deletes_the_sign_in_sheets_and_survey_files_of_the_persons_coho
     }
 
 
-def _admin_entry(admin, obj, *, text: str, message: list | None = None, flag=CHANGE) -> LogEntry:
-    """What Django's admin writes when `admin` saves `obj` (its text then, the change message
-    as JSON with non-ASCII letters escaped)."""
-    return LogEntry.objects.create(
-        user=admin,
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=str(obj.pk),
-        object_repr=text,
-        action_flag=flag,
-        change_message=json.dumps(message or [{"changed": {"fields": ["Ad soyad"]}}]),
-    )
+CHANGED_NAME = [{"changed": {"fields": ["Ad soyad"]}}]
+
+
+def _admin_entry(admin, obj, *, text: str, message: list = CHANGED_NAME, flag=CHANGE):
+    return admin_log_entry(admin, obj, text=text, message=message, flag=flag)
 
 
 def test_erasure_leaves_no_name_or_address_in_the_admin_history():
