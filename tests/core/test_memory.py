@@ -22,7 +22,7 @@ def test_process_freeze_collects_the_garbage_then_freezes_everything_alive():
     assert _tracked(kept)
     try:
         frozen = process_freeze()
-        assert frozen == gc.get_freeze_count() > 0
+        assert 0 < gc.get_freeze_count() <= frozen  # a frozen object may be freed since
         assert gone() is None
         assert not _tracked(kept)  # out of the collector's sight
     finally:

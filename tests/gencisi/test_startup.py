@@ -42,7 +42,7 @@ def unfrozen():
 def test_process_warm_freezes_what_is_alive_so_a_full_collection_skips_it(unfrozen):
     tracked_before = len(gc.get_objects())
     frozen = startup.process_warm()
-    assert frozen == gc.get_freeze_count()
+    assert 0 < gc.get_freeze_count() <= frozen  # a frozen object may be freed since
     assert frozen >= tracked_before // 2
     assert len(gc.get_objects()) < tracked_before // 10
 
