@@ -16,6 +16,7 @@ from certificates.codes import new_code, verify_page_key
 from certificates.kinds import CERTIFICATE_BUNDLE_KIND, CERTIFICATE_KIND, CERTIFICATE_READY_EMAIL
 from certificates.models import Certificate
 from certificates.selectors import EligibilityRow, certificate_eligibility
+from core.admin_history import admin_history_erase
 from core.db import update_rows
 from core.figure_cache import figures_changed
 from core.page_cache import object_page_forget
@@ -173,7 +174,8 @@ def certificates_erase_holder(*, user) -> int:
     and records `holder_erased_at`; their PDFs and
     the ZIPs of their cohorts (which copy them) are deleted (documents.services.documents_erase:
     rows kept, marked erased, files gone after the commit); the kept verification pages are
-    forgotten; one audit entry per registration names the codes, not the person. A re-issue
+    forgotten; Django admin's history of them reads the erased name (core.admin_history); one
+    audit entry per registration names the codes, not the person. A re-issue
     leaves them as they are. Returns how many certificates were erased."""
     with transaction.atomic(savepoint=False):  # the erasure's transaction: no savepoint
         certificates = list(
@@ -184,8 +186,14 @@ def certificates_erase_holder(*, user) -> int:
         )
         if not certificates:
             return 0
-        Certificate.objects.filter(pk__in=[c.pk for c in certificates]).update(
+        erased = Certificate.objects.filter(pk__in=[c.pk for c in certificates])
+        erased.update(
             participant_name=ERASED_NAME, organisation="", holder_erased_at=timezone.now()
+        )
+        admin_history_erase(  # the admin's texts of a certificate are "code — name"
+            named={Certificate: erased},
+            texts=sorted({certificate.participant_name for certificate in certificates}),
+            replacement=ERASED_NAME,
         )
         cohort_ids = {certificate.registration.cohort_id for certificate in certificates}
         types = ContentType.objects.get_for_models(Certificate, Cohort)

@@ -30,6 +30,30 @@ def _about(rows: Mapping[type[Model], Rows]) -> Q:
     return about
 
 
+def _texts_now(
+    named: Mapping[type[Model], Rows], entries: list[LogEntry], *, deleted: str
+) -> dict[tuple[int, str], str]:
+    """(content type, object id) → the text an entry about one of `named`'s rows gets: the
+    row's own text now (one query per model whose rows the entries are about), `deleted` for
+    a row deleted already. Entries found otherwise (by `holding` or `also`) get none."""
+    limit = LogEntry._meta.get_field("object_repr").max_length
+    ids_by_type: dict[int, set[str]] = {}
+    for entry in entries:
+        ids_by_type.setdefault(entry.content_type_id, set()).add(entry.object_id)
+    texts = {}
+    for model, rows in named.items():
+        type_id = ContentType.objects.get_for_model(model).pk
+        ids = ids_by_type.get(type_id, set())
+        if not ids:
+            continue
+        if isinstance(rows, QuerySet):
+            found = rows.filter(pk__in=[int(key) for key in ids if key.isdigit()])
+            texts |= {(type_id, str(row.pk)): str(row)[:limit] for row in found}
+        else:
+            texts |= {(type_id, str(pk)): deleted for pk in rows if str(pk) in ids}
+    return texts
+
+
 def admin_history_erase(
     *,
     named: Mapping[type[Model], Rows],
@@ -52,21 +76,16 @@ def admin_history_erase(
     replaced by `replacement`. Returns how many entries changed."""
     texts = [text for text in texts if text]
     where = _about(named) | _about(holding or {}) | (also or Q(pk__in=[]))
-    entries = list(LogEntry.objects.filter(where).select_related("content_type"))
+    entries = list(LogEntry.objects.filter(where))
     if not entries:
         return 0
     replaced = dict.fromkeys(texts, replacement)
     replaced |= {json.dumps(text)[1:-1]: json.dumps(replacement)[1:-1] for text in texts}
+    texts_now = _texts_now(named, entries, deleted=replacement)
     changed = []
     for entry in entries:
         represented, message = entry.object_repr, entry.change_message
-        rows = named.get(entry.content_type.model_class())
-        if isinstance(rows, QuerySet):
-            row = rows.filter(pk=entry.object_id).first()  # None: an entry found otherwise
-            if row is not None:
-                represented = str(row)[: LogEntry._meta.get_field("object_repr").max_length]
-        elif rows is not None and entry.object_id in {str(pk) for pk in rows}:
-            represented = replacement
+        represented = texts_now.get((entry.content_type_id, entry.object_id), represented)
         for text, new in replaced.items():
             represented = represented.replace(text, new)
             message = message.replace(text, new)

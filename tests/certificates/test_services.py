@@ -36,6 +36,7 @@ from tests.factories import (
     AttendanceFactory,
     UserFactory,
     WorkGroupMemberFactory,
+    admin_log_entry,
 )
 
 
@@ -602,3 +603,31 @@ def test_a_pool_process_prepares_the_qr_codes_of_verification_addresses(monkeypa
     qr.qr_matrix(payload)
     assert calls == []
     assert len(qr._lengths[len(payload)].effects) == 20 * 7  # 7 bits of 20 characters
+
+
+def test_erasing_a_holder_rewrites_the_admin_history_of_every_version(
+    certificate_cohort, enrol, issue, coordinator
+):
+    inci = enrol("Inci Celik")
+    ali = enrol("Ali Yılmaz")
+    issue(certificate_cohort)
+    first = Certificate.objects.get(registration=inci)
+    inci.participant.full_name = "İnci Çelik"  # corrected: a second version
+    inci.participant.save()
+    issue(certificate_cohort)
+    second = Certificate.objects.get(registration=inci, version=2)
+    alis = Certificate.objects.get(registration=ali)
+    entries = [
+        admin_log_entry(coordinator, certificate, text=str(certificate), message=[])
+        for certificate in (first, second, alis)
+    ]
+
+    certificates_erase_holder(user=inci.participant)
+
+    for entry in entries:
+        entry.refresh_from_db()
+    assert [entry.object_repr for entry in entries] == [
+        f"{first.code} — Silinmiş katılımcı",
+        f"{second.code} — Silinmiş katılımcı",
+        f"{alis.code} — Ali Yılmaz",
+    ]
