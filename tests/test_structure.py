@@ -40,6 +40,10 @@ CROSS_APP_FOLDERS = {
     "hostile",  # hostile input over every form and filter of the site
     "reliability",  # faults of the real services across apps
 }
+# Folders of the project that are not apps, whose tests mirror them as an app's do.
+MIRRORED_TOOLS = {
+    "bench",  # make bench: the targets' arithmetic (the measurements themselves are not tests)
+}
 
 
 def _project_apps() -> list[str]:
@@ -178,7 +182,7 @@ def test_tests_mirror_the_source_tree():
                 stray.append(str(relative))
         elif relative.parts[0] in CROSS_APP_FOLDERS:
             continue
-        elif relative.parts[0] not in _project_apps() or not _mirrors(test):
+        elif relative.parts[0] not in {*_project_apps(), *MIRRORED_TOOLS} or not _mirrors(test):
             stray.append(str(relative))
     assert stray == []
 
