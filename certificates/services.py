@@ -18,7 +18,6 @@ from certificates.models import Certificate
 from certificates.selectors import EligibilityRow, certificate_eligibility
 from core.admin_history import admin_history_erase
 from core.db import update_rows
-from core.figure_cache import figures_changed
 from core.page_cache import object_page_forget
 from documents.models import Document
 from documents.services import (
@@ -124,7 +123,6 @@ def certificates_issue(*, cohort: Cohort, issued_by) -> IssueResult:
             if current is not None:
                 current.status = Certificate.Status.SUPERSEDED
                 replaced.append((current, certificate))
-        figures_changed()  # bulk writes send no signal
         # The old versions stop being valid before the new ones exist (one valid per person).
         if replaced:
             Certificate.objects.filter(pk__in=[old.pk for old, _ in replaced]).update(

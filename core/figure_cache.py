@@ -6,12 +6,11 @@ Callers put into the key everything the result depends on besides the data (the 
 the language). `cached_body(...)` does so for a page's content: a template rendered with a
 context built only when the cache has none, ready to put into the page around it.
 
-Invalidation: the keys carry a generation, replaced after every committed save or delete of a
-row of the apps whose data the figures count (`watch_models`, connected in CoreConfig.ready) —
-registrations, attendance, sessions, cohorts, survey responses, certificates, plans,
-organisations, profiles — and by the services that write such rows in bulk
-(`bulk_create`, `QuerySet.update()`: they call `figures_changed()`), so a change is visible on
-the next request. The generation is replaced at once and again when the transaction commits:
+Invalidation: the keys carry a generation, replaced after every statement that writes a row
+of the apps whose data the figures count (`watch_models`, in CoreConfig.ready; core.generations:
+saves, deletes and bulk writes alike) — registrations, attendance, sessions, cohorts, survey
+responses, certificates, plans, organisations, profiles — so a change is visible on the next
+request. The generation is replaced at once and again when the transaction commits:
 a page rendered in between from the data before the commit is not kept. The keys carry the
 release (core/release.py): a deploy does not serve the last release's HTML. The timeout bounds
 what a lost replacement could leave (Redis down at the moment of a change).
@@ -94,5 +93,5 @@ def cached_body(
 
 
 def watch_models() -> None:
-    """Connected once, in CoreConfig.ready: every save and delete of the watched apps' rows."""
+    """Once, in CoreConfig.ready: every statement that writes a row of the watched apps."""
     GENERATION.watch()

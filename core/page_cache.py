@@ -11,10 +11,10 @@ cached copy keeps a placeholder where the token was and each visitor gets their 
 (`get_token`, which also sets their CSRF cookie as a rendered page would), so that no one
 receives someone else's token.
 
-Invalidation: the keys carry a generation, replaced after every committed save or delete of
-what public pages show (`watch_models`, connected in CoreConfig.ready; services that change
-rows with `QuerySet.update()` call `public_pages_changed()`), so a change is visible on the
-next request; the timeout bounds what depends on the clock alone (a registration deadline
+Invalidation: the keys carry a generation, replaced after every statement that writes a row
+of what public pages show (`watch_models`, in CoreConfig.ready; core.generations: saves,
+deletes and bulk writes alike — a module moved up), so a change is visible on the next
+request; the timeout bounds what depends on the clock alone (a registration deadline
 passing). Languages are separate keys; so are addresses with different query strings.
 
 Signed-in people's pages (issue 15) use `personal_page(view)`: a GET by a signed-in person,
@@ -240,7 +240,7 @@ def personal_page(view):
 
 
 def watch_models() -> None:
-    """Connected once, in CoreConfig.ready: every save and delete of the watched apps' rows."""
+    """Once, in CoreConfig.ready: every statement that writes a row of the watched apps."""
     GENERATION.watch()
 
 

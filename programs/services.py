@@ -9,9 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.figure_cache import figures_changed
 from core.ordering import renumber, sibling_move
-from core.page_cache import public_pages_changed
 from core.text import turkish_slugify
 from programs import signals
 from programs.models import (
@@ -193,8 +191,6 @@ def sessions_bulk_create(
     Cohort.objects.select_for_update().filter(pk=cohort.pk).first()
     existing = cohort.sessions.count()
     times = schedule_blocks(first_day=first_day, days=days, blocks=blocks)
-    public_pages_changed()  # bulk_create sends no signal
-    figures_changed()
     return Session.objects.bulk_create(
         [
             Session(

@@ -21,8 +21,6 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.background import enqueue_on_commit
-from core.figure_cache import figures_changed
-from core.page_cache import public_pages_changed
 from notifications.services import NotificationRequest, notifications_queue
 from participants import privacy
 from participants.emails import INVITATION, RegistrationEmail
@@ -309,8 +307,6 @@ def import_rows(*, batch: ImportBatch, rows: list[dict]) -> dict[str, int]:
                 privacy_acknowledged_at=acknowledgement.created_at if acknowledgement else None,
             )
         )
-    figures_changed()  # bulk_create sends no signal
-    public_pages_changed()  # the cohort's free seats on its public page
     Registration.objects.bulk_create(registrations)
     AuditEntry.objects.bulk_create(
         AuditEntry(

@@ -2,7 +2,6 @@
 
 from django.db import transaction
 
-from core.figure_cache import figures_changed
 from core.text import turkish_fold
 from participants.models import AuditEntry, Organization, ParticipantProfile
 from participants.services.audit import audit_log
@@ -46,7 +45,6 @@ def organizations_merge(*, duplicate: Organization, keep: Organization, by) -> i
         msg = "an organisation cannot be merged into itself"
         raise ValueError(msg)
     with transaction.atomic():
-        figures_changed()  # QuerySet.update() sends no signal
         moved = ParticipantProfile.objects.filter(organization=duplicate).update(organization=keep)
         detail = f"{duplicate.name} (#{duplicate.pk}) → {keep.name} (#{keep.pk}): {moved}"
         duplicate.delete()

@@ -12,9 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.compiled import CompiledQuery, ids_statement, rows_insert
-from core.figure_cache import figures_changed
 from core.generations import replaced_up_front
-from core.page_cache import public_pages_changed
 from notifications.models import Notification
 from notifications.rendering import Blank, RenderedEmail
 from notifications.services import (
@@ -296,8 +294,6 @@ def registrations_cancel_for_cohort(*, cohort: Cohort, by) -> int:
     )
     for registration in registrations:
         registration.cohort = cohort  # the e-mail names it: no query per person
-    public_pages_changed()  # QuerySet.update() sends no signal
-    figures_changed()
     Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
         status=Status.CANCELLED,
         status_changed_at=now,

@@ -110,3 +110,99 @@ def test_replaced_up_front_needs_a_transaction():
 
     with pytest.raises(RuntimeError), replaced_up_front():
         pass
+
+
+def test_writes_reads_the_tables_of_inserts_updates_and_deletes():
+    from core.generations import writes
+
+    assert writes('INSERT INTO "programs_module" ("title") VALUES (%s)') == [
+        ("programs_module", None)
+    ]
+    assert writes('DELETE FROM "programs_cohort" WHERE "programs_cohort"."id" IN (%s)') == [
+        ("programs_cohort", None)
+    ]
+    assert writes(
+        'UPDATE "accounts_user" SET "last_login" = %s WHERE "accounts_user"."id" = %s'
+    ) == [("accounts_user", frozenset({"last_login"}))]
+    assert writes('UPDATE "programs_cohort" SET "venue" = %s, "title" = %s') == [
+        ("programs_cohort", frozenset({"venue", "title"}))
+    ]
+
+
+def test_writes_reads_every_statement_of_several_and_no_select_for_update():
+    from core.generations import writes
+
+    assert writes(
+        'SELECT "programs_cohort"."id" FROM "programs_cohort" WHERE "programs_cohort"."id" = %s '
+        'FOR UPDATE OF "programs_cohort";\nINSERT INTO "participants_registration" ("id") '
+        'VALUES (%s);\nINSERT INTO "notifications_notification" ("id") VALUES (%s)'
+    ) == [("participants_registration", None), ("notifications_notification", None)]
+    assert writes('SELECT "programs_cohort"."id" FROM "programs_cohort" FOR UPDATE') == []
+
+
+def _page_generation_writes(monkeypatch) -> list[str]:
+    from core import page_cache
+
+    return _writes(monkeypatch, page_cache.GENERATION)
+
+
+def test_a_bulk_update_replaces_the_public_pages_generation(monkeypatch):
+    from core.ordering import renumber
+    from programs.models import Module
+    from tests.factories import ModuleFactory, ProgramFactory
+
+    program = ProgramFactory()
+    modules = [ModuleFactory(program=program, position=n) for n in (5, 7)]
+    written = _page_generation_writes(monkeypatch)
+
+    renumber(items=modules)  # bulk_update: no signal, in a transaction of its own
+
+    assert len(written) == 2  # at once and at that transaction's commit
+    assert list(Module.objects.order_by("position").values_list("position", flat=True)) == [1, 2]
+
+
+def test_a_queryset_update_and_sql_of_our_own_replace_it(monkeypatch):
+    from django.db import connection
+
+    from programs.models import Cohort
+    from tests.factories import CohortFactory
+
+    cohort = CohortFactory()
+    written = _page_generation_writes(monkeypatch)
+
+    Cohort.objects.filter(pk=cohort.pk).update(venue="Kültür Merkezi")
+    assert len(written) == 1
+    with connection.cursor() as cursor:
+        cursor.execute('UPDATE "programs_cohort" SET "district" = %s', ["Çankaya"])
+    assert len(written) == 2
+
+
+def test_a_login_an_ignored_model_and_other_apps_leave_it(monkeypatch):
+    from django.contrib.auth.models import update_last_login
+    from django.utils import timezone
+
+    from documents.models import Document
+    from tests.factories import AttendanceFactory, RegistrationFactory, SessionFactory, UserFactory
+
+    session = SessionFactory()
+    registration = RegistrationFactory(cohort=session.cohort, status="confirmed")
+    user = UserFactory()
+    written = _page_generation_writes(monkeypatch)
+
+    update_last_login(None, user)  # UPDATE … SET "last_login" only
+    AttendanceFactory(session=session, registration=registration).delete()  # ignored model
+    Document.objects.update(updated_at=timezone.now())  # documents: an app it does not watch
+
+    assert written == []
+
+
+def test_a_statement_that_fails_replaces_nothing(monkeypatch):
+    from django.db import IntegrityError, transaction
+
+    from tests.factories import ProgramFactory
+
+    ProgramFactory(slug="kooperatif-okulu")
+    written = _page_generation_writes(monkeypatch)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProgramFactory(slug="kooperatif-okulu")
+    assert written == []

@@ -346,3 +346,39 @@ def test_the_survey_report_is_kept_only_until_the_survey_opens(monkeypatch):
     url = reverse("participants:survey_report", kwargs={"pk": cohort.pk})
     assert "Bartın dönemi" in client.get(url).content.decode()
     assert 110 <= spy.timeouts[0] <= 120
+
+
+def test_a_module_moved_up_is_in_its_new_place_on_the_next_visit(client):
+    from programs.services import module_move
+    from tests.factories import ModuleFactory
+
+    program = ProgramFactory()
+    first = ModuleFactory(program=program, position=1, title="Kooperatif ortaklığı modülü")
+    second = ModuleFactory(program=program, position=2, title="Belediye bütçesi modülü")
+    client.get(_program_url(program))
+    assert client.get(_program_url(program))["X-Public-Cache"] == "hit"
+
+    module_move(module=second, up=True)  # bulk_update: no signal
+
+    page = client.get(_program_url(program))
+    assert "X-Public-Cache" not in page
+    text = page.content.decode()
+    assert text.index(second.title) < text.index(first.title)
+
+
+def test_an_objective_moved_down_is_renumbered_on_the_next_visit(client):
+    from programs.services import objective_move
+    from tests.factories import ObjectiveFactory
+
+    program = ProgramFactory()
+    first = ObjectiveFactory(program=program, number=1, text="Yasal çerçeveyi tanımak")
+    second = ObjectiveFactory(program=program, number=2, text="Eylem planı hazırlamak")
+    client.get(_program_url(program))
+    assert client.get(_program_url(program))["X-Public-Cache"] == "hit"
+
+    objective_move(objective=first, up=False)
+
+    page = client.get(_program_url(program))
+    assert "X-Public-Cache" not in page
+    text = page.content.decode()
+    assert text.index(second.text) < text.index(first.text)
