@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.forms import capfirst_lazy
 from core.selectors import provinces_by_name
 from participants.models import Organization, Registration
 from participants.selectors.answers import answer_filter_choices
@@ -36,17 +37,23 @@ class RegistrationForm(forms.Form):
             del self.fields["privacy_acknowledged"]
 
 
+def _options(choices) -> list[tuple[str, str]]:
+    """An option for all, then `choices`, each with a capital letter (core.forms): "İptal
+    edildi" beside "Onaylandı", not beside "onaylandı"."""
+    return [("", _("All")), *((value, capfirst_lazy(label)) for value, label in choices)]
+
+
 class RegistrationFilterForm(forms.Form):
     """The console's filters; `questions` (those the viewer may see) add the answer filter."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All")), *Registration.Status.choices]
+        label=_("Status"), required=False, choices=_options(Registration.Status.choices)
     )
     organization_kind = forms.ChoiceField(
         label=_("Organisation kind"),
         required=False,
-        choices=[("", _("All")), *Organization.Kind.choices],
+        choices=_options(Organization.Kind.choices),
     )
     province = forms.ModelChoiceField(
         label=_("Province"),
