@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from action_plans import permissions
 from action_plans.models import PLAN_BUNDLE_KIND, PLAN_DOCUMENT_KIND
 from action_plans.selectors.plans import cohort_plan_documents, plan_get
-from core.text import turkish_capfirst
+from core.text import capfirst
 from documents.layouts import ACTION_PLAN, ActionPlanData, ActionStepData, LegalReferenceData
 from documents.registry import BundleKind, DocumentKind, DocumentPage
 
@@ -63,7 +63,7 @@ def build_data(plan) -> ActionPlanData:
                 description=step.description,
                 responsible=step.responsible,
                 due_on=step.due_on,
-                status=turkish_capfirst(str(step.get_status_display())),
+                status=capfirst(str(step.get_status_display())),
                 legal_basis=tuple(_citation(reference) for reference in step.references.all()),
             )
             for number, step in enumerate(steps, 1)

@@ -8,10 +8,18 @@ table (`xlsx_response`), by the worker for a large one (documents.registry.Sprea
 
 Decimals (core.numbers): a CSV writes them with the Turkish comma ("4,22") whatever the page
 language, because its ";" separator is for Excel with Turkish regional settings; an XLSX keeps
-them as numbers, with a number format showing the digits they carry ("0.0" for 40.9).
+them as numbers, with a number format showing the digits they carry ("0.0" for 40.9). Dates
+given as dates: "05.10.2026" in a CSV, a real date shown so in an XLSX (it sorts as a date).
+
+Text a person typed that a spreadsheet would read as a formula (it starts with "=", "+", "-",
+"@", a tab or a carriage return): a CSV writes it after an apostrophe ("'=1+1", Excel's own
+mark of text); an XLSX writes it as it is, in a text cell marked as Excel marks a cell typed
+with that apostrophe (`quotePrefix`: shown without it, still text when edited) — a telephone
+number "+90 532 …" reads as typed.
 """
 
 import csv
+import datetime as dt
 import io
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,6 +30,7 @@ from typing import IO, TypeVar
 from urllib.parse import quote
 
 from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -49,18 +58,35 @@ def as_download(response: Response, *, filename: str) -> Response:
     return response
 
 
+# How a cell that a spreadsheet would read as a formula starts.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_DATE, _DATE_TIME = "%d.%m.%Y", "%d.%m.%Y %H:%M"
+_XLSX_DATE, _XLSX_DATE_TIME = "dd.mm.yyyy", "dd.mm.yyyy hh:mm"
+
+
 def _cell(value) -> object:
-    """Neutralise spreadsheet formulas typed by users (CSV/formula injection); drop the control
-    characters a spreadsheet cannot hold (openpyxl refuses them)."""
+    """Drop the control characters a spreadsheet cannot hold (openpyxl refuses them); an empty
+    cell for None; a moment in local time, without its zone (a spreadsheet holds none)."""
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        return timezone.make_naive(value)
     return "" if value is None else value
 
 
+def _looks_like_a_formula(value) -> bool:
+    return isinstance(value, str) and value.startswith(_FORMULA_STARTS)
+
+
 def _csv_cell(value) -> object:
+    if _looks_like_a_formula(value):
+        return "'" + value  # neutralised (CSV/formula injection)
     if isinstance(value, Decimal | float):
         return format_decimal(value, language="tr")
+    if isinstance(value, dt.datetime):
+        return value.strftime(_DATE_TIME)
+    if isinstance(value, dt.date):
+        return value.strftime(_DATE)
     return value
 
 
@@ -126,13 +152,30 @@ def csv_response(
     return as_download(response, filename=filename)
 
 
-def _header_cell(worksheet, value) -> WriteOnlyCell:
+def _text_cell(worksheet, value: str) -> WriteOnlyCell:
+    """Text a spreadsheet would read as a formula, as text (see the module)."""
     cell = WriteOnlyCell(worksheet, value=value)
+    cell.data_type = "s"  # openpyxl makes a formula of "=…"
+    cell.quotePrefix = True
+    return cell
+
+
+def _header_cell(worksheet, value) -> WriteOnlyCell:
+    if _looks_like_a_formula(value):
+        cell = _text_cell(worksheet, value)
+    else:
+        cell = WriteOnlyCell(worksheet, value=value)
     cell.font = Font(bold=True)
     return cell
 
 
 def _value_cell(worksheet, value) -> object:
+    if _looks_like_a_formula(value):
+        return _text_cell(worksheet, value)
+    if isinstance(value, dt.date):
+        cell = WriteOnlyCell(worksheet, value=value)
+        cell.number_format = _XLSX_DATE_TIME if isinstance(value, dt.datetime) else _XLSX_DATE
+        return cell
     if number_format := _number_format(value):
         cell = WriteOnlyCell(worksheet, value=value)
         cell.number_format = number_format

@@ -3,11 +3,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import lazy
 
-from core.text import turkish_capfirst
+from core.text import capfirst
 
 # Choice labels are lower case so that they read well inside sentences; a form shows them as
 # options, where each starts with a capital letter ("yaygın eğitim" → "Yaygın eğitim").
-capfirst_lazy = lazy(lambda text: turkish_capfirst(str(text)), str)
+capfirst_lazy = lazy(lambda text: capfirst(str(text)), str)
 
 
 # The range of a database integer (SQLite's INTEGER, PostgreSQL's bigint).

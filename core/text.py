@@ -7,6 +7,7 @@ Python's str.upper()/lower() know nothing of the dotted and dotless i: "inci".up
 import unicodedata
 
 from django.utils.text import slugify
+from django.utils.translation import get_language
 
 _UPPER_SPECIAL = str.maketrans({"i": "İ", "ı": "I"})
 # The letters Python's lower() and the databases get wrong, and the folding of Turkish letters to
@@ -47,6 +48,15 @@ def turkish_lower(text: str) -> str:
 def turkish_capfirst(text: str) -> str:
     """Capitalise the first letter the Turkish way: "iptal edildi" → "İptal edildi"."""
     return turkish_upper(text[:1]) + text[1:]
+
+
+def capfirst(text: str) -> str:
+    """Capitalise the first letter of a label by the active language's rules: the Turkish way
+    in Turkish ("iptal edildi" → "İptal edildi"), the plain way in English ("issued" →
+    "Issued", never "İssued")."""
+    if (get_language() or "tr")[:2] == "tr":
+        return turkish_capfirst(text)
+    return text[:1].upper() + text[1:]
 
 
 def turkish_fold(text: str) -> str:

@@ -102,8 +102,10 @@ def _button(address: str) -> SafeString:
 
 
 def text_to_html(text: str) -> SafeString:
-    """The kind's plain text as HTML paragraphs (see the module's docstring)."""
+    """The kind's plain text as HTML paragraphs (see the module's docstring). Line ends are
+    read as a browser sends them too (a coordinator's message typed in a textarea: "\r\n")."""
     parts = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     for block in _BLOCKS.split(text.strip()):
         lines: list[str] = []
         for line in (line.strip() for line in block.splitlines()):

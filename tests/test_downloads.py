@@ -127,16 +127,21 @@ def test_every_table_export_is_tested_here():
     assert _table_export_names() == {name for name, _ in _exports(cohort=1, program=1)}
 
 
-def _cells(response, fmt: str) -> list[tuple[str, object, str]]:
-    """(where, value, type) of every cell; CSV cells are all text."""
+def _cells(response, fmt: str) -> list[tuple[str, object, str, bool]]:
+    """(where, value, type, marked as text the way Excel marks "'…") of every cell; CSV cells
+    are all text, none marked (the apostrophe is in the value)."""
     if fmt == "csv":
         rows = csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";")
         return [
-            (f"r{r}c{c}", value, "s") for r, row in enumerate(rows) for c, value in enumerate(row)
+            (f"r{r}c{c}", value, "s", False)
+            for r, row in enumerate(rows)
+            for c, value in enumerate(row)
         ]
     sheet = load_workbook(io.BytesIO(response.getvalue())).active
     return [
-        (cell.coordinate, cell.value, cell.data_type) for row in sheet.iter_rows() for cell in row
+        (cell.coordinate, cell.value, cell.data_type, bool(cell.quotePrefix))
+        for row in sheet.iter_rows()
+        for cell in row
     ]
 
 
@@ -161,7 +166,7 @@ def test_every_table_export_writes_formula_looking_text_as_text(
     client, coordinator, hostile, django_capture_on_commit_callbacks
 ):
     client.force_login(coordinator)
-    written = set()
+    written = {"csv": set(), "xlsx": set()}
     exports = _exports(cohort=hostile["cohort"].pk, program=hostile["program"].pk)
     for (name, arguments), fmt in itertools.product(exports, ("csv", "xlsx")):
         fmt_name = "file_format" if name == "participants:cohort_registrations_export" else "fmt"
@@ -174,27 +179,32 @@ def test_every_table_export_writes_formula_looking_text_as_text(
         )
         assert response.status_code == 200, (name, kwargs)
         cells = _cells(response, fmt)
-        assert [where for where, _value, kind in cells if kind == "f"] == [], (name, kwargs)
+        assert [where for where, _value, kind, _marked in cells if kind == "f"] == [], (
+            name,
+            kwargs,
+        )
         live = [
             (where, value)
-            for where, value, _kind in cells
-            if isinstance(value, str) and value.startswith(FORMULA_STARTS)
+            for where, value, _kind, marked in cells
+            if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not marked
         ]
         assert live == [], (name, kwargs)
-        written |= {value for _where, value, _kind in cells if isinstance(value, str)}
+        written[fmt] |= {value for _where, value, _kind, _marked in cells if isinstance(value, str)}
     typed = {
-        '\'=HYPERLINK("http://kotu.example","Dönem")',  # a cohort title
-        '\'=HYPERLINK("http://kotu.example","Soru")',  # a question: a header cell
-        "'=1+1 ölçek",
-        "'@SUM(1+1)",
-        "'=kisi@example.org",
-        "'+Belediye",
-        "'-Konak",
-        "'=Müdür",
-        "'-cmd|' /C calc'!A0",
-        "'@Tür",
+        '=HYPERLINK("http://kotu.example","Dönem")',  # a cohort title
+        '=HYPERLINK("http://kotu.example","Soru")',  # a question: a header cell
+        "=1+1 ölçek",
+        "@SUM(1+1)",
+        "=kisi@example.org",
+        "+Belediye",
+        "-Konak",
+        "=Müdür",
+        "-cmd|' /C calc'!A0",
+        "@Tür",
     }
-    assert typed - written == set()
+    # A CSV writes them after an apostrophe; an XLSX as typed, in cells marked as text.
+    assert {"'" + text for text in typed} - written["csv"] == set()
+    assert typed - written["xlsx"] == set()
 
 
 # --- Cache-Control on every download -------------------------------------------------------

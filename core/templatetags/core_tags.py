@@ -10,7 +10,7 @@ from django.utils.translation import get_language, ngettext
 
 from core.numbers import format_count, format_decimal, format_hours, format_percent
 from core.pagination import PAGE_PARAMETER
-from core.text import turkish_capfirst, turkish_upper
+from core.text import capfirst, turkish_upper
 
 register = template.Library()
 
@@ -51,8 +51,9 @@ def long_date(value) -> str:
 
 @register.filter
 def capfirst_tr(text) -> str:
-    """Capitalise the first letter the Turkish way: "iptal edildi" → "İptal edildi"."""
-    return turkish_capfirst(str(text or ""))
+    """Capitalise the first letter by the page's language (core.text.capfirst): "iptal
+    edildi" → "İptal edildi" in Turkish, "issued" → "Issued" in English."""
+    return capfirst(str(text or ""))
 
 
 @register.filter

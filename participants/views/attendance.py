@@ -18,7 +18,7 @@ from django.views import View
 from accounts.mixins import RoleRequiredMixin
 from core.numbers import format_hours, format_percent
 from core.pagination import PAGE_PARAMETER, is_page_number, page_of
-from core.text import turkish_capfirst
+from core.text import capfirst
 from documents.services import document_request
 from participants import checkin_codes, exports, permissions
 from participants.checkin_codes import CodeCheck
@@ -78,8 +78,7 @@ def _row_context(session, rows: list) -> dict:
     return {
         "grid_url": reverse("participants:attendance_grid", kwargs={"session_id": session.pk}),
         "status_choices": [
-            (value, label, turkish_capfirst(str(label)))
-            for value, label in Attendance.Status.choices
+            (value, label, capfirst(str(label))) for value, label in Attendance.Status.choices
         ],
     }
 

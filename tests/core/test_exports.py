@@ -1,10 +1,11 @@
 import csv
+import datetime as dt
 import io
 from decimal import Decimal
 
 import pytest
 from django.http import HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from core import exports
@@ -62,17 +63,43 @@ def test_xlsx_writes_formula_looking_text_as_text_in_the_header_row_and_in_every
     )
     cells = _xlsx_cells(response)
     assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
-    neutral = ["'" + text.replace("\r", "\n") for text in FORMULAS]  # XML reads CR as LF
-    assert [cell.value for cell in cells[:6]] == neutral
-    assert [cell.value for cell in cells[6:12]] == neutral
+    typed = [text.replace("\r", "\n") for text in FORMULAS]  # XML reads CR as LF
+    # as typed, in text cells marked as Excel marks a cell typed after an apostrophe
+    assert [(cell.value, cell.data_type, cell.quotePrefix) for cell in cells[:12]] == [
+        (text, "s", True) for text in typed + typed
+    ]
     assert [(cell.value, cell.data_type) for cell in cells[12:14]] == [(1, "n"), (-2.5, "n")]
+    assert cells[12].quotePrefix is False
+
+
+def test_a_telephone_number_reads_as_typed_in_an_xlsx_and_after_an_apostrophe_in_a_csv():
+    rows = [["Ayşe Işık", "+90 532 111 22 33"]]
+    xlsx = xlsx_response(filename="t.xlsx", sheet="Kişiler", headers=["Ad", "Telefon"], rows=rows)
+    assert [cell.value for cell in _xlsx_cells(xlsx)][2:] == ["Ayşe Işık", "+90 532 111 22 33"]
+    csv_file = csv_response(filename="t.csv", headers=["Ad", "Telefon"], rows=rows)
+    assert _csv_rows(csv_file)[1] == ["Ayşe Işık", "'+90 532 111 22 33"]
+
+
+def test_dates_are_turkish_in_a_csv_and_real_dates_in_an_xlsx():
+    first_day = dt.date(2026, 10, 5)
+    marked = timezone.make_aware(dt.datetime(2026, 10, 5, 9, 30))
+    rows = [[first_day, marked]]
+    csv_file = csv_response(filename="t.csv", headers=["Gün", "An"], rows=rows)
+    assert _csv_rows(csv_file)[1] == ["05.10.2026", "05.10.2026 09:30"]
+    xlsx = xlsx_response(filename="t.xlsx", sheet="Tablo", headers=["Gün", "An"], rows=rows)
+    day, moment = _xlsx_cells(xlsx)[2:]
+    assert (day.value, day.number_format) == (dt.datetime(2026, 10, 5), "dd.mm.yyyy")
+    assert (moment.value, moment.number_format) == (
+        dt.datetime(2026, 10, 5, 9, 30),
+        "dd.mm.yyyy hh:mm",
+    )
 
 
 def test_control_characters_a_spreadsheet_cannot_hold_are_dropped_not_a_500():
     response = xlsx_response(
         filename="t.xlsx", sheet="Sayfa", headers=["Ad\x00\x0b"], rows=[["\x1b=1+1", "a\x07b"]]
     )
-    assert [cell.value for cell in _xlsx_cells(response)] == ["Ad", None, "'=1+1", "ab"]
+    assert [cell.value for cell in _xlsx_cells(response)] == ["Ad", None, "=1+1", "ab"]
     csv_rows = _csv_rows(csv_response(filename="t.csv", headers=["Ad\x00"], rows=[["\x1b=1"]]))
     assert csv_rows == [["Ad"], ["'=1"]]
 

@@ -1,6 +1,13 @@
 import pytest
 
-from core.text import turkish_fold, turkish_lower, turkish_slugify, turkish_sort_key, turkish_upper
+from core.text import (
+    capfirst,
+    turkish_fold,
+    turkish_lower,
+    turkish_slugify,
+    turkish_sort_key,
+    turkish_upper,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,3 +43,12 @@ def test_sort_key_orders_like_a_turkish_dictionary():
         "Şanlıurfa",
         "Zonguldak",
     ]
+
+
+def test_capfirst_follows_the_active_language():
+    from django.utils import translation
+
+    with translation.override("tr"):
+        assert capfirst("ilçe belediyesi") == "İlçe belediyesi"
+    with translation.override("en"):
+        assert capfirst("issued") == "Issued"

@@ -137,6 +137,16 @@ def test_text_becomes_escaped_paragraphs_with_a_button_for_each_link_line():
     )
 
 
+def test_paragraphs_typed_in_a_browser_stay_paragraphs():
+    """A textarea sends "\r\n" (a coordinator's message to a cohort)."""
+    html = text_to_html("Merhaba,\r\n\r\nYarın 10.00'da\r\nÇankaya'dayız.\r\n")
+    assert html == (
+        '<p style="margin:0 0 16px;line-height:1.5">Merhaba,</p>\n'
+        '<p style="margin:0 0 16px;line-height:1.5">Yarın 10.00&#x27;da<br>\n'
+        "Çankaya&#x27;dayız.</p>"
+    )
+
+
 def test_the_html_fetches_nothing_from_anywhere():
     for name in KINDS:
         html = email_preview(kind=registry.get(name), language="tr").html

@@ -16,9 +16,16 @@ from core.templatetags.core_tags import (
 
 
 def test_first_letter_is_capitalised_the_turkish_way():
-    assert capfirst_tr("iptal edildi") == "İptal edildi"
-    assert capfirst_tr("ırmak") == "Irmak"
-    assert capfirst_tr("") == ""
+    with translation.override("tr"):
+        assert capfirst_tr("iptal edildi") == "İptal edildi"
+        assert capfirst_tr("ırmak") == "Irmak"
+        assert capfirst_tr("") == ""
+
+
+def test_first_letter_is_capitalised_the_english_way_on_an_english_page():
+    with translation.override("en"):
+        assert capfirst_tr("issued") == "Issued"
+        assert capfirst_tr("in progress") == "In progress"
 
 
 def test_upper_tr_never_uses_python_upper():
