@@ -57,6 +57,9 @@ def build_data(plan) -> ActionPlanData:
         collaboration_type=str(plan.collaboration_type.display_name),
         sdgs=tuple(f"{goal.number}. {goal.display_name}" for goal in plan.sdgs.all()),
         goal=plan.goal,
+        status=capfirst(str(plan.get_status_display())),
+        problem=plan.problem,
+        starts_on=plan.starts_on,
         steps=tuple(
             ActionStepData(
                 number=number,

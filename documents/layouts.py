@@ -116,6 +116,9 @@ class ActionPlanData:
     cohort: str
     prepared_on: dt.date
     issuer: str = "Genç İşi Kooperatif"
+    status: str = ""  # the plan's ("Taslak", "Onaylandı"): a draft must not pass for approved
+    problem: str = ""
+    starts_on: dt.date | None = None
 
 
 def action_plan_context(data: ActionPlanData) -> dict:

@@ -86,4 +86,8 @@ def action_plan_data(inputs: dict) -> ActionPlanData:
         ),
         cohort="İzmir Dönemi 2026/2",
         prepared_on=dt.date(2026, 11, 26),
+        status="Onaya gönderildi",
+        problem="Kooperatifin ürünleri yalnızca pazar yerinde satılıyor; belediyenin "
+        "etkinliklerinde satış için yasal bir yol bilinmiyor.",
+        starts_on=dt.date(2026, 12, 15),
     )

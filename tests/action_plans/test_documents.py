@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 import zipfile
 
@@ -20,7 +21,12 @@ from tests.factories import (
 
 @pytest.fixture
 def plan(db):
-    plan = ActionPlanFactory(title="Kadın kooperatifine ortaklık")
+    plan = ActionPlanFactory(
+        title="Kadın kooperatifine ortaklık",
+        problem="Ürünler yalnızca pazar yerinde satılıyor.",
+        starts_on=dt.date(2027, 3, 1),
+        status="submitted",
+    )
     member = WorkGroupMemberFactory(
         group=plan.work_group,
         registration=RegistrationFactory(cohort=plan.cohort, participant__full_name="İnci Işık"),
@@ -44,6 +50,11 @@ def test_plan_data_has_the_steps_citations_and_the_appendix(plan):
     assert data.steps[0].status == "Başlamadı"
     assert [reference.citation for reference in data.legal_references] == ["1163 m.9"]
     assert data.legal_references[0].reviewed is False
+    assert (data.status, data.problem, data.starts_on) == (
+        "Onaya gönderildi",
+        "Ürünler yalnızca pazar yerinde satılıyor.",
+        dt.date(2027, 3, 1),
+    )
 
 
 def test_plan_pdf_renders_user_text_as_text(plan, django_capture_on_commit_callbacks):
@@ -61,6 +72,10 @@ def test_plan_pdf_renders_user_text_as_text(plan, django_capture_on_commit_callb
         in text.replace("\n", " ")
     )
     assert "Hukuki inceleme bekliyor" in text
+    flat = text.replace("\n", " ")
+    assert "Durum Onaya gönderildi" in flat  # a plan not approved yet does not pass for one
+    assert "Başlangıç tarihi 1 Mart 2027" in flat
+    assert "Sorun tanımı Ürünler yalnızca pazar yerinde satılıyor." in flat
 
 
 def test_members_and_coordinators_may_download_strangers_not(plan, participant, coordinator):
