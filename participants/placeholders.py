@@ -40,6 +40,15 @@ def unknown_placeholders(text: str) -> list[str]:
     return unknown
 
 
+def used_placeholders(text: str) -> set[str]:
+    """The personal fields `text` uses, by their names ({ANKET} is "anket")."""
+    return {
+        _BY_KEY[key]
+        for match in PLACEHOLDER.finditer(text)
+        if (key := turkish_fold(match.group(1))) in _BY_KEY
+    }
+
+
 def fill(text: str, values: dict[str, str]) -> str:
     """The text with each personal field replaced by its value (`values` by field name)."""
 

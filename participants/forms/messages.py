@@ -55,12 +55,30 @@ class CohortMessageForm(forms.Form):
                     gettext("Unknown personal field: %(fields)s. You can use %(known)s.")
                     % {"fields": ", ".join(unknown), "known": known},
                 )
+        self._survey_link_only_to_confirmed(cleaned)
         subject_en, body_en = cleaned.get("subject_en"), cleaned.get("body_en")
         if subject_en and not body_en and "body_en" not in self.errors:
             self.add_error("body_en", gettext("Write the English message too, or no English."))
         if body_en and not subject_en and "subject_en" not in self.errors:
             self.add_error("subject_en", gettext("Write the English subject too, or no English."))
         return cleaned
+
+    def _survey_link_only_to_confirmed(self, cleaned: dict) -> None:
+        """{anket} opens the survey for a confirmed participant only (the others get "not
+        found"): a message that uses it goes to confirmed participants alone."""
+        statuses = set(cleaned.get("status") or [])
+        if statuses == {Registration.Status.CONFIRMED} or "status" in self.errors:
+            return
+        for name in TEXT_FIELDS:
+            if "anket" in placeholders.used_placeholders(cleaned.get(name) or ""):
+                self.add_error(
+                    name,
+                    gettext(
+                        "{anket} is the survey link, which only confirmed participants can "
+                        'open: choose only the status "confirmed" under the recipients, or '
+                        "leave {anket} out."
+                    ),
+                )
 
     def filter_values(self) -> dict:
         """The chosen filters (JSON-safe), the empty ones left out."""

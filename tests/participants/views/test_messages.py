@@ -125,7 +125,8 @@ def test_send_queues_one_email_per_recipient_and_opens_the_message(
 def test_sending_to_nobody_is_refused(client, coordinator, message_cohort):
     client.force_login(coordinator)
     response = client.post(
-        _compose_url(message_cohort.cohort), _form(status=["rejected"], action="send")
+        _compose_url(message_cohort.cohort),
+        _form(status=["rejected"], body="Merhaba {ad}", action="send"),
     )
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [
@@ -228,3 +229,24 @@ def test_a_participant_sees_their_messages_and_nobody_elses(client, message_coho
     stranger = UserFactory()
     client.force_login(stranger)
     assert list(client.get(reverse("participants:my_messages")).context["page"]) == []
+
+
+@pytest.mark.parametrize("statuses", [["confirmed", "waitlisted"], []], ids=["some", "everyone"])
+def test_the_survey_link_goes_only_to_confirmed_participants(
+    client, coordinator, message_cohort, statuses
+):
+    """{anket} opens the survey for confirmed participants only: others would get "not
+    found"."""
+    client.force_login(coordinator)
+    response = client.post(
+        _compose_url(message_cohort.cohort), _form(status=statuses, action="send")
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "body": [
+            "{anket} anket bağlantısıdır ve yalnızca onaylanmış katılımcılar açabilir: "
+            "alıcılarda yalnızca “onaylandı” durumunu seçin ya da {anket} alanını çıkarın."
+        ]
+    }
+    assert "Merhaba {ad}, anketi doldurur musunuz? {anket}" in response.content.decode()
+    assert not CohortMessage.objects.exists()
