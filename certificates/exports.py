@@ -117,7 +117,7 @@ def _certificate_rows(certificates) -> list[list]:
             certificate.code,
             certificate.version,
             capfirst_tr(certificate.get_status_display()),
-            timezone.localtime(certificate.issued_at).strftime("%d.%m.%Y"),
+            timezone.localdate(certificate.issued_at),  # core.exports writes dates
             hours_value(certificate.attended_hours)
             if certificate.attended_hours is not None
             else "",

@@ -53,7 +53,7 @@ def _rows(registrations) -> list[list]:
                 (profile.title) if profile else "",
                 capfirst_tr(registration.get_status_display()),
                 registration.position or "",
-                timezone.localtime(registration.created_at).strftime("%d.%m.%Y %H:%M"),
+                registration.created_at,  # a date in an XLSX, "05.10.2026 09:30" in a CSV
                 *(text for _question, text in getattr(registration, "answer_cells", [])),
             ]
         )

@@ -164,6 +164,14 @@ def test_certificate_list_has_every_version_with_its_code_and_state(client, coor
          "17.12.2026", "5,3", "5,3",
          "http://127.0.0.1:8000/sertifika/dogrula/GI26-EEEE-FFFF-GGGG-HHHH/"],
     ]  # fmt: skip
+    sheet = load_workbook(
+        io.BytesIO(_get(client, coordinator, "list_export", cohort, "xlsx").content)
+    )
+    issued = [row[6] for row in sheet.active.iter_rows(min_row=2)]
+    assert [(cell.value, cell.number_format) for cell in issued] == [
+        (dt.datetime(2026, 12, 16), "dd.mm.yyyy"),  # a date that sorts as one
+        (dt.datetime(2026, 12, 17), "dd.mm.yyyy"),
+    ]
 
 
 def test_the_cohorts_facilitator_may_download_others_get_404(client, facilitator, cohort):
