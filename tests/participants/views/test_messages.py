@@ -244,8 +244,10 @@ def test_the_survey_link_goes_only_to_confirmed_participants(
     assert response.status_code == 200
     assert response.context["form"].errors == {
         "body": [
-            "{anket} anket bağlantısıdır ve yalnızca onaylanmış katılımcılar açabilir: "
-            "alıcılarda yalnızca “onaylandı” durumunu seçin ya da {anket} alanını çıkarın."
+            (
+                "{anket} anket bağlantısıdır ve yalnızca onaylanmış katılımcılar açabilir: "
+                "alıcılarda yalnızca “onaylandı” durumunu seçin ya da {anket} alanını çıkarın."
+            )
         ]
     }
     assert "Merhaba {ad}, anketi doldurur musunuz? {anket}" in response.content.decode()
