@@ -10,6 +10,8 @@ import datetime as dt
 import itertools
 import time
 import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.utils import timezone
 
@@ -158,59 +160,108 @@ def build_cohort(*, size: int):
     return cohort, coordinator
 
 
-def measure_bulk(*, size: int, redis_url: str) -> tuple[str, str]:
-    """(certificates per second, a note) for issuing `size` certificates end to end."""
-    from certificates.services import certificates_issue
-    from core.background import load_url_configuration
-    from documents.models import Document
-    from gencisi.celery import app
-    from notifications.models import Notification
+@dataclass(frozen=True)
+class BulkRun:
+    """One issue of `size` certificates: how many were ready and mailed, and when (seconds from
+    the call to `certificates_issue`)."""
 
-    cohort, coordinator = build_cohort(size=size)
+    size: int
+    issued: int
+    ready: int
+    sent: int
+    rows_seconds: float
+    ready_seconds: float
+    mailed_seconds: float
+
+    @property
+    def complete(self) -> bool:
+        return self.issued == self.ready == self.sent == self.size
+
+    @property
+    def rate(self) -> float:
+        """Certificates per second, to the last ready PDF."""
+        return self.size / self.ready_seconds
+
+    def __str__(self) -> str:
+        if self.issued < self.size or self.ready < self.size:
+            log = LOGS / "worker.log"
+            return f"{self.ready}/{self.size} ready: timed out (worker's log: {log})"
+        if self.sent < self.size:
+            return f"only {self.sent}/{self.size} e-mails sent before the timeout"
+        return (
+            f"{self.size} in {self.ready_seconds:.1f} s (rows {self.rows_seconds:.2f} s; "
+            f"e-mails all sent at {self.mailed_seconds:.1f} s)"
+        )
+
+
+def share_of_floor(*, rate: float, floor_before: float, floor_after: float, cores: int) -> float:
+    """A run's throughput as a share of the floor's on all cores: cores ÷ the floor's time per
+    render, the floor taken as the mean of its medians right before and right after the run."""
+    return rate / (cores / ((floor_before + floor_after) / 2))
+
+
+@contextmanager
+def worker(*, redis_url: str):
+    """A Celery worker (2 pool processes) on a queue of the run's own, warmed up."""
+    from gencisi.celery import app
+
     queue = f"bench-{uuid.uuid4().hex}"
     app.conf.update(broker_url=redis_url, task_default_queue=queue, task_always_eager=False)
     LOGS.mkdir(parents=True, exist_ok=True)
-    worker = stack.start_worker(logs=LOGS, queue=queue, broker_url=redis_url)
+    process = stack.start_worker(logs=LOGS, queue=queue, broker_url=redis_url)
     try:
         time.sleep(6)  # let both pool processes start and warm up
-        # The web process that serves the coordinator's POST has its URLs loaded (it routed the
-        # request); here the first link built would import every view inside the clock.
-        load_url_configuration()
-        start = time.perf_counter()
-        issued = certificates_issue(cohort=cohort, issued_by=coordinator).issued
-        requested = time.perf_counter() - start
-        # Watching costs the machine too (ten times a second, inside the clock): the run's
-        # documents are the ones its own coordinator requested, counted on that foreign key's
-        # index — 1.3 ms of CPU (client and server) a look, where a list of their 500 primary
-        # keys cost 5 ms (2–3 % of the machine's two cores).
-        documents = Document.objects.filter(requested_by=coordinator, kind="certificate")
-        deadline = time.monotonic() + 300
-        ready = 0
-        while time.monotonic() < deadline:
-            ready = documents.filter(status=Document.Status.READY).count()
-            if ready == issued:
-                break
-            time.sleep(0.1)
-        elapsed = time.perf_counter() - start
-        mails = Notification.objects.filter(
-            kind="certificate_ready",
-            about_id__in=cohort.registrations.values("pk"),
-            about_type__model="registration",
-        )
-        sent = 0
-        while time.monotonic() < deadline:
-            sent = mails.filter(status=Notification.Status.SENT).count()
-            if sent == issued:
-                break
-            time.sleep(0.1)
-        mailed = time.perf_counter() - start
+        yield process
     finally:
-        stack.stop(worker)
-    if issued != size or ready < size:
-        return f"{ready}/{size} ready", f"timed out (worker's log: {LOGS / 'worker.log'})"
-    if sent < size:
-        return f"{size / elapsed:.0f}/s", f"but only {sent}/{size} e-mails sent before the timeout"
-    return (
-        f"{size / elapsed:.0f}/s",
-        f"{size} in {elapsed:.1f} s (rows {requested:.2f} s; e-mails all sent at {mailed:.1f} s)",
+        stack.stop(process)
+
+
+def _count_until(rows, wanted: int, deadline: float) -> int:
+    """Count `rows` ten times a second until there are `wanted` of them or the deadline passes;
+    the last count."""
+    count = rows.count()
+    while count != wanted and time.monotonic() < deadline:
+        time.sleep(0.1)
+        count = rows.count()
+    return count
+
+
+def measure_bulk(*, cohort, coordinator) -> BulkRun:
+    """Issue the certificates of `cohort` (from `build_cohort`) with the worker of `worker()`
+    running, and wait for every PDF and every e-mail."""
+    from certificates.services import certificates_issue
+    from core.background import load_url_configuration
+    from documents.models import Document
+    from notifications.models import Notification
+
+    size = cohort.capacity
+    # The web process that serves the coordinator's POST has its URLs loaded (it routed the
+    # request); here the first link built would import every view inside the clock.
+    load_url_configuration()
+    start = time.perf_counter()
+    issued = certificates_issue(cohort=cohort, issued_by=coordinator).issued
+    requested = time.perf_counter() - start
+    # Watching costs the machine too (ten times a second, inside the clock): the run's
+    # documents are the ones its own coordinator requested, counted on that foreign key's
+    # index — 1.3 ms of CPU (client and server) a look, where a list of their 500 primary
+    # keys cost 5 ms (2–3 % of the machine's two cores).
+    documents = Document.objects.filter(requested_by=coordinator, kind="certificate")
+    deadline = time.monotonic() + 300
+    ready = _count_until(documents.filter(status=Document.Status.READY), issued, deadline)
+    elapsed = time.perf_counter() - start
+    mails = Notification.objects.filter(
+        kind="certificate_ready",
+        about_id__in=cohort.registrations.values("pk"),
+        about_type__model="registration",
+    )
+    sent = _count_until(mails.filter(status=Notification.Status.SENT), issued, deadline)
+    mailed = time.perf_counter() - start
+    return BulkRun(
+        size=size,
+        issued=issued,
+        ready=ready,
+        sent=sent,
+        rows_seconds=requested,
+        ready_seconds=elapsed,
+        mailed_seconds=mailed,
     )

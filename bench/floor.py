@@ -12,6 +12,7 @@ FontConfiguration, one fetcher, stylesheets parsed once, static images decoded o
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
@@ -83,16 +84,97 @@ class Timing:
         return f"{self.wall * 1000:.1f} ms (CPU {self.cpu * 1000:.1f})"
 
 
-def timed(render, *, repeat: int, warmup: int = 5) -> Timing:
-    for _ in range(warmup):
-        render()
+@dataclass(frozen=True)
+class Clocks:
+    """Where the times come from: the real clocks, or a test's."""
+
+    wall: Callable[[], float] = time.perf_counter
+    cpu: Callable[[], float] = time.process_time
+
+
+def _samples(render, *, repeat: int, clocks: Clocks) -> tuple[list[float], list[float]]:
     walls, cpus = [], []
     for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu = clocks.wall(), clocks.cpu()
         render()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
+        walls.append(clocks.wall() - wall)
+        cpus.append(clocks.cpu() - cpu)
+    return walls, cpus
+
+
+def timed(render, *, repeat: int, warmup: int = 5, clocks: Clocks = Clocks()) -> Timing:
+    for _ in range(warmup):
+        render()
+    walls, cpus = _samples(render, repeat=repeat, clocks=clocks)
     return Timing(wall=median(walls), cpu=median(cpus))
+
+
+def bracketed_ratios(floors: list[float], subjects: list[float]) -> list[float]:
+    """Each subject block's median against the mean of the floor blocks right before and right
+    after it: `floors` has one block more than `subjects` (F S F S F)."""
+    if len(floors) != len(subjects) + 1:
+        raise ValueError("one floor block before each subject block and one after the last")
+    return [
+        subject / ((floors[index] + floors[index + 1]) / 2)
+        for index, subject in enumerate(subjects)
+    ]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A subject measured interleaved with the floor. The ratios are the medians of the
+    bracketed block ratios, so that a shared machine's drift — the floor moved by 40 % within
+    minutes on one VM — falls on both sides of every ratio."""
+
+    subject: Timing
+    floor: Timing
+    wall_ratio: float
+    cpu_ratio: float
+    rounds: int
+
+
+def compared(
+    subject,
+    floor,
+    *,
+    rounds: int,
+    subject_repeat: int,
+    floor_repeat: int,
+    warmup: int = 2,
+    clocks: Clocks = Clocks(),
+) -> Comparison:
+    """Floor, subject, floor, subject, …, floor: `rounds` blocks of the subject, each between
+    two blocks of the floor (as the web part interleaves its floor view)."""
+    for _ in range(warmup):
+        floor()
+        subject()
+    floor_blocks = [_samples(floor, repeat=floor_repeat, clocks=clocks)]
+    subject_blocks = []
+    for _ in range(rounds):
+        subject_blocks.append(_samples(subject, repeat=subject_repeat, clocks=clocks))
+        floor_blocks.append(_samples(floor, repeat=floor_repeat, clocks=clocks))
+
+    def ratio(part: int) -> float:
+        return median(
+            bracketed_ratios(
+                [median(block[part]) for block in floor_blocks],
+                [median(block[part]) for block in subject_blocks],
+            )
+        )
+
+    def overall(blocks) -> Timing:
+        return Timing(
+            wall=median(value for block in blocks for value in block[0]),
+            cpu=median(value for block in blocks for value in block[1]),
+        )
+
+    return Comparison(
+        subject=overall(subject_blocks),
+        floor=overall(floor_blocks),
+        wall_ratio=ratio(0),
+        cpu_ratio=ratio(1),
+        rounds=rounds,
+    )
 
 
 if __name__ == "__main__":
