@@ -2,6 +2,7 @@
 and the texts with their personal fields (participants/placeholders.py)."""
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -89,7 +90,8 @@ class CohortMessageForm(forms.Form):
         }
 
     def audience(self) -> str:
-        """The chosen filters as the page says them: "confirmed · has not answered the survey"."""
+        """The chosen filters as the page says them, in the active language: "confirmed · has
+        not answered the survey"."""
         parts = []
         for name, value in self.filter_values().items():
             labels = dict(self.fields[name].choices)
@@ -99,11 +101,17 @@ class CohortMessageForm(forms.Form):
 
     def draft(self) -> MessageDraft:
         data = self.cleaned_data
+        # Both languages, so that the message's history reads in the reader's language.
+        with translation.override("tr"):
+            audience = self.audience()
+        with translation.override("en"):
+            audience_en = self.audience()
         return MessageDraft(
             subject=data["subject"],
             body=data["body"],
             subject_en=data.get("subject_en", ""),
             body_en=data.get("body_en", ""),
             filters=self.filter_values(),
-            audience=self.audience(),
+            audience=audience,
+            audience_en=audience_en,
         )

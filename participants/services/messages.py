@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.background import enqueue_on_commit
+from core.i18n import Localized
 from core.links import absolute_url
 from notifications.models import Notification
 from notifications.selectors import notifications_about
@@ -46,7 +47,10 @@ class MessageDraft:
     subject_en: str = ""
     body_en: str = ""
     filters: dict | None = None
-    audience: str = ""
+    audience: str = ""  # the chosen recipients as the page says them, in Turkish
+    audience_en: str = ""  # and in English
+
+    display_audience = Localized("audience")
 
     @property
     def has_english(self) -> bool:
@@ -141,6 +145,7 @@ def cohort_message_send(*, cohort, sent_by, draft: MessageDraft) -> CohortMessag
             body_en=draft.body_en if draft.has_english else "",
             filters=draft.filters or {},
             audience=draft.audience[:500],
+            audience_en=draft.audience_en[:500],
             recipient_count=len(registrations),
         )
         session = next_session(cohort=cohort)

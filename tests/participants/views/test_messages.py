@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from action_plans.models import WorkGroup
 from notifications.models import Notification
 from participants.models import CohortMessage
 from participants.services.messages import MessageDraft, cohort_message_send
@@ -115,11 +116,72 @@ def test_send_queues_one_email_per_recipient_and_opens_the_message(
         {"status": ["confirmed"], "survey": "no"},
     )
     assert message.audience == "onaylandı · anketi yanıtlamamış"
+    assert message.audience_en == "confirmed · has not answered the survey"
     assert sorted(
         Notification.objects.filter(kind="cohort_message").values_list(
             "recipient__full_name", flat=True
         )
     ) == ["Burak Demir", "Cem Şahin", "Çiğdem Öz"]
+
+
+def test_a_message_sent_in_english_keeps_its_recipients_in_both_languages(
+    client, coordinator, message_cohort
+):
+    client.force_login(coordinator)
+    client.cookies["django_language"] = "en"
+    client.post(_compose_url(message_cohort.cohort), _form(action="send"))
+    message = CohortMessage.objects.get()
+    assert (message.audience, message.audience_en) == (
+        "onaylandı · anketi yanıtlamamış",
+        "confirmed · has not answered the survey",
+    )
+
+
+def test_history_and_detail_say_the_recipients_in_the_readers_language(
+    client, coordinator, message_cohort
+):
+    client.force_login(coordinator)
+    client.post(_compose_url(message_cohort.cohort), _form(action="send"))
+    message = CohortMessage.objects.get()
+    detail = reverse(
+        "participants:cohort_message",
+        kwargs={"cohort_pk": message_cohort.cohort.pk, "pk": message.pk},
+    )
+    for url in (_history_url(message_cohort.cohort), detail):
+        client.cookies["django_language"] = "tr"
+        turkish = client.get(url).content.decode()
+        client.cookies["django_language"] = "en"
+        english = client.get(url).content.decode()
+        assert "Onaylandı · anketi yanıtlamamış" in turkish
+        assert "Confirmed · has not answered the survey" not in turkish
+        assert "Confirmed · has not answered the survey" in english
+        assert "Onaylandı · anketi yanıtlamamış" not in english
+
+
+def test_a_work_groups_name_is_kept_as_written_in_both_languages(
+    client, coordinator, message_cohort
+):
+    group = WorkGroup.objects.get(cohort=message_cohort.cohort, name="Tarım grubu")
+    client.force_login(coordinator)
+    client.post(
+        _compose_url(message_cohort.cohort),
+        _form(action="send", survey="", work_group=str(group.pk)),
+    )
+    message = CohortMessage.objects.get()
+    assert (message.audience, message.audience_en) == (
+        "onaylandı · Tarım grubu",
+        "confirmed · Tarım grubu",
+    )
+
+
+def test_a_message_sent_before_english_recipients_were_kept_shows_the_stored_ones(
+    client, coordinator, message_cohort
+):
+    message = _send(message_cohort.cohort)
+    CohortMessage.objects.filter(pk=message.pk).update(audience="onaylı", audience_en="")
+    client.force_login(coordinator)
+    client.cookies["django_language"] = "en"
+    assert "Onaylı" in client.get(_history_url(message_cohort.cohort)).content.decode()
 
 
 def test_sending_to_nobody_is_refused(client, coordinator, message_cohort):
