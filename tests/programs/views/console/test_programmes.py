@@ -227,3 +227,38 @@ def test_a_dashboard_address_with_other_parameters_is_not_kept(console):
     assert "1 kayıt kararınızı bekliyor." in console.get(url, {"x": "1"}).content.decode()
     Registration.objects.filter(cohort=cohort).update(status="confirmed")  # sends no signal
     assert "kararınızı bekliyor" not in console.get(url, {"x": "1"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "not_shown"),
+    [
+        ("tr", "Belediyeler İçin Sosyal Kooperatifçilik", "Social Cooperatives for Municipalities"),
+        ("en", "Social Cooperatives for Municipalities", "Belediyeler İçin Sosyal Kooperatifçilik"),
+    ],
+)
+def test_console_pages_name_the_programme_in_the_readers_language(
+    console, language, shown, not_shown
+):
+    program = ProgramFactory(
+        title="Belediyeler İçin Sosyal Kooperatifçilik",
+        title_en="Social Cooperatives for Municipalities",
+    )
+    cohort = CohortFactory(program=program, title="İzmir dönemi")
+    console.cookies["django_language"] = language
+    for url in (
+        reverse("programs:console_dashboard"),
+        reverse("programs:console_program", kwargs={"pk": program.pk}),
+        reverse("programs:console_cohort", kwargs={"pk": cohort.pk}),
+        reverse("programs:console_cohort_edit", kwargs={"pk": cohort.pk}),
+        reverse("participants:program_overview", kwargs={"pk": program.pk}),
+    ):
+        html = console.get(url).content.decode()
+        assert shown in html, url
+        assert not_shown not in html, url
+
+
+def test_a_programme_without_an_english_title_shows_the_turkish_one_in_english(console):
+    program = ProgramFactory(title="Kooperatif Okulu", title_en="")
+    console.cookies["django_language"] = "en"
+    html = console.get(reverse("programs:console_program", kwargs={"pk": program.pk})).content
+    assert "<h1>Kooperatif Okulu</h1>" in html.decode()
