@@ -8,9 +8,11 @@ from programs.models import Cohort, Objective, Program
 from programs.views.console import programmes
 from tests.factories import (
     CohortFactory,
+    ModuleFactory,
     ObjectiveFactory,
     ProgramFactory,
     RegistrationFactory,
+    RegistrationQuestionFactory,
     SessionFactory,
 )
 
@@ -262,3 +264,29 @@ def test_a_programme_without_an_english_title_shows_the_turkish_one_in_english(c
     console.cookies["django_language"] = "en"
     html = console.get(reverse("programs:console_program", kwargs={"pk": program.pk})).content
     assert "<h1>Kooperatif Okulu</h1>" in html.decode()
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_the_programme_console_lists_objectives_modules_and_questions_in_the_readers_language(
+    console, language
+):
+    program = ProgramFactory()
+    ObjectiveFactory(program=program, text="Bağ kurmak", text_en="Build links")
+    ModuleFactory(program=program, title="Yasal çerçeve", title_en="Legal framework")
+    cohort = CohortFactory(program=program)
+    RegistrationQuestionFactory(cohort=cohort, text="Kurumunuz", text_en="Your organisation")
+    console.cookies["django_language"] = language
+    programme = console.get(reverse("programs:console_program", kwargs={"pk": program.pk}))
+    questions = console.get(reverse("programs:console_cohort", kwargs={"pk": cohort.pk}))
+    expected = {
+        "tr": ("Bağ kurmak", "Yasal çerçeve", "Kurumunuz"),
+        "en": ("Build links", "Legal framework", "Your organisation"),
+    }
+    other = expected["en" if language == "tr" else "tr"]
+    objective, module, question = expected[language]
+    assert objective in programme.content.decode()
+    assert module in programme.content.decode()
+    assert question in questions.content.decode()
+    for text in other[:2]:
+        assert text not in programme.content.decode()
+    assert other[2] not in questions.content.decode()
