@@ -251,11 +251,11 @@ def bulk_row(*, cores: int, redis_url: str) -> tuple[tuple[str, str, str, str], 
                 rate=run.rate, floor_before=before.wall, floor_after=after.wall, cores=cores
             )
             measured.append((share, run, before, after))
-    measured.sort(key=lambda item: item[0])
-    share, run, before, after = measured[len(measured) // 2]
-    shares = ", ".join(f"{item[0]:.2f}" for item in measured)
+    shares = ", ".join(f"{item[0]:.3f}" for item in measured)  # in the order they ran
+    share, run, before, after = sorted(measured, key=lambda item: item[0])[len(measured) // 2]
     note = (
-        f"{share:.2f} of the floor's all-core throughput, median of {BULK_RUNS} runs ({shares}); "
+        f"{share:.3f} of the floor's all-core throughput, median of {BULK_RUNS} runs "
+        f"({shares}, in the order they ran); "
         f"that run: floor {before.wall * 1000:.1f} ms before, {after.wall * 1000:.1f} ms after, "
         f"{run}"
     )
